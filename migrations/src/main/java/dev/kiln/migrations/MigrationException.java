@@ -1,0 +1,17 @@
+package dev.kiln.migrations;
+
+import dev.kiln.KilnException;
+
+/** A migration could not be applied; the message names the migration and says what to do. */
+public class MigrationException extends KilnException {
+
+  private static final long serialVersionUID = 1L;
+
+  public MigrationException(String message) {
+    super(message);
+  }
+
+  public MigrationException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

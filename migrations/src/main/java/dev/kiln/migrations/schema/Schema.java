@@ -1,0 +1,52 @@
+package dev.kiln.migrations.schema;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A database schema: the tables of an application with their columns, keys, indexes and foreign
+ * keys.
+ *
+ * <p>One model serves three jobs: the annotation processor builds it from the entities and diffs it
+ * with the schema that existing migrations produce; the processor verifies SQL against it; and the
+ * runtime compares the live database with it at start-up. Tables are kept sorted by name so that two
+ * schemas with the same content are equal and render the same SQL.
+ *
+ * @param tables the tables, sorted by name
+ */
+public record Schema(List<Table> tables) {
+
+  public Schema {
+    tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
+  }
+
+  /** Returns the table with this name, compared case-insensitively as SQLite does. */
+  public Optional<Table> table(String name) {
+    return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  /**
+   * Returns the tables in an order in which each can be created after the tables its foreign keys
+   * reference (self-references and cycles keep their name order; SQLite does not check references
+   * at creation time, so any order is valid, this one is just the readable one).
+   */
+  public List<Table> tablesInDependencyOrder() {
+    var ordered = new java.util.LinkedHashMap<String, Table>();
+    for (Table table : tables) {
+      addAfterReferences(table, ordered, new java.util.HashSet<>());
+    }
+    return List.copyOf(ordered.values());
+  }
+
+  private void addAfterReferences(
+      Table table, java.util.Map<String, Table> ordered, java.util.Set<String> visiting) {
+    if (ordered.containsKey(table.name()) || !visiting.add(table.name())) {
+      return;
+    }
+    for (ForeignKey fk : table.foreignKeys()) {
+      table(fk.targetTable()).ifPresent(target -> addAfterReferences(target, ordered, visiting));
+    }
+    ordered.put(table.name(), table);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.kiln.processor;
+
+/** The processor options ({@code -Akey=value}) Kiln reads. */
+final class Options {
+
+  /** The source folder migrations are read from and written to. */
+  static final String MIGRATIONS = "kiln.migrations";
+
+  /** {@code warn} or {@code error}: what a query that scans a table without an index gets. */
+  static final String PLAN_CHECK = "kiln.planCheck";
+
+  private Options() {}
+}

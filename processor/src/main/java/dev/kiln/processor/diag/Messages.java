@@ -1,0 +1,77 @@
+package dev.kiln.processor.diag;
+
+/**
+ * Every message the processor prints, in one catalogue. Each has a stable code that users can
+ * search for, and says how to fix the problem, not only what it is.
+ */
+public final class Messages {
+
+  private Messages() {}
+
+  /** A message and its code; {@link #format} fills in the {@link String#format} arguments. */
+  public enum Code {
+    NO_ID("KILN-001", "%s has no @Id: mark its primary-key property with @Id"
+        + " (several @Id properties make a composite key)"),
+    UNSUPPORTED_TYPE("KILN-002", "property '%s' has type %s, which Kiln cannot store: use a"
+        + " built-in type (boolean, byte, short, int, long, float, double and their boxes,"
+        + " String, byte[], BigDecimal, BigInteger, UUID, an enum, Instant, LocalDate, LocalTime,"
+        + " LocalDateTime, OffsetDateTime), or add @Convert(YourConverter.class) with a"
+        + " Converter<%s, String> (or another built-in type), or mark it @Transient"),
+    UNKNOWN_INDEX_PROPERTY("KILN-003", "@Index names '%s', which is not a persisted property of"
+        + " %s%s; @Index.columns takes Java property names, not column names"),
+    DUPLICATE_COLUMN("KILN-004", "column '%s' is used by both '%s' and '%s': give one of them"
+        + " another @Column(name = ...)"),
+    DUPLICATE_TABLE("KILN-005", "table '%s' is already the table of %s: give one of them another"
+        + " @Table(name = ...)"),
+    AUTO_GENERATE_NOT_INTEGER("KILN-006", "@Id(autoGenerate = true) needs a single key property"
+        + " of type long, int, Long or Integer (SQLite assigns it from the rowid); '%s' is %s."
+        + " Remove autoGenerate and assign the key yourself, or use an integer key"),
+    VERSION_NOT_INTEGER("KILN-007", "@Version needs a long or int property (a counter that"
+        + " update() checks and increments); '%s' is %s"),
+    NO_CONSTRUCTOR("KILN-008", "%s has no constructor Kiln can use: add a public constructor"
+        + " whose parameters are the persisted properties (%s), or a public no-argument"
+        + " constructor with a setter or non-final field for each of them%s"),
+    NOT_ACCESSIBLE_TYPE("KILN-009", "%s cannot be an entity because it is %s: entities must be"
+        + " top-level or static nested types that are not private, so that the generated"
+        + " repository in the same package can create them"),
+    INTERNAL_ERROR("KILN-010", "Kiln failed while processing this element (%s). This is a bug in"
+        + " Kiln; please report it with this message. Details: %s"),
+    NOT_A_CLASS("KILN-011", "@Table goes on a record or a class; %s is %s"),
+    BAD_CONVERTER("KILN-012", "@Convert(%s) cannot convert '%s': %s"),
+    BAD_FOREIGN_KEY("KILN-013", "@ForeignKey on '%s': %s"),
+    SEVERAL_VERSIONS("KILN-014", "%s has more than one @Version property ('%s' and '%s'):"
+        + " keep one"),
+    DUPLICATE_INDEX("KILN-015", "index name '%s' is used twice: give one of the indexes another"
+        + " @Index(name = ...)"),
+    NOT_READABLE("KILN-016", "property '%s' of %s cannot be read by generated code: make the"
+        + " field non-private, or add a public getter %s()"),
+    NULLABLE_ID("KILN-017", "@Id property '%s' is nullable, but a primary key may not be null:"
+        + " remove @Nullable%s"),
+    GENERIC_ENTITY("KILN-018", "%s has type parameters; an entity must be a concrete type"),
+    EMPTY_INDEX("KILN-019", "@Index on %s names no columns: list at least one property in"
+        + " columns = {...}"),
+    BAD_NAME("KILN-020", "'%s' is not a usable %s name: %s"),
+    MIGRATIONS_OPTION_MISSING("KILN-100", "Kiln writes migration files only when it knows where"
+        + " they live: add <arg>-Akiln.migrations=${project.basedir}/src/main/resources/db/kiln"
+        + "</arg> to the maven-compiler-plugin's compilerArgs. Until then db.migrate() creates"
+        + " missing tables and indexes only");
+
+    private final String code;
+    private final String template;
+
+    Code(String code, String template) {
+      this.code = code;
+      this.template = template;
+    }
+
+    /** The stable code, such as {@code KILN-003}. */
+    public String code() {
+      return code;
+    }
+
+    /** The message with its arguments, prefixed by the code in brackets. */
+    public String format(Object... args) {
+      return "[" + code + "] " + String.format(template, args);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.kiln.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One {@code @Table} entity, parsed: everything the writers need, and nothing they must look up
+ * in javac's element model again.
+ *
+ * @param element the entity type
+ * @param type the entity's class name
+ * @param table the table name
+ * @param strict whether the table is {@code STRICT}
+ * @param record whether the entity is a record (immutable: no copies needed for the cache)
+ * @param columns the persisted properties in declaration order
+ * @param construction how instances are created
+ * @param indexes the {@code @Index} annotations
+ */
+public record EntityModel(
+    TypeElement element,
+    ClassName type,
+    String table,
+    boolean strict,
+    boolean record,
+    List<PropertyModel> columns,
+    Construction construction,
+    List<IndexModel> indexes) {
+
+  public EntityModel {
+    columns = List.copyOf(columns);
+    indexes = List.copyOf(indexes);
+  }
+
+  /** The entity's simple name, as messages use it. */
+  public String simpleName() {
+    return type.simpleName();
+  }
+
+  /** The primary-key properties in declaration order. */
+  public List<PropertyModel> keys() {
+    return columns.stream().filter(PropertyModel::id).toList();
+  }
+
+  /** The columns that are not part of the key. */
+  public List<PropertyModel> nonKeys() {
+    return columns.stream().filter(p -> !p.id()).toList();
+  }
+
+  /** The key SQLite assigns, if any. */
+  public Optional<PropertyModel> generatedKey() {
+    return columns.stream().filter(PropertyModel::autoGenerate).findFirst();
+  }
+
+  /** The {@code @Version} property, if any. */
+  public Optional<PropertyModel> version() {
+    return columns.stream().filter(PropertyModel::version).findFirst();
+  }
+
+  /** The property named {@code name}, if it is persisted. */
+  public Optional<PropertyModel> column(String name) {
+    return columns.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** {@code AuthorRepository}, in the entity's package. */
+  public ClassName repositoryName() {
+    return ClassName.get(type.packageName(), type.simpleName() + "Repository");
+  }
+
+  /** {@code Author_}, in the entity's package. */
+  public ClassName metamodelName() {
+    return ClassName.get(type.packageName(), type.simpleName() + "_");
+  }
+}

@@ -1,0 +1,132 @@
+package dev.kiln.processor.sql;
+
+import static dev.kiln.migrations.schema.SqliteDdl.quote;
+
+import dev.kiln.processor.model.EntityModel;
+import dev.kiln.processor.model.PropertyModel;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of one entity's repository, built in one place. Every statement binds values with
+ * {@code ?}; column lists follow {@link EntityModel#columns()} order, which is also the order in
+ * which the generated code binds and reads them.
+ */
+public final class EntitySql {
+
+  private final EntityModel entity;
+  private final String table;
+
+  public EntitySql(EntityModel entity) {
+    this.entity = entity;
+    this.table = quote(entity.table());
+  }
+
+  /** {@code "id", "name", …}: what every {@code SELECT} reads. */
+  public String columns() {
+    return join(entity.columns(), p -> quote(p.column()), ", ");
+  }
+
+  public String findById() {
+    return "SELECT " + columns() + " FROM " + table + " WHERE " + keyCondition();
+  }
+
+  public String findAll() {
+    return "SELECT " + columns() + " FROM " + table + " ORDER BY " + keyList();
+  }
+
+  /** The part of {@code findAllById} before its {@code ?, ?, …} list. */
+  public String findAllByIdPrefix() {
+    return "SELECT " + columns() + " FROM " + table + " WHERE " + keyList() + " IN (";
+  }
+
+  public String findAllByIdSuffix() {
+    return ") ORDER BY " + keyList();
+  }
+
+  public String count() {
+    return "SELECT count(*) FROM " + table;
+  }
+
+  public String existsById() {
+    return "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + keyCondition() + ")";
+  }
+
+  /** Inserts every column, the key included. */
+  public String insert() {
+    return "INSERT INTO " + table + " (" + columns() + ") VALUES ("
+        + placeholders(entity.columns().size()) + ")";
+  }
+
+  /** Inserts every column but the generated key, and returns the key SQLite assigned. */
+  public String insertGenerated() {
+    PropertyModel key = entity.generatedKey().orElseThrow();
+    List<PropertyModel> rest = entity.columns().stream().filter(p -> p != key).toList();
+    return "INSERT INTO " + table + " (" + join(rest, p -> quote(p.column()), ", ")
+        + ") VALUES (" + placeholders(rest.size()) + ") RETURNING " + quote(key.column());
+  }
+
+  /**
+   * Updates the non-key columns by key. A {@code @Version} column is not bound but incremented,
+   * and must match the version the entity was read with.
+   */
+  public String update() {
+    String set = entity.nonKeys().stream()
+        .map(p -> quote(p.column()) + " = " + (p.version() ? quote(p.column()) + " + 1" : "?"))
+        .collect(Collectors.joining(", "));
+    return "UPDATE " + table + " SET " + set + " WHERE " + keyCondition() + versionCondition();
+  }
+
+  /**
+   * {@code INSERT … ON CONFLICT (key) DO UPDATE}: inserts the row, or updates it in place. With a
+   * {@code @Version}, the update happens only when the versions match, and {@code RETURNING}
+   * tells the caller which version is stored (no row: a conflict).
+   */
+  public String upsert() {
+    String conflict = " ON CONFLICT (" + keyList() + ") DO ";
+    List<PropertyModel> nonKeys = entity.nonKeys();
+    if (nonKeys.isEmpty()) {
+      return insert() + conflict + "NOTHING";
+    }
+    String set = nonKeys.stream()
+        .map(p -> quote(p.column()) + " = " + (p.version()
+            ? quote(p.column()) + " + 1" : "excluded." + quote(p.column())))
+        .collect(Collectors.joining(", "));
+    String sql = insert() + conflict + "UPDATE SET " + set;
+    return entity.version()
+        .map(v -> sql + " WHERE " + quote(v.column()) + " = excluded." + quote(v.column())
+            + " RETURNING " + quote(v.column()))
+        .orElse(sql);
+  }
+
+  public String deleteById() {
+    return "DELETE FROM " + table + " WHERE " + keyCondition();
+  }
+
+  /** Deletes by key and version. */
+  public String deleteVersioned() {
+    return deleteById() + versionCondition();
+  }
+
+  private String versionCondition() {
+    return entity.version().map(v -> " AND " + quote(v.column()) + " = ?").orElse("");
+  }
+
+  private String keyCondition() {
+    return join(entity.keys(), p -> quote(p.column()) + " = ?", " AND ");
+  }
+
+  private String keyList() {
+    return join(entity.keys(), p -> quote(p.column()), ", ");
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static String join(List<PropertyModel> properties,
+      Function<PropertyModel, String> render, String separator) {
+    return properties.stream().map(render).collect(Collectors.joining(separator));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.kiln.processor.write;
+
+import com.palantir.javapoet.CodeBlock;
+import dev.kiln.processor.model.EntityModel;
+import dev.kiln.processor.model.Slot;
+import java.util.function.Function;
+
+/**
+ * The statements that create an entity instance and return it, in the entity's own way: a
+ * constructor call, or a no-argument constructor followed by setters.
+ */
+final class Construction {
+
+  private Construction() {}
+
+  /** Statements ending in {@code return}, where {@code valueOf} gives each slot's value. */
+  static CodeBlock returnNew(EntityModel entity, Function<Slot, CodeBlock> valueOf) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (entity.construction().viaConstructor()) {
+      CodeBlock arguments = entity.construction().slots().stream().map(valueOf)
+          .collect(CodeBlock.joining(",\n"));
+      code.add("return new $T(\n$>$>$L$<$<);\n", entity.type(), arguments);
+    } else {
+      code.addStatement("$T created = new $T()", entity.type(), entity.type());
+      for (Slot slot : entity.construction().slots()) {
+        code.addStatement("$L", slot.mutator().write("created", valueOf.apply(slot)));
+      }
+      code.addStatement("return created");
+    }
+    return code.build();
+  }
+
+  /** A slot's value copied from {@code instance}, or its default when it cannot be read. */
+  static CodeBlock copied(Slot slot, String instance) {
+    return slot.accessor() != null ? slot.accessor().read(instance)
+        : ValueCode.defaultValue(slot.type());
+  }
+}

@@ -1,0 +1,102 @@
+package dev.kiln.processor.write;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.kiln.processor.model.EntityModel;
+import dev.kiln.processor.model.PropertyModel;
+import java.util.List;
+import java.util.function.Function;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a repository's nested {@code Mapping}: reading a row by column index into a new entity,
+ * the entity's key, the not-null checks that run before SQL, and (for mutable classes) the copy
+ * the entity cache keeps.
+ */
+final class MappingWriter {
+
+  private final EntityModel e;
+
+  MappingWriter(EntityModel entity) {
+    this.e = entity;
+  }
+
+  TypeSpec write() {
+    TypeSpec.Builder mapping = TypeSpec.classBuilder("Mapping")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(Spi.ENTITY_MAPPING, e.type()))
+        .addJavadoc("Reads {@link $T} rows by column index, in the order of {@link #info()}.\n",
+            e.type())
+        .addField(FieldSpec.builder(Spi.ENTITY_INFO, "INFO",
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("new $T(\n$>$>$S,\n$S,\n$L,\n$L,\n$L)$<$<", Spi.ENTITY_INFO,
+                e.simpleName(), e.table(), stringList(e.columns(), PropertyModel::column),
+                stringList(e.columns(), PropertyModel::name),
+                stringList(e.keys(), PropertyModel::column))
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("info").addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC).returns(Spi.ENTITY_INFO)
+            .addStatement("return INFO").build())
+        .addMethod(read())
+        .addMethod(key())
+        .addMethod(checkNotNull());
+    if (!e.record()) {
+      mapping.addMethod(MethodSpec.methodBuilder("copy").addAnnotation(Override.class)
+          .addJavadoc("A class entity is mutable: the cache keeps its own copy.\n")
+          .addModifiers(Modifier.PUBLIC).returns(e.type()).addParameter(e.type(), "entity")
+          .addCode(Construction.returnNew(e, slot -> Construction.copied(slot, "entity")))
+          .build());
+    }
+    return mapping.build();
+  }
+
+  private MethodSpec read() {
+    return MethodSpec.methodBuilder("read").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(e.type())
+        .addException(Spi.SQL_EXCEPTION)
+        .addParameter(Spi.RESULT_SET, "rs").addParameter(TypeName.INT, "first")
+        .addCode(Construction.returnNew(e, slot -> {
+          if (slot.column() == null) {
+            return ValueCode.defaultValue(slot.type());
+          }
+          int offset = e.columns().indexOf(slot.column());
+          CodeBlock index = offset == 0 ? CodeBlock.of("first")
+              : CodeBlock.of("first + $L", offset);
+          return ValueCode.read(e, slot.column(), "rs", index);
+        }))
+        .build();
+  }
+
+  private MethodSpec key() {
+    CodeBlock key = e.keys().size() == 1 ? e.keys().get(0).accessor().read("entity")
+        : CodeBlock.of("$T.of($L)", List.class, e.keys().stream()
+            .map(k -> k.accessor().read("entity")).collect(CodeBlock.joining(", ")));
+    return MethodSpec.methodBuilder("key").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(Object.class).addParameter(e.type(), "entity")
+        .addStatement("return $L", key).build();
+  }
+
+  private MethodSpec checkNotNull() {
+    MethodSpec.Builder check = MethodSpec.methodBuilder("checkNotNull")
+        .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .addParameter(e.type(), "entity");
+    for (PropertyModel p : e.columns()) {
+      if (!p.primitive() && !p.nullable() && !p.autoGenerate()) {
+        check.addStatement("$T.notNull($L, $S, $S)", Spi.CHECKS, p.accessor().read("entity"),
+            e.simpleName(), p.name());
+      }
+    }
+    return check.build();
+  }
+
+  private static CodeBlock stringList(List<PropertyModel> properties,
+      Function<PropertyModel, String> name) {
+    return CodeBlock.of("$T.of($L)", List.class, properties.stream()
+        .map(p -> CodeBlock.of("$S", name.apply(p))).collect(CodeBlock.joining(", ")));
+  }
+}

@@ -1,0 +1,532 @@
+package dev.kiln.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.kiln.processor.model.EntityModel;
+import dev.kiln.processor.model.PropertyModel;
+import dev.kiln.processor.sql.EntitySql;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code AuthorRepository}: SQL constants, the nested {@code Mapping} that reads rows by
+ * column index, the public finders and writers of the contract, and the typed {@code Query}.
+ * The code it writes is meant to read like careful hand-written JDBC.
+ */
+public final class RepositoryWriter {
+
+  private final Filer filer;
+
+  public RepositoryWriter(Filer filer) {
+    this.filer = filer;
+  }
+
+  public void write(EntityModel entity) {
+    new Writing(entity).write();
+  }
+
+  /** The state of writing one repository. */
+  private final class Writing {
+    private final EntityModel e;
+    private final EntitySql sql;
+    private final TypeSpec.Builder type;
+    private final ClassName entityType;
+    private final TypeName listOfEntity;
+    private final String entityName;
+
+    Writing(EntityModel entity) {
+      this.e = entity;
+      this.sql = new EntitySql(entity);
+      this.entityType = entity.type();
+      this.listOfEntity = ParameterizedTypeName.get(ClassName.get(List.class), entityType);
+      this.entityName = entity.simpleName();
+      this.type = GeneratedFiles.newClass(entity.repositoryName(), entity.element());
+    }
+
+    void write() {
+      type.addJavadoc("The repository of {@link $T}, stored in table {@code $L}.\n\n"
+          + "<p>Thread-safe; methods join the calling thread's transaction, if any.\n",
+          entityType, e.table());
+      constants();
+      type.addField(FieldSpec.builder(
+              ParameterizedTypeName.get(Spi.REPOSITORY_SUPPORT, entityType), "support",
+              Modifier.PRIVATE, Modifier.FINAL).build());
+      type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+          .addJavadoc("A repository of $L on {@code db}.\n", entityName)
+          .addParameter(Spi.DATABASE, "db")
+          .addStatement("this.support = new $T<>(db, MAPPING)", Spi.REPOSITORY_SUPPORT)
+          .build());
+      insertMethods();
+      updateMethods();
+      deleteMethods();
+      findMethods();
+      type.addMethod(MethodSpec.methodBuilder("query").addModifiers(Modifier.PUBLIC)
+          .addJavadoc("A typed query over $L: {@code where}, {@code orderBy}, {@code limit},"
+              + " {@code offset}, then {@code list()}, {@code first()}, {@code stream()} or"
+              + " {@code count()}.\n", entityName)
+          .returns(queryName()).addStatement("return new Query(support)").build());
+      helpers();
+      type.addType(new MappingWriter(e).write());
+      type.addType(queryType());
+      GeneratedFiles.write(filer, entityType.packageName(), type.build());
+    }
+
+    // ---- constants ----------------------------------------------------------------------------
+
+    private void constants() {
+      constant("FIND_BY_ID", sql.findById());
+      constant("FIND_ALL", sql.findAll());
+      if (e.keys().size() == 1) {
+        constant("FIND_ALL_BY_ID_PREFIX", sql.findAllByIdPrefix());
+        constant("FIND_ALL_BY_ID_SUFFIX", sql.findAllByIdSuffix());
+      }
+      constant("COUNT", sql.count());
+      constant("EXISTS_BY_ID", sql.existsById());
+      constant("INSERT", sql.insert());
+      if (e.generatedKey().isPresent()) {
+        constant("INSERT_GENERATED", sql.insertGenerated());
+      }
+      if (!e.nonKeys().isEmpty()) {
+        constant("UPDATE", sql.update());
+      }
+      constant("UPSERT", sql.upsert());
+      constant("DELETE_BY_ID", sql.deleteById());
+      if (e.version().isPresent()) {
+        constant("DELETE_VERSIONED", sql.deleteVersioned());
+      }
+      type.addField(FieldSpec.builder(
+              ParameterizedTypeName.get(Spi.ENTITY_MAPPING, entityType), "MAPPING",
+              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("How Kiln reads and recognises {@link $T}.\n", entityType)
+          .initializer("new Mapping()").build());
+    }
+
+    private void constant(String name, String value) {
+      type.addField(FieldSpec.builder(String.class, name, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$S", value).build());
+    }
+
+    // ---- inserts ------------------------------------------------------------------------------
+
+    private void insertMethods() {
+      type.addMethod(publicMethod("insert", entityType)
+          .addJavadoc("Inserts {@code entity} and returns it as stored"
+              + (e.generatedKey().isPresent() ? ", with the key SQLite assigned when {@code $L}"
+                  + " was left $L" : "") + ".\n", keyJavadocArgs())
+          .addParameter(entityType, "entity")
+          .addStatement("MAPPING.checkNotNull($T.entity(entity, $S))", Spi.CHECKS, entityName)
+          .addStatement("return support.write($S, conn -> insert(conn, entity))", "insert")
+          .build());
+
+      MethodSpec.Builder insertAll = publicMethod("insertAll", listOfEntity)
+          .addJavadoc("Inserts every entity in one transaction (a savepoint inside the caller's),"
+              + " so that all are stored or none; returns them as stored, in order.\n")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
+              "entities")
+          .addStatement("$T list = $T.entities(entities, MAPPING)", listOfEntity, Spi.CHECKS);
+      if (e.generatedKey().isPresent()) {
+        insertAll.addCode(CodeBlock.builder()
+            .add("return support.writeAtomically($S, conn -> {\n$>", "insert")
+            .addStatement("$T stored = new $T<>(list.size())", listOfEntity, ArrayList.class)
+            .beginControlFlow("for ($T entity : list)", entityType)
+            .addStatement("stored.add(insert(conn, entity))")
+            .endControlFlow()
+            .addStatement("return stored")
+            .add("$<});\n").build());
+      } else {
+        insertAll.addCode(CodeBlock.builder()
+            .add("return support.writeAtomically($S, conn -> {\n$>", "insert")
+            .addStatement("$T ps = conn.prepare(INSERT)", Spi.PREPARED_STATEMENT)
+            .beginControlFlow("for ($T entity : list)", entityType)
+            .addStatement("bindColumns(ps, entity)")
+            .addStatement("ps.addBatch()")
+            .endControlFlow()
+            .addStatement("conn.batch(ps)")
+            .addStatement("return list")
+            .add("$<});\n").build());
+      }
+      type.addMethod(insertAll.build());
+
+      MethodSpec.Builder insert = privateHelper("insert", entityType)
+          .addParameter(Spi.CONN, "conn").addParameter(entityType, "entity");
+      e.generatedKey().ifPresent(key -> {
+        insert.beginControlFlow("if ($L)", keyLeftUnset(key));
+        insert.addStatement("$T ps = conn.prepare(INSERT_GENERATED)", Spi.PREPARED_STATEMENT);
+        int index = 1;
+        for (PropertyModel p : e.columns()) {
+          if (p != key) {
+            insert.addStatement("$L", ValueCode.bind(e, p, "ps", index++,
+                p.accessor().read("entity")));
+          }
+        }
+        insert.beginControlFlow("try ($T rs = conn.query(ps))", Spi.RESULT_SET)
+            .addStatement("rs.next()")
+            .addStatement("return stored(entity, rs.get$L(1)$L)",
+                key.kind() == dev.kiln.processor.model.ValueKind.INT ? "Int" : "Long",
+                e.version().map(v -> ", " + v.accessor().read("entity")).orElse(""))
+            .endControlFlow()
+            .endControlFlow();
+      });
+      insert.addStatement("$T ps = conn.prepare(INSERT)", Spi.PREPARED_STATEMENT)
+          .addStatement("bindColumns(ps, entity)")
+          .addStatement("conn.update(ps)")
+          .addStatement("return entity");
+      type.addMethod(insert.build());
+    }
+
+    /** {@code entity.id() == 0}, or {@code entity.id() == null || entity.id() == 0} for a box. */
+    private CodeBlock keyLeftUnset(PropertyModel key) {
+      CodeBlock value = key.accessor().read("entity");
+      return key.primitive() ? CodeBlock.of("$L == 0", value)
+          : CodeBlock.of("$L == null || $L == 0", value, value);
+    }
+
+    private Object[] keyJavadocArgs() {
+      return e.generatedKey()
+          .map(k -> new Object[] {k.name(), k.primitive() ? "0" : "null or 0"})
+          .orElse(new Object[0]);
+    }
+
+    // ---- updates ------------------------------------------------------------------------------
+
+    private void updateMethods() {
+      boolean versioned = e.version().isPresent();
+      MethodSpec.Builder update = publicMethod("update", entityType)
+          .addJavadoc("Updates the row with {@code entity}'s key" + (versioned
+              ? " if its version still matches, and returns it with the version incremented;"
+                  + " throws {@code OptimisticLockException} when another writer changed it first"
+              : " and returns it; throws {@code KilnException} when no row has the key") + ".\n")
+          .addParameter(entityType, "entity")
+          .addStatement("MAPPING.checkNotNull($T.entity(entity, $S))", Spi.CHECKS, entityName);
+      if (e.nonKeys().isEmpty()) {
+        update.beginControlFlow("if (!existsById($L))", keyArguments("entity"))
+            .addStatement("throw support.notUpdated(entity, false)")
+            .endControlFlow()
+            .addStatement("return entity");
+        type.addMethod(update.build());
+      } else {
+        CodeBlock.Builder body = CodeBlock.builder()
+            .add("$T stored = support.write($S, conn -> {\n$>", entityType, "update")
+            .addStatement("$T ps = conn.prepare(UPDATE)", Spi.PREPARED_STATEMENT);
+        int index = 1;
+        for (PropertyModel p : e.nonKeys()) {
+          if (!p.version()) {
+            body.addStatement("$L", ValueCode.bind(e, p, "ps", index++, p.accessor().read("entity")));
+          }
+        }
+        index = bindKeyAndVersion(body, index);
+        body.beginControlFlow("if (conn.update(ps) == 0)")
+            .addStatement("throw support.notUpdated(entity, $L)", versioned)
+            .endControlFlow();
+        if (versioned) {
+          body.addStatement("return stored(entity, $L$L + 1)", generatedKeyArgument(),
+              e.version().get().accessor().read("entity"));
+        } else {
+          body.addStatement("return entity");
+        }
+        body.add("$<});\n");
+        update.addCode(body.build())
+            .addStatement("support.evict(MAPPING.key(entity))")
+            .addStatement("return stored");
+        type.addMethod(update.build());
+      }
+
+      MethodSpec.Builder upsert = publicMethod("upsert", entityType)
+          .addJavadoc("Inserts {@code entity}, or updates the row that has its key"
+              + " ({@code INSERT … ON CONFLICT DO UPDATE}); returns it as stored.\n")
+          .addParameter(entityType, "entity")
+          .addStatement("MAPPING.checkNotNull($T.entity(entity, $S))", Spi.CHECKS, entityName);
+      e.generatedKey().ifPresent(key -> {
+        upsert.beginControlFlow("if ($L)", keyLeftUnset(key))
+            .addStatement("return insert(entity)")
+            .endControlFlow();
+      });
+      CodeBlock.Builder body = CodeBlock.builder()
+          .add("$T stored = support.write($S, conn -> {\n$>", entityType, "upsert")
+          .addStatement("$T ps = conn.prepare(UPSERT)", Spi.PREPARED_STATEMENT)
+          .addStatement("bindColumns(ps, entity)");
+      if (versioned) {
+        body.beginControlFlow("try ($T rs = conn.query(ps))", Spi.RESULT_SET)
+            .beginControlFlow("if (!rs.next())")
+            .addStatement("throw support.notUpdated(entity, true)")
+            .endControlFlow()
+            .addStatement("return stored(entity, $Lrs.get$L(1))", generatedKeyArgument(),
+                e.version().get().kind() == dev.kiln.processor.model.ValueKind.INT
+                    ? "Int" : "Long")
+            .endControlFlow();
+      } else {
+        body.addStatement("conn.update(ps)").addStatement("return entity");
+      }
+      body.add("$<});\n");
+      upsert.addCode(body.build())
+          .addStatement("support.evict(MAPPING.key(entity))")
+          .addStatement("return stored");
+      type.addMethod(upsert.build());
+    }
+
+    /** Binds the key of {@code entity}, then its version if it has one; returns the next index. */
+    private int bindKeyAndVersion(CodeBlock.Builder body, int index) {
+      for (PropertyModel key : e.keys()) {
+        body.addStatement("$L", ValueCode.bind(e, key, "ps", index++, key.accessor().read("entity")));
+      }
+      if (e.version().isPresent()) {
+        PropertyModel v = e.version().get();
+        body.addStatement("$L", ValueCode.bind(e, v, "ps", index++, v.accessor().read("entity")));
+      }
+      return index;
+    }
+
+    private String generatedKeyArgument() {
+      return e.generatedKey().map(k -> k.accessor().read("entity") + ", ").orElse("");
+    }
+
+    // ---- deletes ------------------------------------------------------------------------------
+
+    private void deleteMethods() {
+      boolean versioned = e.version().isPresent();
+      type.addMethod(publicMethod("delete", TypeName.BOOLEAN)
+          .addJavadoc("Deletes {@code entity}'s row; returns whether there was one."
+              + (versioned ? " Throws {@code OptimisticLockException} when the row's version no"
+                  + " longer matches." : "") + "\n")
+          .addParameter(entityType, "entity")
+          .addStatement("$T.entity(entity, $S)", Spi.CHECKS, entityName)
+          .addStatement("boolean deleted = support.write($S, conn -> delete(conn, entity))",
+              "delete")
+          .addStatement("support.evict(MAPPING.key(entity))")
+          .addStatement("return deleted")
+          .build());
+
+      MethodSpec.Builder deleteById = publicMethod("deleteById", TypeName.BOOLEAN)
+          .addJavadoc("Deletes the row with this key; returns whether there was one.\n");
+      addKeyParameters(deleteById);
+      deleteById.addCode(CodeBlock.builder()
+              .add("boolean deleted = support.write($S, conn -> {\n$>", "delete")
+              .addStatement("$T ps = conn.prepare(DELETE_BY_ID)", Spi.PREPARED_STATEMENT)
+              .add(bindKeyParameters(1))
+              .addStatement("return conn.update(ps) > 0")
+              .add("$<});\n").build())
+          .addStatement("support.evict($L)", cacheKeyOfParameters())
+          .addStatement("return deleted");
+      type.addMethod(deleteById.build());
+
+      type.addMethod(publicMethod("deleteAll", TypeName.INT)
+          .addJavadoc("Deletes every entity's row in one transaction; returns how many there"
+              + " were.\n")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
+              "entities")
+          .addStatement("$T list = new $T<>()", listOfEntity, ArrayList.class)
+          .addStatement("entities.forEach(entity -> list.add($T.entity(entity, $S)))",
+              Spi.CHECKS, entityName)
+          .addCode(CodeBlock.builder()
+              .add("int deleted = support.writeAtomically($S, conn -> {\n$>", "delete")
+              .addStatement("int count = 0")
+              .beginControlFlow("for ($T entity : list)", entityType)
+              .addStatement("count += delete(conn, entity) ? 1 : 0")
+              .endControlFlow()
+              .addStatement("return count")
+              .add("$<});\n").build())
+          .addStatement("list.forEach(entity -> support.evict(MAPPING.key(entity)))")
+          .addStatement("return deleted")
+          .build());
+
+      MethodSpec.Builder delete = MethodSpec.methodBuilder("delete")
+          .addModifiers(Modifier.PRIVATE).returns(TypeName.BOOLEAN)
+          .addException(Spi.SQL_EXCEPTION)
+          .addParameter(Spi.CONN, "conn").addParameter(entityType, "entity")
+          .addStatement("$T ps = conn.prepare($L)", Spi.PREPARED_STATEMENT,
+              versioned ? "DELETE_VERSIONED" : "DELETE_BY_ID");
+      CodeBlock.Builder bind = CodeBlock.builder();
+      bindKeyAndVersion(bind, 1);
+      delete.addCode(bind.build());
+      if (versioned) {
+        delete.beginControlFlow("if (conn.update(ps) > 0)")
+            .addStatement("return true")
+            .endControlFlow()
+            .beginControlFlow("if (exists(conn, $L))", keyArguments("entity"))
+            .addStatement("throw support.staleDelete(entity)")
+            .endControlFlow()
+            .addStatement("return false");
+      } else {
+        delete.addStatement("return conn.update(ps) > 0");
+      }
+      type.addMethod(delete.build());
+    }
+
+    // ---- finders ------------------------------------------------------------------------------
+
+    private void findMethods() {
+      TypeName optional = ParameterizedTypeName.get(ClassName.get(Optional.class), entityType);
+      MethodSpec.Builder findById = publicMethod("findById", optional)
+          .addJavadoc("The entity with this key, if any"
+              + " (from the entity cache when one is configured).\n");
+      addKeyParameters(findById);
+      findById.addCode(CodeBlock.builder()
+          .add("return support.findByKey($L, conn -> {\n$>", cacheKeyOfParameters())
+          .addStatement("$T ps = conn.prepare(FIND_BY_ID)", Spi.PREPARED_STATEMENT)
+          .add(bindKeyParameters(1))
+          .beginControlFlow("try ($T rs = conn.query(ps))", Spi.RESULT_SET)
+          .addStatement("return rs.next() ? $T.of(MAPPING.read(rs, 1)) : $T.empty()",
+              Optional.class, Optional.class)
+          .endControlFlow()
+          .add("$<});\n").build());
+      type.addMethod(findById.build());
+
+      if (e.keys().size() == 1) {
+        PropertyModel key = e.keys().get(0);
+        type.addMethod(publicMethod("findAllById", listOfEntity)
+            .addJavadoc("The entities with these keys, in key order within each group of keys;"
+                + " keys without a row are skipped.\n")
+            .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class),
+                key.boxedType()), "ids")
+            .addCode("return support.findAllByKeys(ids, FIND_ALL_BY_ID_PREFIX,"
+                + " FIND_ALL_BY_ID_SUFFIX,\n$>(ps, index, id) -> $L);\n$<",
+                ValueCode.bind(e, key, "ps", CodeBlock.of("index"), CodeBlock.of("id")))
+            .build());
+      }
+
+      type.addMethod(publicMethod("findAll", listOfEntity)
+          .addJavadoc("Every entity, in key order.\n")
+          .addStatement("return support.read($S, conn -> $T.readAll(conn, FIND_ALL,"
+              + " $T.Binder.NONE, rs -> MAPPING.read(rs, 1)))", "find", Spi.ENGINE, Spi.ENGINE)
+          .build());
+      type.addMethod(publicMethod("streamAll",
+              ParameterizedTypeName.get(ClassName.get(Stream.class), entityType))
+          .addJavadoc("Every entity, in key order, read as the stream is consumed. Close the"
+              + " stream (try-with-resources): it holds a connection until then.\n")
+          .addStatement("return support.engine().stream(MAPPING.info(), FIND_ALL,"
+              + " $T.Binder.NONE, rs -> MAPPING.read(rs, 1))", Spi.ENGINE)
+          .build());
+      type.addMethod(publicMethod("count", TypeName.LONG)
+          .addJavadoc("The number of rows.\n")
+          .addCode(CodeBlock.builder()
+              .add("return support.read($S, conn -> {\n$>", "count")
+              .beginControlFlow("try ($T rs = conn.query(conn.prepare(COUNT)))", Spi.RESULT_SET)
+              .addStatement("rs.next()")
+              .addStatement("return rs.getLong(1)")
+              .endControlFlow()
+              .add("$<});\n").build())
+          .build());
+      MethodSpec.Builder existsById = publicMethod("existsById", TypeName.BOOLEAN)
+          .addJavadoc("Whether a row has this key.\n");
+      addKeyParameters(existsById);
+      existsById.addStatement("return support.read($S, conn -> exists(conn, $L))", "find",
+          keyParameterNames());
+      type.addMethod(existsById.build());
+    }
+
+    // ---- private helpers ----------------------------------------------------------------------
+
+    private void helpers() {
+      MethodSpec.Builder bindColumns = privateHelper("bindColumns", TypeName.VOID)
+          .addJavadoc("Binds every column of {@code entity}, in {@code INSERT} order.\n")
+          .addParameter(Spi.PREPARED_STATEMENT, "ps").addParameter(entityType, "entity");
+      int index = 1;
+      for (PropertyModel p : e.columns()) {
+        bindColumns.addStatement("$L", ValueCode.bind(e, p, "ps", index++,
+            p.accessor().read("entity")));
+      }
+      type.addMethod(bindColumns.build());
+
+      MethodSpec.Builder exists = privateHelper("exists", TypeName.BOOLEAN)
+          .addParameter(Spi.CONN, "conn");
+      addKeyParameters(exists);
+      exists.addStatement("$T ps = conn.prepare(EXISTS_BY_ID)", Spi.PREPARED_STATEMENT)
+          .addCode(bindKeyParameters(1))
+          .beginControlFlow("try ($T rs = conn.query(ps))", Spi.RESULT_SET)
+          .addStatement("return rs.next() && rs.getBoolean(1)")
+          .endControlFlow();
+      type.addMethod(exists.build());
+
+      if (e.generatedKey().isPresent() || e.version().isPresent()) {
+        MethodSpec.Builder stored = MethodSpec.methodBuilder("stored")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(entityType)
+            .addJavadoc("{@code entity} with the key and version the database holds.\n")
+            .addParameter(entityType, "entity");
+        e.generatedKey().ifPresent(k -> stored.addParameter(k.javaType(), k.name()));
+        e.version().ifPresent(v -> stored.addParameter(v.javaType(), v.name()));
+        stored.addCode(Construction.returnNew(e, slot -> {
+          PropertyModel column = slot.column();
+          if (column != null && (column.autoGenerate() || column.version())) {
+            return CodeBlock.of("$L", column.name());
+          }
+          return Construction.copied(slot, "entity");
+        }));
+        type.addMethod(stored.build());
+      }
+    }
+
+    private TypeSpec queryType() {
+      return TypeSpec.classBuilder("Query")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("A typed query over {@link $T}; see {@link $T}.\n", entityType,
+              Spi.ENTITY_QUERY)
+          .superclass(ParameterizedTypeName.get(Spi.ENTITY_QUERY, entityType, queryName()))
+          .addMethod(MethodSpec.constructorBuilder()
+              .addParameter(ParameterizedTypeName.get(Spi.REPOSITORY_SUPPORT, entityType),
+                  "support")
+              .addStatement("super(support)").build())
+          .addMethod(MethodSpec.methodBuilder("self").addAnnotation(Override.class)
+              .addModifiers(Modifier.PROTECTED).returns(queryName())
+              .addStatement("return this").build())
+          .build();
+    }
+
+    // ---- small pieces -------------------------------------------------------------------------
+
+    private ClassName queryName() {
+      return e.repositoryName().nestedClass("Query");
+    }
+
+    private MethodSpec.Builder publicMethod(String name, TypeName returns) {
+      return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns);
+    }
+
+    private MethodSpec.Builder privateHelper(String name, TypeName returns) {
+      return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(returns).addException(Spi.SQL_EXCEPTION);
+    }
+
+    private void addKeyParameters(MethodSpec.Builder method) {
+      for (PropertyModel key : e.keys()) {
+        method.addParameter(ParameterSpec.builder(key.javaType(), key.name()).build());
+      }
+    }
+
+    private CodeBlock bindKeyParameters(int first) {
+      CodeBlock.Builder code = CodeBlock.builder();
+      int index = first;
+      for (PropertyModel key : e.keys()) {
+        if (!key.primitive()) {
+          code.addStatement("$T.key($L, $S, $S)", Spi.CHECKS, key.name(), entityName, key.name());
+        }
+        code.addStatement("$L", ValueCode.bind(e, key, "ps", index++, CodeBlock.of(key.name())));
+      }
+      return code.build();
+    }
+
+    private String keyParameterNames() {
+      return String.join(", ", e.keys().stream().map(PropertyModel::name).toList());
+    }
+
+    private CodeBlock keyArguments(String instance) {
+      return e.keys().stream().map(k -> k.accessor().read(instance))
+          .collect(CodeBlock.joining(", "));
+    }
+
+    private CodeBlock cacheKeyOfParameters() {
+      return e.keys().size() == 1 ? CodeBlock.of("$L", e.keys().get(0).name())
+          : CodeBlock.of("$T.of($L)", List.class, keyParameterNames());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.kiln.processor.write;
+
+import com.palantir.javapoet.ClassName;
+
+/** The runtime types that generated code refers to, named in one place. */
+final class Spi {
+
+  static final String SPI = "dev.kiln.spi";
+  static final ClassName DATABASE = ClassName.get("dev.kiln", "Database");
+  static final ClassName KILN_EXCEPTION = ClassName.get("dev.kiln", "KilnException");
+  static final ClassName CONN = ClassName.get(SPI, "Conn");
+  static final ClassName ENGINE = ClassName.get(SPI, "Engine");
+  static final ClassName CHECKS = ClassName.get(SPI, "Checks");
+  static final ClassName ENTITY_INFO = ClassName.get(SPI, "EntityInfo");
+  static final ClassName ENTITY_MAPPING = ClassName.get(SPI, "EntityMapping");
+  static final ClassName ENTITY_QUERY = ClassName.get(SPI, "EntityQuery");
+  static final ClassName JDBC_VALUES = ClassName.get(SPI, "JdbcValues");
+  static final ClassName REPOSITORY_SUPPORT = ClassName.get(SPI, "RepositorySupport");
+  static final ClassName SCHEMA_PROVIDER = ClassName.get(SPI, "SchemaProvider");
+  static final ClassName VALUE_TYPE = ClassName.get(SPI, "ValueType");
+  static final ClassName VALUE_TYPES = ClassName.get(SPI, "ValueTypes");
+  static final String QUERY = "dev.kiln.query";
+  static final ClassName COLUMN = ClassName.get(QUERY, "Column");
+  static final ClassName COMPARABLE_COLUMN = ClassName.get(QUERY, "ComparableColumn");
+  static final ClassName TEXT_COLUMN = ClassName.get(QUERY, "TextColumn");
+  static final ClassName PREPARED_STATEMENT = ClassName.get("java.sql", "PreparedStatement");
+  static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
+  static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
+
+  private Spi() {}
+}

@@ -1,0 +1,157 @@
+package dev.kiln;
+
+import dev.kiln.internal.ConnectionFactory;
+import dev.kiln.internal.ConnectionSource;
+import dev.kiln.internal.EntityCache;
+import dev.kiln.internal.PragmaCheck;
+import dev.kiln.internal.SchemaInstaller;
+import dev.kiln.internal.Telemetry;
+import dev.kiln.internal.Transactions;
+import dev.kiln.migrations.MigrationResult;
+import dev.kiln.spi.Engine;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * An open SQLite database: the entry point of Kiln at run time.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(Path.of("app.db"))) {
+ *   db.migrate();
+ *   var authors = new AuthorRepository(db);
+ *   Author ann = authors.insert(new Author(0, "Ann", "ann@example.org", Instant.now(), null));
+ *   db.transaction(() -> authors.update(ann.withName("Ann B.")));
+ * }
+ * }</pre>
+ *
+ * <p>A database holds one writer connection and a pool of readers (see {@link DatabaseBuilder}).
+ * Writes from all threads are serialised in-process on the writer, with {@code BEGIN IMMEDIATE}
+ * for transactions, so threads of one process never meet {@code SQLITE_BUSY}; reads run in
+ * parallel on the readers and, under WAL, never wait for the writer. It is thread-safe; open one
+ * per database file and share it.
+ */
+public final class Database implements AutoCloseable {
+
+  private final ConnectionFactory factory;
+  private final ConnectionSource source;
+  private final Transactions transactions;
+  private final Telemetry telemetry;
+  private final Engine engine;
+  private final Map<String, String> pragmas;
+
+  /** Opens {@code jdbcUrl} ({@code jdbc:sqlite:…}) with Kiln's tuned defaults. */
+  public static Database open(String jdbcUrl) {
+    return builder(jdbcUrl).build();
+  }
+
+  /** Opens the database file at {@code file}, creating it when it does not exist. */
+  public static Database open(Path file) {
+    return open(urlOf(file));
+  }
+
+  /** Starts configuring a database at {@code jdbcUrl}. */
+  public static DatabaseBuilder builder(String jdbcUrl) {
+    return new DatabaseBuilder(jdbcUrl);
+  }
+
+  /** Starts configuring a database at {@code file}. */
+  public static DatabaseBuilder builder(Path file) {
+    return builder(urlOf(file));
+  }
+
+  Database(DatabaseBuilder builder) {
+    this.telemetry = new Telemetry(builder.slowQueryThreshold);
+    this.factory = new ConnectionFactory(
+        builder.url, builder.pragmas, telemetry, builder.statementCacheSize);
+    try {
+      this.source = new ConnectionSource(factory, builder.readPoolSize);
+    } catch (SQLException e) {
+      throw new KilnException("cannot open " + builder.url + ": " + e.getMessage(), e);
+    }
+    try {
+      this.pragmas = PragmaCheck.verify(source, builder.pragmas, factory.inMemory());
+    } catch (RuntimeException e) {
+      source.close();
+      throw e;
+    }
+    this.transactions = new Transactions(source, telemetry);
+    EntityCache cache = builder.cacheTtl == null ? null
+        : new EntityCache(builder.cacheEntries, builder.cacheTtl);
+    this.engine = new Engine(source, transactions, cache, telemetry);
+  }
+
+  /**
+   * Brings the database up to the schema the application was compiled with: creates the tables
+   * and indexes of Kiln's entities that are missing, in one transaction, and leaves those that
+   * exist alone. Call it once at start-up.
+   */
+  public MigrationResult migrate() {
+    return SchemaInstaller.install(source, transactions, getClass().getClassLoader());
+  }
+
+  /**
+   * Runs {@code work} in a transaction bound to this thread: repositories used inside it join it;
+   * a nested call is a savepoint; an exception rolls back (the innermost level) and is rethrown.
+   */
+  public void transaction(Runnable work) {
+    transactions.inWriteTransaction(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** Runs {@code work} in a transaction (see {@link #transaction(Runnable)}) and returns its result. */
+  public <T> T transaction(Supplier<T> work) {
+    return transactions.inWriteTransaction(work);
+  }
+
+  /**
+   * Runs {@code work} in a read-only transaction on a pooled reader: every statement in it sees the
+   * same snapshot, and it never waits for writers. A write inside it fails.
+   */
+  public <T> T readTransaction(Supplier<T> work) {
+    return transactions.inReadTransaction(work);
+  }
+
+  /** What this database has done since it was opened. */
+  public Stats stats() {
+    return telemetry.snapshot();
+  }
+
+  /** The PRAGMAs in force, as read back from the writer connection when the database opened. */
+  public Map<String, String> pragmas() {
+    return pragmas;
+  }
+
+  /**
+   * Writes an online, consistent copy of the database to {@code target}, which must not exist:
+   * {@code VACUUM INTO} reads one snapshot while writers go on.
+   */
+  public void backup(Path target) {
+    String file = target.toAbsolutePath().toString();
+    engine.read(null, "back up to " + file, conn -> {
+      try (var ps = conn.prepareUncached("VACUUM INTO ?")) {
+        ps.setString(1, file);
+        ps.execute();
+      }
+      return null;
+    });
+  }
+
+  /** The engine that generated code runs on; application code does not need it. */
+  public Engine engine() {
+    return engine;
+  }
+
+  /** Closes every connection. Streams still open fail on their next row. */
+  @Override
+  public void close() {
+    source.close();
+  }
+
+  private static String urlOf(Path file) {
+    return "jdbc:sqlite:" + file.toAbsolutePath();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.kiln;
+
+import dev.kiln.internal.ConnectionFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Configures a {@link Database}; start from {@link Database#builder(String)}.
+ *
+ * <pre>{@code
+ * Database db = Database.builder("jdbc:sqlite:app.db")
+ *     .pragma("cache_size", "-64000")          // 64 MiB page cache per connection
+ *     .readPoolSize(4)
+ *     .entityCache(10_000, Duration.ofMinutes(5))
+ *     .slowQueryThreshold(Duration.ofMillis(50))
+ *     .build();
+ * }</pre>
+ */
+public final class DatabaseBuilder {
+
+  final String url;
+  final Map<String, String> pragmas = ConnectionFactory.defaultPragmas();
+  int readPoolSize = Math.max(2, Runtime.getRuntime().availableProcessors());
+  long cacheEntries;
+  Duration cacheTtl;
+  Duration slowQueryThreshold = Duration.ofMillis(200);
+  int statementCacheSize = 256;
+
+  DatabaseBuilder(String url) {
+    this.url = url;
+  }
+
+  /**
+   * Sets a PRAGMA on every connection, replacing Kiln's default for it. Defaults:
+   * {@code journal_mode=WAL}, {@code synchronous=NORMAL}, {@code foreign_keys=ON},
+   * {@code busy_timeout=5000}, {@code cache_size=-16000}, {@code temp_store=MEMORY},
+   * {@code mmap_size=268435456}. Values are checked to be a word or a number.
+   */
+  public DatabaseBuilder pragma(String name, String value) {
+    pragmas.put(name.toLowerCase(Locale.ROOT), value);
+    return this;
+  }
+
+  /** The number of pooled read connections (default: the number of cores, at least 2). */
+  public DatabaseBuilder readPoolSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("readPoolSize must be at least 1: " + size);
+    }
+    readPoolSize = size;
+    return this;
+  }
+
+  /**
+   * Caches entities by primary key, up to {@code maxEntries}, each for at most {@code ttl}.
+   * {@code findById} answers from the cache; a write through Kiln evicts the entity once its
+   * transaction commits. Writes by other processes are not seen until {@code ttl} expires.
+   */
+  public DatabaseBuilder entityCache(long maxEntries, Duration ttl) {
+    if (maxEntries < 1 || ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("entityCache needs maxEntries >= 1 and a positive ttl");
+    }
+    cacheEntries = maxEntries;
+    cacheTtl = ttl;
+    return this;
+  }
+
+  /**
+   * Statements that take at least {@code threshold} are counted in {@link Stats#slowQueries()}
+   * and logged at WARN on the {@code dev.kiln.slow} logger (default 200 ms; zero turns it off).
+   */
+  public DatabaseBuilder slowQueryThreshold(Duration threshold) {
+    slowQueryThreshold = threshold;
+    return this;
+  }
+
+  /** The prepared statements kept per connection (default 256). */
+  public DatabaseBuilder statementCacheSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("statementCacheSize must be at least 1: " + size);
+    }
+    statementCacheSize = size;
+    return this;
+  }
+
+  /** Opens the database and checks that the PRAGMAs took effect. */
+  public Database build() {
+    return new Database(this);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.kiln.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kiln.KilnException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Where connections come from: one writer, guarded in-process, and a HikariCP pool of readers.
+ *
+ * <p>Implementation notes: SQLite admits one writer at a time. With several writer connections a
+ * process races itself into {@code SQLITE_BUSY}, and a read transaction that later writes fails
+ * with {@code SQLITE_BUSY_SNAPSHOT} under WAL. So every write goes through the one writer
+ * connection, taken with a lock in this process and begun with {@code BEGIN IMMEDIATE}; readers
+ * never write ({@code query_only}) and, in WAL mode, never wait for the writer. An in-memory
+ * database is visible to one connection only, so there the writer serves reads as well.
+ */
+public final class ConnectionSource implements AutoCloseable {
+
+  private final KilnConnection writer;
+  private final ReentrantLock writerLock = new ReentrantLock();
+  private final HikariDataSource readers;
+
+  public ConnectionSource(ConnectionFactory factory, int readPoolSize) throws SQLException {
+    this.writer = factory.open();
+    if (factory.inMemory() || readPoolSize <= 0) {
+      this.readers = null;
+      return;
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("kiln-readers");
+    config.setDataSource(factory.forReaders());
+    config.setMaximumPoolSize(readPoolSize);
+    // One connection at start; more as threads ask for them, then kept (idleTimeout 0).
+    config.setMinimumIdle(1);
+    // A local file connection does not go stale, and each carries a warm statement cache:
+    // keep them for the life of the database instead of recycling them every 30 minutes.
+    config.setMaxLifetime(0);
+    config.setIdleTimeout(0);
+    config.setKeepaliveTime(0);
+    config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(30));
+    config.setAutoCommit(true);
+    this.readers = new HikariDataSource(config);
+  }
+
+  /** The writer; hold {@link #lockWriter()} while using it. */
+  public KilnConnection writer() {
+    return writer;
+  }
+
+  /** Takes the writer for this thread, waiting for any other thread that has it. */
+  public void lockWriter() {
+    writerLock.lock();
+  }
+
+  public void unlockWriter() {
+    writerLock.unlock();
+  }
+
+  /** Whether this thread holds the writer. */
+  public boolean holdsWriter() {
+    return writerLock.isHeldByCurrentThread();
+  }
+
+  /** Whether reads have their own pool (false for an in-memory database). */
+  public boolean hasReaders() {
+    return readers != null;
+  }
+
+  /**
+   * Borrows a reader: the pool's handle, to give back with {@link Connection#close()}, and the
+   * physical connection behind it, on which statements are prepared and cached.
+   */
+  public Connection borrowReader() throws SQLException {
+    return readers.getConnection();
+  }
+
+  /** The physical connection behind a borrowed reader. */
+  public static KilnConnection physical(Connection borrowed) throws SQLException {
+    return borrowed.unwrap(KilnConnection.class);
+  }
+
+  @Override
+  public void close() {
+    if (readers != null) {
+      readers.close();
+    }
+    writerLock.lock();
+    try {
+      writer.close();
+    } catch (SQLException e) {
+      throw new KilnException("could not close the writer connection: " + e.getMessage(), e);
+    } finally {
+      writerLock.unlock();
+    }
+  }
+}

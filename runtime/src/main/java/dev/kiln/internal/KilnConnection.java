@@ -1,0 +1,112 @@
+package dev.kiln.internal;
+
+import dev.kiln.spi.Conn;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.sqlite.jdbc4.JDBC4Connection;
+
+/**
+ * A physical sqlite-jdbc connection that carries its own prepared-statement cache.
+ *
+ * <p>Implementation notes: neither sqlite-jdbc nor HikariCP caches statements (Hikari closes the
+ * statements made through its proxy when the connection goes back to the pool), yet preparing is a
+ * large share of a point query on SQLite. So the cache belongs to the physical connection — this
+ * class — and statements are prepared on it directly, not through the pool's proxy; they live as
+ * long as the connection and are closed with it. A connection is used by one thread at a time (the
+ * pool or the writer lock guarantees it), so the cache needs no locking.
+ */
+public final class KilnConnection extends JDBC4Connection implements Conn {
+
+  private final Telemetry telemetry;
+  private final Map<String, PreparedStatement> statements;
+  private final Map<PreparedStatement, String> sqlOf = new java.util.IdentityHashMap<>();
+
+  KilnConnection(String url, String file, Properties properties, Telemetry telemetry,
+      int statementCacheSize) throws SQLException {
+    super(url, file, properties);
+    this.telemetry = telemetry;
+    this.statements = new LinkedHashMap<>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+        if (size() <= statementCacheSize) {
+          return false;
+        }
+        sqlOf.remove(eldest.getValue());
+        closeQuietly(eldest.getValue());
+        return true;
+      }
+    };
+  }
+
+  @Override
+  public PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement cached = statements.get(sql);
+    if (cached != null) {
+      telemetry.statementCacheHits.increment();
+      cached.clearParameters();
+      return cached;
+    }
+    PreparedStatement statement = prepareStatement(sql);
+    telemetry.prepared.increment();
+    statements.put(sql, statement);
+    sqlOf.put(statement, sql);
+    return statement;
+  }
+
+  @Override
+  public PreparedStatement prepareUncached(String sql) throws SQLException {
+    telemetry.prepared.increment();
+    return prepareStatement(sql);
+  }
+
+  @Override
+  public ResultSet query(PreparedStatement statement) throws SQLException {
+    long start = System.nanoTime();
+    ResultSet rs = statement.executeQuery();
+    telemetry.executed(start, sqlOf.get(statement));
+    return rs;
+  }
+
+  @Override
+  public int update(PreparedStatement statement) throws SQLException {
+    long start = System.nanoTime();
+    int changed = statement.executeUpdate();
+    telemetry.executed(start, sqlOf.get(statement));
+    return changed;
+  }
+
+  @Override
+  public int[] batch(PreparedStatement statement) throws SQLException {
+    long start = System.nanoTime();
+    int[] changed = statement.executeBatch();
+    telemetry.executed(start, sqlOf.get(statement));
+    return changed;
+  }
+
+  /** Runs one statement of transaction control or set-up, uncounted. */
+  public void execute(String sql) throws SQLException {
+    try (var statement = createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    statements.values().forEach(KilnConnection::closeQuietly);
+    statements.clear();
+    sqlOf.clear();
+    super.close();
+  }
+
+  private static void closeQuietly(PreparedStatement statement) {
+    try {
+      statement.close();
+    } catch (SQLException ignored) {
+      // the connection is closing or the statement is already gone; nothing is lost
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.kiln.query;
+
+import dev.kiln.spi.ValueType;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A persisted property of entity {@code E} in the metamodel ({@code Author_.EMAIL}): it builds
+ * conditions and orderings whose values are bound exactly as the repository stores them.
+ *
+ * <p>Values may not be null; use {@link #isNull()} to find missing values (SQL's {@code = NULL}
+ * is never true, and silently matching nothing would hide the mistake).
+ *
+ * @param <E> the entity
+ * @param <T> the property's Java type
+ */
+public class Column<E, T> {
+
+  private final String table;
+  private final String name;
+  private final String property;
+  private final ValueType<T> type;
+
+  /** Made by generated metamodels. */
+  public Column(String table, String name, String property, ValueType<T> type) {
+    this.table = table;
+    this.name = name;
+    this.property = property;
+    this.type = type;
+  }
+
+  /** The table the column belongs to. */
+  public String table() {
+    return table;
+  }
+
+  /** The column name in SQL. */
+  public String name() {
+    return name;
+  }
+
+  /** The property name in Java. */
+  public String property() {
+    return property;
+  }
+
+  /** How values of this column are bound, read and compared. */
+  public ValueType<T> type() {
+    return type;
+  }
+
+  /** Equal to {@code value}. */
+  public Condition<E> eq(T value) {
+    return new Conditions.Comparison<>(this, " = ", required(value));
+  }
+
+  /** Not equal to {@code value} (rows where the column is null do not match). */
+  public Condition<E> ne(T value) {
+    return new Conditions.Comparison<>(this, " <> ", required(value));
+  }
+
+  /** Equal to one of {@code values}; an empty collection matches no row. */
+  public Condition<E> in(Collection<? extends T> values) {
+    return new Conditions.In<>(this, copy(values), false);
+  }
+
+  /** Equal to one of {@code values}. */
+  @SafeVarargs
+  public final Condition<E> in(T... values) {
+    return in(Arrays.asList(values));
+  }
+
+  /** Equal to none of {@code values}; an empty collection matches every non-null row. */
+  public Condition<E> notIn(Collection<? extends T> values) {
+    return new Conditions.In<>(this, copy(values), true);
+  }
+
+  /** The column is SQL {@code NULL}. */
+  public Condition<E> isNull() {
+    return new Conditions.NullCheck<>(this, true);
+  }
+
+  /** The column is not SQL {@code NULL}. */
+  public Condition<E> isNotNull() {
+    return new Conditions.NullCheck<>(this, false);
+  }
+
+  /** Ascending order (SQLite puts nulls first). */
+  public Order<E> asc() {
+    return new Order<>(this, false);
+  }
+
+  /** Descending order (SQLite puts nulls last). */
+  public Order<E> desc() {
+    return new Order<>(this, true);
+  }
+
+  /** Writes the expression whose order is the property's natural order. */
+  void writeExpression(SqlWriter sql) {
+    sql.append(type.sqlExpression(sql.qualified(table, name)));
+  }
+
+  T required(T value) {
+    return Objects.requireNonNull(value, () -> "a value for " + property
+        + " (use isNull() to match missing values)");
+  }
+
+  private List<T> copy(Collection<? extends T> values) {
+    values.forEach(this::required);
+    return List.copyOf(values);
+  }
+
+  @Override
+  public String toString() {
+    return table + "." + name;
+  }
+}

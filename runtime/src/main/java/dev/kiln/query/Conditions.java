@@ -1,0 +1,86 @@
+package dev.kiln.query;
+
+import java.util.List;
+
+/** The conditions the columns build; package-private, users see only {@link Condition}. */
+final class Conditions {
+
+  private Conditions() {}
+
+  /** {@code (a AND b AND …)} or {@code (a OR b OR …)}. */
+  record Junction<E>(String operator, List<Condition<E>> parts) implements Condition<E> {
+    @Override
+    public void writeTo(SqlWriter sql) {
+      sql.append("(");
+      for (int i = 0; i < parts.size(); i++) {
+        if (i > 0) {
+          sql.append(operator);
+        }
+        parts.get(i).writeTo(sql);
+      }
+      sql.append(")");
+    }
+  }
+
+  /** {@code column <op> value}, comparing in the column's natural order. */
+  record Comparison<E, T>(Column<E, T> column, String operator, T value) implements Condition<E> {
+    @Override
+    public void writeTo(SqlWriter sql) {
+      column.writeExpression(sql);
+      sql.append(operator).bind(column.type().parameterExpression(), column.type(), value);
+    }
+  }
+
+  /** {@code column BETWEEN low AND high}. */
+  record Between<E, T>(Column<E, T> column, T low, T high) implements Condition<E> {
+    @Override
+    public void writeTo(SqlWriter sql) {
+      column.writeExpression(sql);
+      String parameter = column.type().parameterExpression();
+      sql.append(" BETWEEN ").bind(parameter, column.type(), low)
+          .append(" AND ").bind(parameter, column.type(), high);
+    }
+  }
+
+  /** {@code column [NOT] IN (?, ?, …)}; an empty list matches nothing (or everything for NOT IN). */
+  record In<E, T>(Column<E, T> column, List<T> values, boolean negated) implements Condition<E> {
+    @Override
+    public void writeTo(SqlWriter sql) {
+      if (values.isEmpty()) {
+        sql.append(negated ? "1" : "0");
+        return;
+      }
+      column.writeExpression(sql);
+      sql.append(negated ? " NOT IN (" : " IN (");
+      String parameter = column.type().parameterExpression();
+      for (int i = 0; i < values.size(); i++) {
+        sql.append(i == 0 ? "" : ", ").bind(parameter, column.type(), values.get(i));
+      }
+      sql.append(")");
+    }
+  }
+
+  /** {@code column IS [NOT] NULL}. */
+  record NullCheck<E>(Column<E, ?> column, boolean isNull) implements Condition<E> {
+    @Override
+    public void writeTo(SqlWriter sql) {
+      sql.column(column.table(), column.name()).append(isNull ? " IS NULL" : " IS NOT NULL");
+    }
+  }
+
+  /**
+   * {@code column LIKE pattern ESCAPE '\'}. Patterns built by {@code startsWith}/{@code contains}
+   * escape the user's {@code %}, {@code _} and {@code \} so that they match literally.
+   */
+  record Like<E>(Column<E, String> column, String pattern) implements Condition<E> {
+    @Override
+    public void writeTo(SqlWriter sql) {
+      sql.column(column.table(), column.name()).append(" LIKE ")
+          .bind("?", column.type(), pattern).append(" ESCAPE '\\'");
+    }
+
+    static String escape(String literal) {
+      return literal.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+  }
+}

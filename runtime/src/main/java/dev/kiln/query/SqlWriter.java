@@ -1,0 +1,71 @@
+package dev.kiln.query;
+
+import dev.kiln.migrations.schema.SqliteDdl;
+import dev.kiln.spi.ValueType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the SQL of a typed query and the values it binds, in order. Values never enter the SQL
+ * text: each becomes a {@code ?} and is bound later through its column's {@link ValueType}.
+ */
+public final class SqlWriter {
+
+  private final StringBuilder sql = new StringBuilder(128);
+  private final List<Object> values = new ArrayList<>();
+  private final List<ValueType<Object>> types = new ArrayList<>();
+  private final Map<String, String> aliases;
+
+  /** A writer whose column references are unqualified (a one-table statement). */
+  public SqlWriter() {
+    this(Map.of());
+  }
+
+  /** A writer that qualifies the columns of each table with the alias given for it. */
+  public SqlWriter(Map<String, String> aliases) {
+    this.aliases = aliases;
+  }
+
+  /** Appends SQL text. */
+  public SqlWriter append(String text) {
+    sql.append(text);
+    return this;
+  }
+
+  /** Appends a reference to {@code column} of {@code table}, qualified where the table has an alias. */
+  public SqlWriter column(String table, String column) {
+    sql.append(qualified(table, column));
+    return this;
+  }
+
+  /** A reference to {@code column} of {@code table}, qualified where the table has an alias. */
+  public String qualified(String table, String column) {
+    String alias = aliases.get(table);
+    return alias == null ? SqliteDdl.quote(column) : alias + '.' + SqliteDdl.quote(column);
+  }
+
+  /** Appends {@code expression} (holding one {@code ?}) and records the value to bind to it. */
+  @SuppressWarnings("unchecked")
+  public <T> SqlWriter bind(String expression, ValueType<T> type, T value) {
+    sql.append(expression);
+    values.add(value);
+    types.add((ValueType<Object>) type);
+    return this;
+  }
+
+  /** The SQL written so far. */
+  public String sql() {
+    return sql.toString();
+  }
+
+  /** Binds the recorded values to {@code ps}, starting at parameter {@code first}. */
+  public int bindTo(PreparedStatement ps, int first) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      types.get(i).bind(ps, first + i, values.get(i));
+    }
+    return first + values.size();
+  }
+}

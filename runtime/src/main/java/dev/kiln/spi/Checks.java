@@ -1,0 +1,44 @@
+package dev.kiln.spi;
+
+import dev.kiln.KilnException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks that generated code runs on values before they reach SQL. */
+public final class Checks {
+
+  private Checks() {}
+
+  /** Refuses a null for a {@code NOT NULL} property, naming it. */
+  public static void notNull(Object value, String entity, String property) {
+    if (value == null) {
+      throw new KilnException(entity + "." + property + " is null, but its column is NOT NULL:"
+          + " give it a value, or mark the property @Nullable if absence is valid");
+    }
+  }
+
+  /** Refuses a null entity passed to a repository method. */
+  public static <E> E entity(E entity, String name) {
+    if (entity == null) {
+      throw new KilnException("a " + name + " to write may not be null");
+    }
+    return entity;
+  }
+
+  /** Copies {@code entities} to a list, refusing null elements, before a multi-row write begins. */
+  public static <E> List<E> entities(Iterable<E> entities, EntityMapping<E> mapping) {
+    List<E> list = new ArrayList<>();
+    for (E entity : entities) {
+      mapping.checkNotNull(entity(entity, mapping.info().entity()));
+      list.add(entity);
+    }
+    return list;
+  }
+
+  /** Refuses a null key part. */
+  public static void key(Object part, String entity, String property) {
+    if (part == null) {
+      throw new KilnException("the key " + entity + "." + property + " may not be null");
+    }
+  }
+}

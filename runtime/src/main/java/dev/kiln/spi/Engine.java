@@ -1,0 +1,243 @@
+package dev.kiln.spi;
+
+import dev.kiln.KilnException;
+import dev.kiln.internal.ConnectionSource;
+import dev.kiln.internal.EntityCache;
+import dev.kiln.internal.ErrorTranslator;
+import dev.kiln.internal.KilnConnection;
+import dev.kiln.internal.Telemetry;
+import dev.kiln.internal.Transaction;
+import dev.kiln.internal.Transactions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Runs generated work on the right connection: the thread's transaction if it has one, otherwise
+ * a pooled reader for reads and the writer for writes. Every {@link SQLException} leaves here as a
+ * {@link KilnException} that names the entity concerned.
+ *
+ * <p>Application code does not need this class; it is what {@code Database.engine()} hands to the
+ * code Kiln generates.
+ */
+public final class Engine {
+
+  private final ConnectionSource source;
+  private final Transactions transactions;
+  private final EntityCache cache;
+  private final Telemetry telemetry;
+
+  /** Made by {@code Database}. */
+  public Engine(ConnectionSource source, Transactions transactions, EntityCache cache,
+      Telemetry telemetry) {
+    this.source = source;
+    this.transactions = transactions;
+    this.cache = cache;
+    this.telemetry = telemetry;
+  }
+
+  /** Runs {@code work} where it may read. */
+  public <T> T read(EntityInfo info, String action, SqlWork<T> work) {
+    try {
+      Transaction tx = transactions.current();
+      if (tx != null) {
+        return work.run(tx.connection());
+      }
+      if (!source.hasReaders()) {
+        return onWriter(work);
+      }
+      try (Connection borrowed = source.borrowReader()) {
+        return work.run(ConnectionSource.physical(borrowed));
+      }
+    } catch (SQLException e) {
+      throw ErrorTranslator.translate(e, info, action);
+    }
+  }
+
+  /** Runs {@code work}, a single write statement, on the writer (or the thread's transaction). */
+  public <T> T write(EntityInfo info, String action, SqlWork<T> work) {
+    try {
+      Transaction tx = transactions.current();
+      if (tx != null) {
+        requireWrite(tx, info, action);
+        return work.run(tx.connection());
+      }
+      return onWriter(work);
+    } catch (SQLException e) {
+      throw ErrorTranslator.translate(e, info, action);
+    }
+  }
+
+  /**
+   * Runs {@code work}, several writes, atomically: in its own transaction, or in a savepoint of
+   * the thread's transaction, so that a failure half-way leaves nothing behind.
+   */
+  public <T> T writeAtomically(EntityInfo info, String action, SqlWork<T> work) {
+    return transactions.inWriteTransaction(() -> {
+      try {
+        return work.run(transactions.current().connection());
+      } catch (SQLException e) {
+        throw ErrorTranslator.translate(e, info, action);
+      }
+    });
+  }
+
+  /** Runs {@code work}, several reads, in one read transaction so that they see one snapshot. */
+  public <T> T readSnapshot(EntityInfo info, String action, SqlWork<T> work) {
+    return transactions.inReadTransaction(() -> {
+      try {
+        return work.run(transactions.current().connection());
+      } catch (SQLException e) {
+        throw ErrorTranslator.translate(e, info, action);
+      }
+    });
+  }
+
+  /**
+   * Streams the rows of a query. Outside a transaction the stream holds a reader until it is
+   * closed, so close it (try-with-resources). An in-memory database has no readers to hold, so
+   * there the rows are read at once.
+   */
+  public <T> Stream<T> stream(EntityInfo info, String sql, Binder binder, RowReader<T> reader) {
+    Transaction tx = transactions.current();
+    if (tx == null && !source.hasReaders()) {
+      return read(info, "stream", conn -> readAll(conn, sql, binder, reader)).stream();
+    }
+    Connection borrowed = null;
+    PreparedStatement statement = null;
+    try {
+      borrowed = tx == null ? source.borrowReader() : null;
+      KilnConnection conn = tx == null ? ConnectionSource.physical(borrowed) : tx.connection();
+      statement = conn.prepareUncached(sql);
+      binder.bind(statement);
+      ResultSet rs = conn.query(statement);
+      Connection held = borrowed;
+      PreparedStatement owned = statement;
+      return StreamSupport.stream(new RowSpliterator<>(rs, reader, info), false)
+          .onClose(() -> closeAll(info, rs, owned, held));
+    } catch (SQLException e) {
+      closeAll(info, null, statement, borrowed);
+      throw ErrorTranslator.translate(e, info, "stream");
+    }
+  }
+
+  /** Runs every row of a query through {@code reader}. */
+  public static <T> List<T> readAll(Conn conn, String sql, Binder binder, RowReader<T> reader)
+      throws SQLException {
+    PreparedStatement ps = conn.prepare(sql);
+    binder.bind(ps);
+    List<T> rows = new ArrayList<>();
+    try (ResultSet rs = conn.query(ps)) {
+      while (rs.next()) {
+        rows.add(reader.read(rs));
+      }
+    }
+    return rows;
+  }
+
+  /** Runs {@code action} after the thread's transaction commits, or now when there is none. */
+  public void afterCommit(Runnable action) {
+    Transaction tx = transactions.current();
+    if (tx == null) {
+      action.run();
+    } else {
+      transactions.afterCommit(tx, action);
+    }
+  }
+
+  /** The entity cache, or null when {@code entityCache(…)} was not configured. */
+  EntityCache cache() {
+    return cache;
+  }
+
+  Telemetry telemetry() {
+    return telemetry;
+  }
+
+  /** Whether the thread is inside a transaction (where the entity cache is bypassed). */
+  boolean inTransaction() {
+    return transactions.current() != null;
+  }
+
+  private <T> T onWriter(SqlWork<T> work) throws SQLException {
+    source.lockWriter();
+    try {
+      return work.run(source.writer());
+    } finally {
+      source.unlockWriter();
+    }
+  }
+
+  private static void requireWrite(Transaction tx, EntityInfo info, String action) {
+    if (!tx.write()) {
+      throw new KilnException("cannot " + action + (info == null ? "" : " " + info.entity())
+          + " inside readTransaction(…): use transaction(…) for work that writes");
+    }
+  }
+
+  private static void closeAll(
+      EntityInfo info, ResultSet rs, PreparedStatement statement, Connection borrowed) {
+    SQLException failure = null;
+    for (AutoCloseable closeable : new AutoCloseable[] {rs, statement, borrowed}) {
+      try {
+        if (closeable != null) {
+          closeable.close();
+        }
+      } catch (Exception e) {
+        failure = failure == null ? new SQLException(e) : failure;
+      }
+    }
+    if (failure != null) {
+      throw ErrorTranslator.translate(failure, info, "close a stream of");
+    }
+  }
+
+  /** Binds the parameters of a statement. */
+  @FunctionalInterface
+  public interface Binder {
+    /** Binds nothing. */
+    Binder NONE = ps -> {};
+
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** Reads one row of a result set. */
+  @FunctionalInterface
+  public interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private static final class RowSpliterator<T> extends Spliterators.AbstractSpliterator<T> {
+    private final ResultSet rs;
+    private final RowReader<T> reader;
+    private final EntityInfo info;
+
+    RowSpliterator(ResultSet rs, RowReader<T> reader, EntityInfo info) {
+      super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+      this.rs = rs;
+      this.reader = reader;
+      this.info = info;
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super T> action) {
+      try {
+        if (!rs.next()) {
+          return false;
+        }
+        action.accept(reader.read(rs));
+        return true;
+      } catch (SQLException e) {
+        throw ErrorTranslator.translate(e, info, "stream");
+      }
+    }
+  }
+}

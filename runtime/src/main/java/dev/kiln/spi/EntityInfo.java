@@ -1,0 +1,34 @@
+package dev.kiln.spi;
+
+import java.util.List;
+
+/**
+ * The names of one entity, for SQL and for messages that speak the user's language
+ * ({@code Author.email}, not {@code author.email}).
+ *
+ * @param entity the entity's simple name
+ * @param table the table name
+ * @param columns the column names, in the order statements read them
+ * @param properties the property names, parallel to {@code columns}
+ * @param keyColumns the primary-key columns in key order
+ */
+public record EntityInfo(
+    String entity, String table, List<String> columns, List<String> properties,
+    List<String> keyColumns) {
+
+  public EntityInfo {
+    columns = List.copyOf(columns);
+    properties = List.copyOf(properties);
+    keyColumns = List.copyOf(keyColumns);
+  }
+
+  /** The property stored in {@code column}, or the column name when none is. */
+  public String property(String column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).equalsIgnoreCase(column)) {
+        return properties.get(i);
+      }
+    }
+    return column;
+  }
+}

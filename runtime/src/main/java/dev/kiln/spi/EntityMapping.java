@@ -1,0 +1,39 @@
+package dev.kiln.spi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * How Kiln reads one entity and recognises it; implemented by each generated repository's nested
+ * {@code Mapping} class, without reflection.
+ *
+ * @param <E> the entity
+ */
+public interface EntityMapping<E> {
+
+  /** The entity's names. */
+  EntityInfo info();
+
+  /**
+   * Reads an entity from the current row, whose columns from {@code first} on are
+   * {@code info().columns()} in order. Relations are left null.
+   */
+  E read(ResultSet rs, int first) throws SQLException;
+
+  /** The entity's primary key: the value itself, or a {@code List} of the parts of a composite key. */
+  Object key(E entity);
+
+  /**
+   * Refuses an entity that would break a {@code NOT NULL} column, before any SQL runs, with a
+   * {@code KilnException} naming the property.
+   */
+  void checkNotNull(E entity);
+
+  /**
+   * A copy safe to share through the entity cache: records are returned as they are; mutable
+   * classes are copied so that a caller changing its instance does not change the cache.
+   */
+  default E copy(E entity) {
+    return entity;
+  }
+}

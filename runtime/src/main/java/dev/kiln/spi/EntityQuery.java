@@ -1,0 +1,142 @@
+package dev.kiln.spi;
+
+import dev.kiln.migrations.schema.SqliteDdl;
+import dev.kiln.query.Condition;
+import dev.kiln.query.Order;
+import dev.kiln.query.SqlWriter;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A typed query over one entity, the base of each generated repository's {@code Query}:
+ * {@code where}, {@code orderBy}, {@code limit} and {@code offset}, then {@code list()},
+ * {@code first()}, {@code stream()} or {@code count()}. A query object is a builder: not
+ * thread-safe, reusable after it ran.
+ *
+ * <p>Rows come in the order asked for, then by primary key, so that pages never overlap or skip.
+ *
+ * @param <E> the entity
+ * @param <Q> the generated query type, returned by the builder methods
+ */
+public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
+
+  protected final RepositorySupport<E> support;
+  private Condition<E> where;
+  private final List<Order<E>> orders = new ArrayList<>();
+  private long limit = -1;
+  private long offset;
+
+  protected EntityQuery(RepositorySupport<E> support) {
+    this.support = support;
+  }
+
+  protected abstract Q self();
+
+  /** Keeps the rows that match {@code condition}; several calls must all match. */
+  public Q where(Condition<E> condition) {
+    where = where == null ? condition : where.and(condition);
+    return self();
+  }
+
+  /** Orders the rows by {@code order}, then by any earlier orders' ties, then by primary key. */
+  @SafeVarargs
+  public final Q orderBy(Order<E>... order) {
+    orders.addAll(List.of(order));
+    return self();
+  }
+
+  /** At most {@code n} rows. */
+  public Q limit(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + n);
+    }
+    limit = n;
+    return self();
+  }
+
+  /** Skips the first {@code n} rows. */
+  public Q offset(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("offset must not be negative: " + n);
+    }
+    offset = n;
+    return self();
+  }
+
+  /** The matching rows. */
+  public List<E> list() {
+    SqlWriter sql = select(limit);
+    return support.read("query", conn -> Engine.readAll(conn, sql.sql(), ps -> sql.bindTo(ps, 1),
+        rs -> support.mapping().read(rs, 1)));
+  }
+
+  /** The first matching row. */
+  public Optional<E> first() {
+    SqlWriter sql = select(1);
+    return support.read("query", conn -> Engine.readAll(conn, sql.sql(), ps -> sql.bindTo(ps, 1),
+        rs -> support.mapping().read(rs, 1))).stream().findFirst();
+  }
+
+  /** The matching rows as a stream, which must be closed. */
+  public Stream<E> stream() {
+    SqlWriter sql = select(limit);
+    return support.engine().stream(support.info(), sql.sql(), ps -> sql.bindTo(ps, 1),
+        rs -> support.mapping().read(rs, 1));
+  }
+
+  /** The number of matching rows (within {@code limit} and {@code offset}). */
+  public long count() {
+    SqlWriter sql = new SqlWriter();
+    boolean paged = limit >= 0 || offset > 0;
+    sql.append(paged ? "SELECT count(*) FROM (SELECT 1 FROM " : "SELECT count(*) FROM ")
+        .append(SqliteDdl.quote(support.info().table()));
+    writeWhere(sql);
+    if (paged) {
+      writePage(sql, limit);
+      sql.append(")");
+    }
+    return support.read("count", conn -> {
+      PreparedStatement ps = conn.prepare(sql.sql());
+      sql.bindTo(ps, 1);
+      try (ResultSet rs = conn.query(ps)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /** {@code SELECT … FROM table WHERE … ORDER BY … LIMIT … OFFSET …}. */
+  protected SqlWriter select(long rowLimit) {
+    SqlWriter sql = new SqlWriter();
+    sql.append("SELECT ").append(support.selectList()).append(" FROM ")
+        .append(SqliteDdl.quote(support.info().table()));
+    writeWhere(sql);
+    sql.append(" ORDER BY ");
+    for (Order<E> order : orders) {
+      order.writeTo(sql);
+      sql.append(", ");
+    }
+    sql.append(SqliteDdl.quoteAll(support.info().keyColumns()));
+    writePage(sql, rowLimit);
+    return sql;
+  }
+
+  private void writeWhere(SqlWriter sql) {
+    if (where != null) {
+      sql.append(" WHERE ");
+      where.writeTo(sql);
+    }
+  }
+
+  private void writePage(SqlWriter sql, long rowLimit) {
+    if (rowLimit >= 0 || offset > 0) {
+      // Bound, so that every page of a query shares one cached statement; -1 means no limit.
+      sql.append(" LIMIT ").bind("?", ValueTypes.LONG, rowLimit)
+          .append(" OFFSET ").bind("?", ValueTypes.LONG, offset);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dev.kiln.spi;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Reads and binds every built-in type of Kiln, one pair of static methods a type, so that
+ * generated code reads like hand-written JDBC: {@code JdbcValues.getInstant(rs, 4)}.
+ *
+ * <p>Storage: integers and booleans as {@code INTEGER}, {@code float}/{@code double} as
+ * {@code REAL}, {@code byte[]} as {@code BLOB}; everything else as {@code TEXT}: strings, enum
+ * names, UUIDs, {@code BigDecimal}/{@code BigInteger} in their exact decimal form (so a
+ * {@code BigDecimal} keeps its scale) and date-time values in the forms {@link TemporalText}
+ * describes (so they keep their nanoseconds and offsets and sort chronologically). Kiln's
+ * generated queries compare decimal text numerically through {@link ValueType#sqlExpression}.
+ *
+ * <p>Every getter maps SQL {@code NULL} to Java {@code null}; primitives are read straight from
+ * the {@link ResultSet} by the generated code instead.
+ */
+public final class JdbcValues {
+
+  private JdbcValues() {}
+
+  // ---- integers and booleans ----------------------------------------------------------------
+
+  public static Boolean getBoolean(ResultSet rs, int index) throws SQLException {
+    boolean value = rs.getBoolean(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static void setBoolean(PreparedStatement ps, int index, Boolean value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setInt(index, value ? 1 : 0);
+    }
+  }
+
+  public static Byte getByte(ResultSet rs, int index) throws SQLException {
+    byte value = rs.getByte(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static void setByte(PreparedStatement ps, int index, Byte value) throws SQLException {
+    setLong(ps, index, value == null ? null : value.longValue());
+  }
+
+  public static Short getShort(ResultSet rs, int index) throws SQLException {
+    short value = rs.getShort(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static void setShort(PreparedStatement ps, int index, Short value) throws SQLException {
+    setLong(ps, index, value == null ? null : value.longValue());
+  }
+
+  public static Integer getInteger(ResultSet rs, int index) throws SQLException {
+    int value = rs.getInt(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static void setInteger(PreparedStatement ps, int index, Integer value)
+      throws SQLException {
+    setLong(ps, index, value == null ? null : value.longValue());
+  }
+
+  public static Long getLong(ResultSet rs, int index) throws SQLException {
+    long value = rs.getLong(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setLong(index, value);
+    }
+  }
+
+  // ---- floating point ------------------------------------------------------------------------
+
+  public static Float getFloat(ResultSet rs, int index) throws SQLException {
+    float value = rs.getFloat(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static void setFloat(PreparedStatement ps, int index, Float value) throws SQLException {
+    setDouble(ps, index, value == null ? null : value.doubleValue());
+  }
+
+  public static Double getDouble(ResultSet rs, int index) throws SQLException {
+    double value = rs.getDouble(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  public static void setDouble(PreparedStatement ps, int index, Double value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.REAL);
+    } else {
+      ps.setDouble(index, value);
+    }
+  }
+
+  // ---- text and bytes ------------------------------------------------------------------------
+
+  public static String getString(ResultSet rs, int index) throws SQLException {
+    return rs.getString(index);
+  }
+
+  public static void setString(PreparedStatement ps, int index, String value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.VARCHAR);
+    } else {
+      ps.setString(index, value);
+    }
+  }
+
+  public static byte[] getBytes(ResultSet rs, int index) throws SQLException {
+    return rs.getBytes(index);
+  }
+
+  public static void setBytes(PreparedStatement ps, int index, byte[] value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.BLOB);
+    } else {
+      ps.setBytes(index, value);
+    }
+  }
+
+  public static <E extends Enum<E>> E getEnum(
+      ResultSet rs, int index, Function<String, E> valueOf) throws SQLException {
+    String name = rs.getString(index);
+    return name == null ? null : valueOf.apply(name);
+  }
+
+  public static void setEnum(PreparedStatement ps, int index, Enum<?> value)
+      throws SQLException {
+    setString(ps, index, value == null ? null : value.name());
+  }
+
+  public static UUID getUuid(ResultSet rs, int index) throws SQLException {
+    String text = rs.getString(index);
+    return text == null ? null : UUID.fromString(text);
+  }
+
+  public static void setUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
+    setString(ps, index, value == null ? null : value.toString());
+  }
+
+  // ---- exact numbers -------------------------------------------------------------------------
+
+  /**
+   * Reads text, an integer or a real: a {@code NUMERIC} column written by another tool reads as
+   * the decimal SQLite prints for it ({@code 0.99}, not {@code 0.98999999999999999}).
+   */
+  public static BigDecimal getBigDecimal(ResultSet rs, int index) throws SQLException {
+    String text = rs.getString(index);
+    return text == null ? null : new BigDecimal(text.trim());
+  }
+
+  /** Binds the exact decimal text, {@link BigDecimal#toString()}, which keeps the scale. */
+  public static void setBigDecimal(PreparedStatement ps, int index, BigDecimal value)
+      throws SQLException {
+    setString(ps, index, value == null ? null : value.toString());
+  }
+
+  public static BigInteger getBigInteger(ResultSet rs, int index) throws SQLException {
+    String text = rs.getString(index);
+    return text == null ? null : new BigDecimal(text.trim()).toBigIntegerExact();
+  }
+
+  public static void setBigInteger(PreparedStatement ps, int index, BigInteger value)
+      throws SQLException {
+    setString(ps, index, value == null ? null : value.toString());
+  }
+
+  // ---- date and time -------------------------------------------------------------------------
+
+  public static Instant getInstant(ResultSet rs, int index) throws SQLException {
+    String text = rs.getString(index);
+    try {
+      return text == null ? null : TemporalText.parseInstant(text);
+    } catch (DateTimeParseException e) {
+      throw TemporalText.unreadable("Instant", text, e);
+    }
+  }
+
+  public static void setInstant(PreparedStatement ps, int index, Instant value)
+      throws SQLException {
+    setString(ps, index, value == null ? null : TemporalText.instant(value));
+  }
+
+  public static LocalDate getLocalDate(ResultSet rs, int index) throws SQLException {
+    String text = rs.getString(index);
+    try {
+      return text == null ? null : TemporalText.parseLocalDate(text);
+    } catch (DateTimeParseException e) {
+      throw TemporalText.unreadable("LocalDate", text, e);
+    }
+  }
+
+  public static void setLocalDate(PreparedStatement ps, int index, LocalDate value)
+      throws SQLException {
+    setString(ps, index, value == null ? null : TemporalText.localDate(value));
+  }
+
+  public static LocalTime getLocalTime(ResultSet rs, int index) throws SQLException {
+    String text = rs.getString(index);
+    try {
+      return text == null ? null : TemporalText.parseLocalTime(text);
+    } catch (DateTimeParseException e) {
+      throw TemporalText.unreadable("LocalTime", text, e);
+    }
+  }
+
+  public static void setLocalTime(PreparedStatement ps, int index, LocalTime value)
+      throws SQLException {
+    setString(ps, index, value == null ? null : TemporalText.localTime(value));
+  }
+
+  public static LocalDateTime getLocalDateTime(ResultSet rs, int index) throws SQLException {
+    String text = rs.getString(index);
+    try {
+      return text == null ? null : TemporalText.parseLocalDateTime(text);
+    } catch (DateTimeParseException e) {
+      throw TemporalText.unreadable("LocalDateTime", text, e);
+    }
+  }
+
+  public static void setLocalDateTime(PreparedStatement ps, int index, LocalDateTime value)
+      throws SQLException {
+    setString(ps, index, value == null ? null : TemporalText.localDateTime(value));
+  }
+
+  public static OffsetDateTime getOffsetDateTime(ResultSet rs, int index) throws SQLException {
+    String text = rs.getString(index);
+    try {
+      return text == null ? null : TemporalText.parseOffsetDateTime(text);
+    } catch (DateTimeParseException e) {
+      throw TemporalText.unreadable("OffsetDateTime", text, e);
+    }
+  }
+
+  public static void setOffsetDateTime(PreparedStatement ps, int index, OffsetDateTime value)
+      throws SQLException {
+    setString(ps, index, value == null ? null : TemporalText.offsetDateTime(value));
+  }
+}

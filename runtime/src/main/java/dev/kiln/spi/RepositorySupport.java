@@ -1,0 +1,168 @@
+package dev.kiln.spi;
+
+import dev.kiln.Database;
+import dev.kiln.KilnException;
+import dev.kiln.OptimisticLockException;
+import dev.kiln.internal.EntityCache;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What every generated repository needs beyond its own SQL: running work on the engine, the entity
+ * cache, and the errors of writes that found no row.
+ *
+ * @param <E> the entity
+ */
+public final class RepositorySupport<E> {
+
+  private static final int KEYS_PER_STATEMENT = 512;
+
+  private final Engine engine;
+  private final EntityMapping<E> mapping;
+  private final EntityInfo info;
+  private final String selectList;
+
+  public RepositorySupport(Database db, EntityMapping<E> mapping) {
+    this.engine = db.engine();
+    this.mapping = mapping;
+    this.info = mapping.info();
+    this.selectList = info.columns().stream()
+        .map(dev.kiln.migrations.schema.SqliteDdl::quote).collect(Collectors.joining(", "));
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public EntityMapping<E> mapping() {
+    return mapping;
+  }
+
+  public EntityInfo info() {
+    return info;
+  }
+
+  /** The quoted column list every {@code SELECT} of this entity reads. */
+  public String selectList() {
+    return selectList;
+  }
+
+  public <T> T read(String action, SqlWork<T> work) {
+    return engine.read(info, action, work);
+  }
+
+  public <T> T write(String action, SqlWork<T> work) {
+    return engine.write(info, action, work);
+  }
+
+  public <T> T writeAtomically(String action, SqlWork<T> work) {
+    return engine.writeAtomically(info, action, work);
+  }
+
+  /**
+   * Finds an entity by key through the entity cache when one is configured. Inside a transaction
+   * the cache is bypassed: the transaction may see rows that are not committed, or an older
+   * snapshot, and neither may reach other threads.
+   */
+  public Optional<E> findByKey(Object key, SqlWork<Optional<E>> work) {
+    EntityCache cache = engine.cache();
+    if (cache == null || engine.inTransaction()) {
+      return read("find", work);
+    }
+    @SuppressWarnings("unchecked")
+    E hit = (E) cache.get(info.table(), key);
+    if (hit != null) {
+      engine.telemetry().cacheHits.increment();
+      return Optional.of(mapping.copy(hit));
+    }
+    engine.telemetry().cacheMisses.increment();
+    long generation = cache.generation();
+    Optional<E> loaded = read("find", work);
+    loaded.ifPresent(e -> cache.putIfUnchanged(info.table(), key, mapping.copy(e), generation));
+    return loaded;
+  }
+
+  /** Evicts {@code key} from the entity cache once the write that changed it has committed. */
+  public void evict(Object key) {
+    EntityCache cache = engine.cache();
+    if (cache != null) {
+      engine.afterCommit(() -> cache.evict(info.table(), key));
+    }
+  }
+
+  /** Evicts every cached entity of this table once the current write has committed. */
+  public void evictAll() {
+    EntityCache cache = engine.cache();
+    if (cache != null) {
+      engine.afterCommit(() -> cache.evictTable(info.table()));
+    }
+  }
+
+  /**
+   * Finds the entities with {@code keys}: {@code selectPrefix} + {@code ?, ?, …} +
+   * {@code orderSuffix}, one statement per 512 keys. The last group is padded to a power of two
+   * by repeating its last key, so that at most ten distinct statements reach the statement cache.
+   */
+  public <K> List<E> findAllByKeys(
+      Collection<K> keys, String selectPrefix, String orderSuffix, KeyBinder<K> binder) {
+    List<K> list = new ArrayList<>(keys.size());
+    for (K key : keys) {
+      Checks.key(key, info.entity(), "key");
+      list.add(key);
+    }
+    if (list.isEmpty()) {
+      return List.of();
+    }
+    return read("find", conn -> {
+      List<E> found = new ArrayList<>();
+      for (int from = 0; from < list.size(); from += KEYS_PER_STATEMENT) {
+        List<K> group = list.subList(from, Math.min(list.size(), from + KEYS_PER_STATEMENT));
+        int size = group.size() == 1 ? 1 : Integer.highestOneBit(group.size() - 1) << 1;
+        String sql = selectPrefix + String.join(", ", Collections.nCopies(size, "?"))
+            + orderSuffix;
+        PreparedStatement ps = conn.prepare(sql);
+        for (int i = 0; i < size; i++) {
+          binder.bind(ps, i + 1, group.get(Math.min(i, group.size() - 1)));
+        }
+        try (ResultSet rs = conn.query(ps)) {
+          while (rs.next()) {
+            found.add(mapping.read(rs, 1));
+          }
+        }
+      }
+      return found;
+    });
+  }
+
+  /** Binds one key value. */
+  @FunctionalInterface
+  public interface KeyBinder<K> {
+    void bind(PreparedStatement ps, int index, K key) throws SQLException;
+  }
+
+  /** The error for an update that changed no row. */
+  public KilnException notUpdated(E entity, boolean versioned) {
+    Object key = mapping.key(entity);
+    if (versioned) {
+      return new OptimisticLockException("cannot update " + info.entity() + " " + key
+          + ": another writer changed or deleted it since it was read (its @Version no longer"
+          + " matches); reload it and apply the change again");
+    }
+    return new KilnException("cannot update " + info.entity() + " " + key
+        + ": no row has this key; insert it first, or use upsert(…)");
+  }
+
+  /** The error for a versioned delete that found the row changed. */
+  public OptimisticLockException staleDelete(E entity) {
+    return new OptimisticLockException("cannot delete " + info.entity() + " "
+        + mapping.key(entity) + ": another writer changed it since it was read (its @Version no"
+        + " longer matches); reload it and decide again");
+  }
+}

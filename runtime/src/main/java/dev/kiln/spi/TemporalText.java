@@ -1,0 +1,137 @@
+package dev.kiln.spi;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+
+/**
+ * The text forms in which Kiln stores date and time values, chosen so that SQLite's plain text
+ * comparison orders them chronologically and SQLite's own date functions understand them.
+ *
+ * <p>Implementation notes: {@code LocalDateTime} and {@code Instant} (in UTC) use SQLite's canonical
+ * {@code YYYY-MM-DD HH:MM:SS} followed by the fraction of a second with its trailing zeros removed
+ * (none when it is zero). A shorter fraction is a prefix of a longer one, so text order is time
+ * order, and a value written by another tool as {@code '2009-01-01 00:00:00'} is equal to Kiln's.
+ * {@code OffsetDateTime} keeps its local time and offset ({@code 2024-05-01 10:00:00.000000000+02:00})
+ * with a fixed nine-digit fraction, so that {@link #OFFSET_DATE_TIME_ORDER} can rebuild a UTC key
+ * from it in SQL. Reading is lenient: a {@code T} or a space between date and time, any fraction,
+ * an optional {@code Z} or offset, as other tools write them.
+ */
+final class TemporalText {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+  private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+      .appendPattern("HH:mm:ss")
+      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+      .toFormatter();
+
+  private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+      .append(DATE).appendLiteral(' ').append(TIME).toFormatter();
+
+  private static final DateTimeFormatter OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
+      .append(DATE).appendLiteral(' ').appendPattern("HH:mm:ss")
+      .appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true)
+      .appendOffset("+HH:MM:ss", "+00:00")
+      .toFormatter();
+
+  /** Lenient reader: seconds and fraction optional, then an optional offset or {@code Z}. */
+  private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
+      .append(DATE).appendLiteral(' ')
+      .appendPattern("HH:mm")
+      .optionalStart().appendLiteral(':').appendPattern("ss")
+      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+      .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+      .toFormatter();
+
+  /**
+   * The SQL expression, over a column holding {@link #offsetDateTime} text, whose text order is
+   * chronological order: the UTC date and time to the second, then the stored fraction. {@code %s}
+   * stands for the column.
+   */
+  static final String OFFSET_DATE_TIME_ORDER =
+      "(strftime('%%Y-%%m-%%d %%H:%%M:%%S', %1$s) || substr(%1$s, 20, 10))";
+
+  private TemporalText() {}
+
+  static String localDate(LocalDate value) {
+    return DATE.format(value);
+  }
+
+  static String localTime(LocalTime value) {
+    return TIME.format(value);
+  }
+
+  static String localDateTime(LocalDateTime value) {
+    return DATE_TIME.format(value);
+  }
+
+  static String instant(Instant value) {
+    return DATE_TIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+  }
+
+  static String offsetDateTime(OffsetDateTime value) {
+    return OFFSET_DATE_TIME.format(value);
+  }
+
+  static LocalDate parseLocalDate(String text) {
+    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text, DATE);
+  }
+
+  static LocalTime parseLocalTime(String text) {
+    return LocalTime.parse(text, DateTimeFormatter.ISO_LOCAL_TIME);
+  }
+
+  static LocalDateTime parseLocalDateTime(String text) {
+    if (text.length() == 10) {
+      return parseLocalDate(text).atStartOfDay();
+    }
+    return READ.parse(normalise(text), LocalDateTime::from);
+  }
+
+  static Instant parseInstant(String text) {
+    if (isNumber(text)) {
+      // SQLite's convention for a number in a date-time context: seconds since the Unix epoch.
+      java.math.BigDecimal seconds = new java.math.BigDecimal(text);
+      return Instant.ofEpochSecond(seconds.longValue(),
+          seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
+    }
+    var parsed = READ.parse(normalise(text));
+    LocalDateTime local = LocalDateTime.from(parsed);
+    ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+        ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+    return local.toInstant(offset);
+  }
+
+  static OffsetDateTime parseOffsetDateTime(String text) {
+    var parsed = READ.parse(normalise(text));
+    ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+        ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+    return OffsetDateTime.of(LocalDateTime.from(parsed), offset);
+  }
+
+  /** Accepts ISO's {@code T} as well as SQLite's space between date and time. */
+  private static String normalise(String text) {
+    if (text.length() > 10 && (text.charAt(10) == 'T' || text.charAt(10) == 't')) {
+      return text.substring(0, 10) + ' ' + text.substring(11);
+    }
+    return text;
+  }
+
+  private static boolean isNumber(String text) {
+    return text.length() < 5 || text.charAt(4) != '-';
+  }
+
+  static IllegalArgumentException unreadable(String type, String text, DateTimeParseException e) {
+    return new IllegalArgumentException(
+        "cannot read '" + text + "' as " + type + ": " + e.getMessage(), e);
+  }
+}

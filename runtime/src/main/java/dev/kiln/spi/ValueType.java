@@ -1,0 +1,60 @@
+package dev.kiln.spi;
+
+import dev.kiln.annotations.Converter;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * How one Java type is bound, read and compared in SQL. The metamodel's columns carry one so that
+ * a predicate binds its values exactly as the repository writes them; the constants live in
+ * {@link ValueTypes}.
+ *
+ * @param <T> the Java type
+ */
+public interface ValueType<T> {
+
+  /** Binds {@code value} (which may be null) to parameter {@code index}. */
+  void bind(PreparedStatement ps, int index, T value) throws SQLException;
+
+  /** Reads column {@code index}; SQL {@code NULL} reads as {@code null}. */
+  T read(ResultSet rs, int index) throws SQLException;
+
+  /**
+   * The SQL expression whose order is this type's natural order, over {@code column} (already
+   * quoted). Most types compare as stored; decimal text compares as a number and offset date-times
+   * by their instant.
+   */
+  default String sqlExpression(String column) {
+    return column;
+  }
+
+  /** The same as {@link #sqlExpression} for a bound parameter. */
+  default String parameterExpression() {
+    return sqlExpression("?");
+  }
+
+  /**
+   * A type stored through a {@link Converter}: values are converted to the storage type, which
+   * decides binding, reading and comparison. Nulls are never passed to the converter.
+   */
+  static <J, S> ValueType<J> converted(ValueType<S> storage, Converter<J, S> converter) {
+    return new ValueType<>() {
+      @Override
+      public void bind(PreparedStatement ps, int index, J value) throws SQLException {
+        storage.bind(ps, index, value == null ? null : converter.toSql(value));
+      }
+
+      @Override
+      public J read(ResultSet rs, int index) throws SQLException {
+        S stored = storage.read(rs, index);
+        return stored == null ? null : converter.fromSql(stored);
+      }
+
+      @Override
+      public String sqlExpression(String column) {
+        return storage.sqlExpression(column);
+      }
+    };
+  }
+}

@@ -1,0 +1,100 @@
+package dev.kiln.spi;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The {@link ValueType} of every built-in type, built over {@link JdbcValues}. */
+public final class ValueTypes {
+
+  public static final ValueType<Boolean> BOOLEAN = of(JdbcValues::setBoolean, JdbcValues::getBoolean);
+  public static final ValueType<Byte> BYTE = of(JdbcValues::setByte, JdbcValues::getByte);
+  public static final ValueType<Short> SHORT = of(JdbcValues::setShort, JdbcValues::getShort);
+  public static final ValueType<Integer> INTEGER = of(JdbcValues::setInteger, JdbcValues::getInteger);
+  public static final ValueType<Long> LONG = of(JdbcValues::setLong, JdbcValues::getLong);
+  public static final ValueType<Float> FLOAT = of(JdbcValues::setFloat, JdbcValues::getFloat);
+  public static final ValueType<Double> DOUBLE = of(JdbcValues::setDouble, JdbcValues::getDouble);
+  public static final ValueType<String> STRING = of(JdbcValues::setString, JdbcValues::getString);
+  public static final ValueType<byte[]> BYTES = of(JdbcValues::setBytes, JdbcValues::getBytes);
+  public static final ValueType<UUID> UUID = of(JdbcValues::setUuid, JdbcValues::getUuid);
+  public static final ValueType<BigDecimal> BIG_DECIMAL =
+      numericText(JdbcValues::setBigDecimal, JdbcValues::getBigDecimal);
+  public static final ValueType<BigInteger> BIG_INTEGER =
+      numericText(JdbcValues::setBigInteger, JdbcValues::getBigInteger);
+  public static final ValueType<Instant> INSTANT = of(JdbcValues::setInstant, JdbcValues::getInstant);
+  public static final ValueType<LocalDate> LOCAL_DATE =
+      of(JdbcValues::setLocalDate, JdbcValues::getLocalDate);
+  public static final ValueType<LocalTime> LOCAL_TIME =
+      of(JdbcValues::setLocalTime, JdbcValues::getLocalTime);
+  public static final ValueType<LocalDateTime> LOCAL_DATE_TIME =
+      of(JdbcValues::setLocalDateTime, JdbcValues::getLocalDateTime);
+  public static final ValueType<OffsetDateTime> OFFSET_DATE_TIME = new Simple<>(
+      JdbcValues::setOffsetDateTime, JdbcValues::getOffsetDateTime) {
+    @Override
+    public String sqlExpression(String column) {
+      return String.format(TemporalText.OFFSET_DATE_TIME_ORDER, column);
+    }
+  };
+
+  private ValueTypes() {}
+
+  /** An enum stored by name. */
+  public static <E extends Enum<E>> ValueType<E> enumType(Function<String, E> valueOf) {
+    return of(JdbcValues::setEnum, (rs, i) -> JdbcValues.getEnum(rs, i, valueOf));
+  }
+
+  private static <T> ValueType<T> of(Binder<T> binder, Reader<T> reader) {
+    return new Simple<>(binder, reader);
+  }
+
+  /**
+   * Decimal text compares as a number in SQL: {@code CAST(x AS NUMERIC)} turns {@code '9.5'} and
+   * {@code '10'} into 9.5 and 10, so {@code 9.5 < 10 < 100.25} holds where text order would say
+   * {@code '10' < '100.25' < '9.5'}.
+   */
+  private static <T> ValueType<T> numericText(Binder<T> binder, Reader<T> reader) {
+    return new Simple<>(binder, reader) {
+      @Override
+      public String sqlExpression(String column) {
+        return "CAST(" + column + " AS NUMERIC)";
+      }
+    };
+  }
+
+  private interface Binder<T> {
+    void bind(PreparedStatement ps, int index, T value) throws SQLException;
+  }
+
+  private interface Reader<T> {
+    T read(ResultSet rs, int index) throws SQLException;
+  }
+
+  private static class Simple<T> implements ValueType<T> {
+    private final Binder<T> binder;
+    private final Reader<T> reader;
+
+    Simple(Binder<T> binder, Reader<T> reader) {
+      this.binder = binder;
+      this.reader = reader;
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, T value) throws SQLException {
+      binder.bind(ps, index, value);
+    }
+
+    @Override
+    public T read(ResultSet rs, int index) throws SQLException {
+      return reader.read(rs, index);
+    }
+  }
+}

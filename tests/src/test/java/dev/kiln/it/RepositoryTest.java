@@ -1,0 +1,169 @@
+package dev.kiln.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.Database;
+import dev.kiln.KilnException;
+import dev.kiln.it.model.Author;
+import dev.kiln.it.model.AuthorRepository;
+import dev.kiln.it.model.Author_;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every method of a generated repository, on a real database file. */
+class RepositoryTest {
+
+  @TempDir Path dir;
+  Database db;
+  AuthorRepository authors;
+
+  @BeforeEach
+  void open() {
+    db = TestDatabase.open(dir);
+    authors = new AuthorRepository(db);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  static Author author(String name) {
+    return new Author(0, name, name.toLowerCase() + "@example.org",
+        Instant.parse("2024-01-01T00:00:00Z"), null);
+  }
+
+  @Test
+  void insertAssignsKeysAndFindByIdReadsBack() {
+    Author ann = authors.insert(author("Ann"));
+    Author bob = authors.insert(author("Bob"));
+    assertTrue(ann.id() > 0);
+    assertEquals(ann.id() + 1, bob.id());
+    assertEquals(ann, authors.findById(ann.id()).orElseThrow());
+    assertTrue(authors.findById(999).isEmpty());
+  }
+
+  @Test
+  void insertKeepsAnExplicitKey() {
+    Author stored = authors.insert(new Author(42, "Ann", "ann@x.org", Instant.EPOCH, "bio"));
+    assertEquals(42, stored.id());
+    assertEquals(stored, authors.findById(42).orElseThrow());
+  }
+
+  @Test
+  void insertAllIsOneTransactionAndReturnsKeysInOrder() {
+    List<Author> stored = authors.insertAll(List.of(author("A"), author("B"), author("C")));
+    assertEquals(List.of("A", "B", "C"), stored.stream().map(Author::name).toList());
+    assertEquals(3, stored.stream().map(Author::id).distinct().count());
+    assertEquals(3, authors.count());
+    long commits = db.stats().commits();
+    // the second row breaks the unique email: nothing of the batch may stay
+    assertThrows(KilnException.class,
+        () -> authors.insertAll(List.of(author("D"), author("A"))));
+    assertEquals(3, authors.count());
+    assertEquals(commits, db.stats().commits());
+  }
+
+  @Test
+  void updateChangesTheRowAndRefusesAMissingOne() {
+    Author ann = authors.insert(author("Ann"));
+    Author renamed = authors.update(ann.withName("Anne"));
+    assertEquals("Anne", renamed.name());
+    assertEquals("Anne", authors.findById(ann.id()).orElseThrow().name());
+    KilnException missing = assertThrows(KilnException.class,
+        () -> authors.update(new Author(77, "X", "x@x.org", Instant.EPOCH, null)));
+    assertTrue(missing.getMessage().contains("Author"), missing.getMessage());
+  }
+
+  @Test
+  void upsertInsertsThenUpdates() {
+    Author first = authors.upsert(new Author(7, "Ann", "ann@x.org", Instant.EPOCH, null));
+    assertEquals(7, first.id());
+    authors.upsert(first.withName("Anne"));
+    assertEquals(1, authors.count());
+    assertEquals("Anne", authors.findById(7).orElseThrow().name());
+    Author generated = authors.upsert(author("Bob"));
+    assertTrue(generated.id() > 0);
+    assertEquals(2, authors.count());
+  }
+
+  @Test
+  void deletes() {
+    List<Author> stored = authors.insertAll(List.of(author("A"), author("B"), author("C"),
+        author("D")));
+    assertTrue(authors.delete(stored.get(0)));
+    assertFalse(authors.delete(stored.get(0)));
+    assertTrue(authors.deleteById(stored.get(1).id()));
+    assertFalse(authors.deleteById(stored.get(1).id()));
+    assertEquals(2, authors.deleteAll(List.of(stored.get(2), stored.get(3), stored.get(0))));
+    assertEquals(0, authors.count());
+  }
+
+  @Test
+  void findersCountAndExistence() {
+    List<Author> stored = authors.insertAll(
+        IntStream.range(0, 1100).mapToObj(i -> author("N" + i)).toList());
+    assertEquals(1100, authors.count());
+    assertEquals(stored, authors.findAll());
+    assertTrue(authors.existsById(stored.get(5).id()));
+    assertFalse(authors.existsById(-1));
+    List<Long> wanted = stored.stream().map(Author::id).filter(id -> id % 2 == 0).toList();
+    List<Long> ids = new java.util.ArrayList<>(wanted);
+    ids.add(-5L);
+    assertEquals(wanted, authors.findAllById(ids).stream().map(Author::id).toList());
+    assertEquals(List.of(), authors.findAllById(List.of()));
+    try (Stream<Author> all = authors.streamAll()) {
+      assertEquals(stored, all.collect(Collectors.toList()));
+    }
+  }
+
+  @Test
+  void typedQueries() {
+    authors.insertAll(List.of(author("Ann"), author("Andrew"), author("Bob"), author("Alice"),
+        author("Carl")));
+    assertEquals(List.of("Alice", "Andrew", "Ann"), authors.query()
+        .where(Author_.NAME.startsWith("A")).orderBy(Author_.NAME.asc()).list().stream()
+        .map(Author::name).toList());
+    assertEquals(3, authors.query().where(Author_.NAME.startsWith("A")).count());
+    assertEquals("Carl", authors.query().orderBy(Author_.NAME.desc()).first().orElseThrow()
+        .name());
+    assertEquals(List.of("Andrew", "Ann"), authors.query().where(Author_.NAME.startsWith("A"))
+        .orderBy(Author_.NAME.asc()).limit(2).offset(1).list().stream().map(Author::name)
+        .toList());
+    assertEquals(2, authors.query().where(Author_.NAME.startsWith("A")).limit(2).offset(1)
+        .count());
+    assertEquals(List.of("Bob", "Carl"), authors.query()
+        .where(Author_.NAME.in("Bob", "Carl", "Zed")).list().stream().map(Author::name).toList());
+    assertEquals(5, authors.query().where(Author_.BIO.isNull()).count());
+    assertEquals(0, authors.query().where(Author_.BIO.isNotNull()).count());
+    assertEquals(2, authors.query()
+        .where(Author_.NAME.eq("Bob").or(Author_.NAME.contains("rl"))).count());
+    assertEquals(4, authors.query().where(Author_.NAME.eq("Bob").not()).count());
+    assertEquals(1, authors.query().where(Author_.NAME.endsWith("ice")).count());
+    assertEquals(2, authors.query().where(Author_.NAME.between("B", "Cz")).count());
+    assertEquals(0, authors.query().where(Author_.NAME.in(List.of())).count());
+    try (Stream<Author> stream = authors.query().where(Author_.NAME.gt("B")).stream()) {
+      assertEquals(2, stream.count());
+    }
+  }
+
+  @Test
+  void likeWildcardsInUserInputMatchLiterally() {
+    authors.insertAll(List.of(author("100%"), author("1000"), author("a_b"), author("axb")));
+    assertEquals(List.of("100%"), authors.query().where(Author_.NAME.startsWith("100%")).list()
+        .stream().map(Author::name).toList());
+    assertEquals(List.of("a_b"), authors.query().where(Author_.NAME.contains("_")).list()
+        .stream().map(Author::name).toList());
+  }
+}

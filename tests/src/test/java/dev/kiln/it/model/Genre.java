@@ -1,0 +1,8 @@
+package dev.kiln.it.model;
+
+/** An enum stored by name. */
+public enum Genre {
+  NOVEL,
+  POETRY,
+  ESSAY
+}
