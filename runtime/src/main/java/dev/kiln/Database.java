@@ -1,5 +1,6 @@
 package dev.kiln;
 
+import dev.kiln.internal.Backup;
 import dev.kiln.internal.ConnectionFactory;
 import dev.kiln.internal.ConnectionSource;
 import dev.kiln.internal.EntityCache;
@@ -130,14 +131,7 @@ public final class Database implements AutoCloseable {
    * {@code VACUUM INTO} reads one snapshot while writers go on.
    */
   public void backup(Path target) {
-    String file = target.toAbsolutePath().toString();
-    engine.read(null, "back up to " + file, conn -> {
-      try (var ps = conn.prepareUncached("VACUUM INTO ?")) {
-        ps.setString(1, file);
-        ps.execute();
-      }
-      return null;
-    });
+    Backup.to(source, target);
   }
 
   /** The engine that generated code runs on; application code does not need it. */

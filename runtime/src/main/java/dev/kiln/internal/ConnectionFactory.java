@@ -154,9 +154,10 @@ public final class ConnectionFactory implements DataSource {
   @Override
   public void setLoginTimeout(int seconds) {}
 
+  /** Opening a local file takes milliseconds; the pool waits this long for one on shutdown. */
   @Override
   public int getLoginTimeout() {
-    return 0;
+    return 5;
   }
 
   @Override

@@ -11,6 +11,7 @@ final class TestDatabase {
 
   /** A new database file in {@code dir}, with the compiled-in schema created. */
   static Database open(Path dir) {
+    dir.toFile().mkdirs();
     return open(Database.builder(dir.resolve("test.db")));
   }
 

@@ -1,0 +1,152 @@
+package dev.kiln.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.Database;
+import dev.kiln.KilnException;
+import dev.kiln.it.model.AuthorRepository;
+import dev.kiln.migrations.MigrationResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening a database: the PRAGMAs in force, schema creation, backup and slow-query counting. */
+class DatabaseTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void tunedPragmasAreInForceOnEveryConnection() throws Exception {
+    try (Database db = Database.open(dir.resolve("p.db"))) {
+      Map<String, String> pragmas = db.pragmas();
+      assertEquals("wal", pragmas.get("journal_mode"));
+      assertEquals("1", pragmas.get("synchronous"));
+      assertEquals("1", pragmas.get("foreign_keys"));
+      assertEquals("5000", pragmas.get("busy_timeout"));
+      assertEquals("-16000", pragmas.get("cache_size"));
+      assertEquals("2", pragmas.get("temp_store"));
+      assertTrue(Long.parseLong(pragmas.get("mmap_size")) > 0);
+      // a reader runs the same settings: read them through a reader-side query
+      String readerSettings = db.readTransaction(() -> db.engine().read(null, "read",
+          conn -> {
+            try (ResultSet rs = conn.query(conn.prepare(
+                "SELECT (SELECT foreign_keys FROM pragma_foreign_keys),"
+                    + " (SELECT synchronous FROM pragma_synchronous),"
+                    + " (SELECT query_only FROM pragma_query_only)"))) {
+              rs.next();
+              return rs.getString(1) + rs.getString(2) + rs.getString(3);
+            }
+          }));
+      assertEquals("111", readerSettings);
+    }
+  }
+
+  @Test
+  void pragmasCanBeOverridden() {
+    try (Database db = Database.builder(dir.resolve("o.db")).pragma("cache_size", "-32000")
+        .pragma("synchronous", "FULL").pragma("user_version", "7").build()) {
+      assertEquals("-32000", db.pragmas().get("cache_size"));
+      assertEquals("2", db.pragmas().get("synchronous"));
+      assertEquals("7", db.pragmas().get("user_version"));
+    }
+  }
+
+  @Test
+  void aPragmaValueCannotCarrySql() {
+    KilnException refused = assertThrows(KilnException.class, () ->
+        Database.builder(dir.resolve("x.db")).pragma("cache_size", "1; DROP TABLE author").build());
+    assertTrue(refused.getMessage().contains("PRAGMA cache_size"), refused.getMessage());
+  }
+
+  @Test
+  void onlySqliteUrlsAreAccepted() {
+    assertThrows(KilnException.class, () -> Database.open("jdbc:postgresql://localhost/x"));
+  }
+
+  @Test
+  void migrateCreatesTheSchemaOnceAndThenDoesNothing() throws Exception {
+    Path file = dir.resolve("m.db");
+    try (Database db = Database.open(file)) {
+      MigrationResult first = db.migrate();
+      assertTrue(first.applied().contains("create table author"), first.applied().toString());
+      assertTrue(first.applied().contains("create index ux_author_email"),
+          first.applied().toString());
+      assertFalse(db.migrate().changed());
+    }
+    try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + file);
+        ResultSet rs = jdbc.createStatement().executeQuery(
+            "SELECT sql FROM sqlite_schema WHERE name = 'book'")) {
+      rs.next();
+      String ddl = rs.getString(1);
+      assertTrue(ddl.contains("STRICT"), ddl);
+      assertTrue(ddl.contains("REFERENCES \"author\" (\"id\") ON DELETE CASCADE"), ddl);
+      assertTrue(ddl.contains("\"published\" INTEGER,"), ddl);
+      assertTrue(ddl.contains("\"title\" TEXT NOT NULL"), ddl);
+    }
+  }
+
+  @Test
+  void backupIsAConsistentCopyTakenWhileOpen() {
+    Path copy = dir.resolve("copy.db");
+    try (Database db = TestDatabase.open(dir)) {
+      AuthorRepository authors = new AuthorRepository(db);
+      for (int i = 0; i < 50; i++) {
+        authors.insert(RepositoryTest.author("A" + i));
+      }
+      db.backup(copy);
+      authors.insert(RepositoryTest.author("After"));
+      assertThrows(KilnException.class, () -> db.backup(copy), "overwrote an existing file");
+    }
+    assertTrue(Files.exists(copy));
+    try (Database restored = Database.open(copy)) {
+      assertEquals(50, new AuthorRepository(restored).count());
+    }
+  }
+
+  @Test
+  void slowStatementsAreCounted() {
+    try (Database db = TestDatabase.open(Database.builder(dir.resolve("s.db"))
+        .slowQueryThreshold(Duration.ofNanos(1)))) {
+      long before = db.stats().slowQueries();
+      new AuthorRepository(db).count();
+      assertEquals(before + 1, db.stats().slowQueries());
+    }
+  }
+
+  @Test
+  void inMemoryDatabasesWorkOnOneConnection() {
+    try (Database db = Database.open("jdbc:sqlite::memory:")) {
+      db.migrate();
+      AuthorRepository authors = new AuthorRepository(db);
+      authors.insert(RepositoryTest.author("Ann"));
+      assertEquals(1, authors.count());
+      assertEquals(1, authors.streamAll().count());
+    }
+  }
+
+  @Test
+  void statementsAreReusedFromTheCache() {
+    try (Database db = TestDatabase.open(dir)) {
+      AuthorRepository authors = new AuthorRepository(db);
+      authors.insert(RepositoryTest.author("Ann"));
+      db.transaction(() -> authors.count());
+      long prepared = db.stats().statementsPrepared();
+      db.transaction(() -> {
+        for (int i = 0; i < 10; i++) {
+          authors.count();
+        }
+      });
+      assertEquals(prepared, db.stats().statementsPrepared());
+      assertTrue(db.stats().statementCacheHits() >= 10);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.kiln.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.Database;
+import dev.kiln.it.model.Author;
+import dev.kiln.it.model.AuthorRepository;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The entity cache: hits, eviction on committed writes only, and its counters. */
+class EntityCacheTest {
+
+  @TempDir Path dir;
+  Database db;
+  AuthorRepository authors;
+
+  @BeforeEach
+  void open() {
+    db = TestDatabase.open(Database.builder(dir.resolve("cache.db"))
+        .entityCache(1_000, Duration.ofMinutes(5)));
+    authors = new AuthorRepository(db);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void secondFindIsAHitAndRunsNoStatement() {
+    Author ann = authors.insert(RepositoryTest.author("Ann"));
+    authors.findById(ann.id());
+    long statements = db.stats().statementsExecuted();
+    long hits = db.stats().cacheHits();
+    assertEquals(ann, authors.findById(ann.id()).orElseThrow());
+    assertEquals(statements, db.stats().statementsExecuted());
+    assertEquals(hits + 1, db.stats().cacheHits());
+    assertTrue(db.stats().cacheMisses() >= 1);
+  }
+
+  @Test
+  void updateEvictsSoTheNextFindSeesTheChange() {
+    Author ann = authors.insert(RepositoryTest.author("Ann"));
+    authors.findById(ann.id());
+    authors.update(ann.withName("Anne"));
+    assertEquals("Anne", authors.findById(ann.id()).orElseThrow().name());
+    authors.deleteById(ann.id());
+    assertTrue(authors.findById(ann.id()).isEmpty());
+  }
+
+  @Test
+  void aRolledBackWriteLeavesTheCacheTrue() {
+    Author ann = authors.insert(RepositoryTest.author("Ann"));
+    authors.findById(ann.id());
+    assertThrows(IllegalStateException.class, () -> db.transaction(() -> {
+      authors.update(ann.withName("Changed"));
+      throw new IllegalStateException("roll back");
+    }));
+    long statements = db.stats().statementsExecuted();
+    assertEquals("Ann", authors.findById(ann.id()).orElseThrow().name());
+    assertEquals(statements, db.stats().statementsExecuted(), "the entry was evicted needlessly");
+  }
+
+  @Test
+  void aCommittedTransactionEvictsOnlyAfterCommit() {
+    Author ann = authors.insert(RepositoryTest.author("Ann"));
+    authors.findById(ann.id());
+    db.transaction(() -> {
+      authors.update(ann.withName("Anne"));
+      // inside the transaction the cache is bypassed: the transaction sees its own write
+      assertEquals("Anne", authors.findById(ann.id()).orElseThrow().name());
+    });
+    assertEquals("Anne", authors.findById(ann.id()).orElseThrow().name());
+  }
+
+  @Test
+  void withoutACacheEveryFindRunsAStatement() {
+    try (Database plain = TestDatabase.open(dir.resolve("plain"))) {
+      AuthorRepository repo = new AuthorRepository(plain);
+      Author ann = repo.insert(RepositoryTest.author("Ann"));
+      long before = plain.stats().statementsExecuted();
+      repo.findById(ann.id());
+      repo.findById(ann.id());
+      assertEquals(before + 2, plain.stats().statementsExecuted());
+      assertEquals(0, plain.stats().cacheHits());
+    }
+  }
+}
