@@ -1,0 +1,79 @@
+package dev.kiln.examples.quickstart;
+
+import dev.kiln.Database;
+import dev.kiln.OptimisticLockException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Kiln in one page: open a database file, create or migrate its schema at start-up, and work
+ * with the generated repositories and typed queries.
+ *
+ * <p>Run it with {@code mvn -q -DskipTests -Pquickstart verify} from the project root; it keeps
+ * its data in {@code examples/target/quickstart.db}, so a second run finds the data of the first.
+ */
+public final class Quickstart {
+
+  public static void main(String[] args) {
+    Path file = Path.of(args.length > 0 ? args[0] : "quickstart.db");
+    try (Database db = Database.builder(file)
+        .entityCache(10_000, Duration.ofMinutes(10))
+        .build()) {
+      System.out.println("schema: " + db.migrate().applied());
+
+      AuthorRepository authors = new AuthorRepository(db);
+      BookRepository books = new BookRepository(db);
+      if (authors.count() == 0) {
+        seed(db, authors, books);
+      }
+
+      List<Book> cheap = books.query()
+          .where(Book_.PRICE.lt(new BigDecimal("20")))
+          .orderBy(Book_.PRICE.asc())
+          .list();
+      System.out.println("under 20, cheapest first:");
+      cheap.forEach(b -> System.out.println("  " + b.price() + "  " + b.title()));
+
+      Author ursula = authors.query().where(Author_.EMAIL.eq("ursula@example.org"))
+          .first().orElseThrow();
+      System.out.println("found " + ursula.name() + " (id " + ursula.id() + ")");
+      authors.update(ursula.withBio("Wrote of Earthsea and of Anarres."));
+      System.out.println("bio now: " + authors.findById(ursula.id()).orElseThrow().bio());
+
+      Book first = books.query().orderBy(Book_.PUBLISHED.asc()).first().orElseThrow();
+      Book repriced = books.update(first.withPrice(first.price().add(BigDecimal.ONE)));
+      try {
+        books.update(first.withPrice(BigDecimal.ZERO)); // a stale copy: version is behind
+      } catch (OptimisticLockException e) {
+        System.out.println("stale update refused: " + e.getMessage());
+      }
+      System.out.println(repriced.title() + " now costs " + repriced.price()
+          + " (version " + repriced.version() + ")");
+      System.out.println("statements run: " + db.stats().statementsExecuted()
+          + ", cache hits: " + db.stats().cacheHits());
+    }
+  }
+
+  private static void seed(Database db, AuthorRepository authors, BookRepository books) {
+    db.transaction(() -> {
+      Author ursula = authors.insert(new Author(0, "Ursula K. Le Guin", "ursula@example.org",
+          Instant.now(), null));
+      Author italo = authors.insert(new Author(0, "Italo Calvino", "italo@example.org",
+          Instant.now(), null));
+      books.insertAll(List.of(
+          new Book(0, ursula.id(), "A Wizard of Earthsea", new BigDecimal("9.50"),
+              LocalDate.of(1968, 11, 1), 0),
+          new Book(0, ursula.id(), "The Dispossessed", new BigDecimal("12.00"),
+              LocalDate.of(1974, 5, 1), 0),
+          new Book(0, italo.id(), "Invisible Cities", new BigDecimal("100.25"),
+              LocalDate.of(1972, 1, 1), 0),
+          new Book(0, italo.id(), "If on a Winter's Night a Traveler", new BigDecimal("10"),
+              LocalDate.of(1979, 1, 1), 0)));
+    });
+    System.out.println("seeded " + authors.count() + " authors and " + books.count() + " books");
+  }
+}
