@@ -9,7 +9,9 @@ import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.parse.Deferral;
 import dev.kiln.processor.parse.EntityParser;
 import dev.kiln.processor.schema.SchemaBuilder;
+import dev.kiln.processor.model.ResolvedRelation;
 import dev.kiln.processor.validate.EntityValidator;
+import dev.kiln.processor.validate.RelationValidator;
 import dev.kiln.processor.write.MetamodelWriter;
 import dev.kiln.processor.write.RepositoryWriter;
 import dev.kiln.processor.write.SchemaWriter;
@@ -17,8 +19,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -49,6 +53,7 @@ public final class KilnProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private EntityParser parser;
   private EntityValidator validator;
+  private RelationValidator relationValidator;
   private MetamodelWriter metamodels;
   private RepositoryWriter repositories;
   private SchemaWriter schemas;
@@ -62,6 +67,7 @@ public final class KilnProcessor extends AbstractProcessor {
     diagnostics = new Diagnostics(env.getMessager());
     parser = new EntityParser(env, diagnostics);
     validator = new EntityValidator(diagnostics);
+    relationValidator = new RelationValidator(diagnostics);
     metamodels = new MetamodelWriter(env.getFiler());
     repositories = new RepositoryWriter(env.getFiler());
     schemas = new SchemaWriter(env.getFiler());
@@ -114,9 +120,18 @@ public final class KilnProcessor extends AbstractProcessor {
     if (diagnostics.errorCount() > 0 || !validator.validate(all)) {
       return false;
     }
+    Map<String, EntityModel> byType = new HashMap<>();
+    all.forEach(m -> byType.put(m.element().getQualifiedName().toString(), m));
+    Map<EntityModel, List<ResolvedRelation>> relations = new HashMap<>();
+    for (EntityModel model : models) {
+      relations.put(model, relationValidator.resolve(model, byType));
+    }
+    if (diagnostics.errorCount() > 0) {
+      return false;
+    }
     for (EntityModel model : models) {
       try {
-        metamodels.write(model);
+        metamodels.write(model, relations.get(model));
         repositories.write(model);
       } catch (RuntimeException e) {
         internalError(model.element(), e);

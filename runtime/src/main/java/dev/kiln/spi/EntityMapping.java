@@ -36,4 +36,18 @@ public interface EntityMapping<E> {
   default E copy(E entity) {
     return entity;
   }
+
+  /** The number of {@code @Relation} properties, which {@link #withRelations} takes in order. */
+  default int relationCount() {
+    return 0;
+  }
+
+  /**
+   * {@code entity} with its relation properties set to {@code relations} (one per relation, in
+   * declaration order; null where a relation was not fetched): a new instance, so that records
+   * stay immutable.
+   */
+  default E withRelations(E entity, Object[] relations) {
+    return entity;
+  }
 }

@@ -1,19 +1,22 @@
 package dev.kiln.spi;
 
+import dev.kiln.internal.fetch.FetchPlan;
 import dev.kiln.migrations.schema.SqliteDdl;
 import dev.kiln.query.Condition;
 import dev.kiln.query.Order;
+import dev.kiln.query.Path;
 import dev.kiln.query.SqlWriter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A typed query over one entity, the base of each generated repository's {@code Query}:
- * {@code where}, {@code orderBy}, {@code limit} and {@code offset}, then {@code list()},
+ * {@code where}, {@code orderBy}, {@code limit}, {@code offset} and {@code fetch}, then {@code list()},
  * {@code first()}, {@code stream()} or {@code count()}. A query object is a builder: not
  * thread-safe, reusable after it ran.
  *
@@ -27,6 +30,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   protected final RepositorySupport<E> support;
   private Condition<E> where;
   private final List<Order<E>> orders = new ArrayList<>();
+  private final List<Path<E, ?>> fetch = new ArrayList<>();
   private long limit = -1;
   private long offset;
 
@@ -67,8 +71,26 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     return self();
   }
 
+  /**
+   * Loads {@code paths} with the root entities: at most one statement for the roots plus one per
+   * to-many relation in the paths, all in one snapshot, whatever the number of rows.
+   */
+  @SafeVarargs
+  public final Q fetch(Path<E, ?>... paths) {
+    return fetch(List.of(paths));
+  }
+
+  /** Loads {@code paths} with the root entities; see {@link #fetch(Path[])}. */
+  public Q fetch(List<? extends Path<E, ?>> paths) {
+    fetch.addAll(paths);
+    return self();
+  }
+
   /** The matching rows. */
   public List<E> list() {
+    if (!fetch.isEmpty()) {
+      return fetched(limit);
+    }
     SqlWriter sql = select(limit);
     return support.read("query", conn -> Engine.readAll(conn, sql.sql(), ps -> sql.bindTo(ps, 1),
         rs -> support.mapping().read(rs, 1)));
@@ -76,13 +98,22 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
   /** The first matching row. */
   public Optional<E> first() {
+    if (!fetch.isEmpty()) {
+      return fetched(1).stream().findFirst();
+    }
     SqlWriter sql = select(1);
     return support.read("query", conn -> Engine.readAll(conn, sql.sql(), ps -> sql.bindTo(ps, 1),
         rs -> support.mapping().read(rs, 1))).stream().findFirst();
   }
 
-  /** The matching rows as a stream, which must be closed. */
+  /**
+   * The matching rows as a stream, which must be closed. With {@code fetch(…)} the graph is
+   * assembled before the stream starts, so the rows are read at once.
+   */
   public Stream<E> stream() {
+    if (!fetch.isEmpty()) {
+      return list().stream();
+    }
     SqlWriter sql = select(limit);
     return support.engine().stream(support.info(), sql.sql(), ps -> sql.bindTo(ps, 1),
         rs -> support.mapping().read(rs, 1));
@@ -114,15 +145,35 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     SqlWriter sql = new SqlWriter();
     sql.append("SELECT ").append(support.selectList()).append(" FROM ")
         .append(SqliteDdl.quote(support.info().table()));
+    writeFilterOrderPage(sql, rowLimit);
+    return sql;
+  }
+
+  private List<E> fetched(long rowLimit) {
+    FetchPlan plan = FetchPlan.of(support.mapping(), fetch);
+    SqlWriter sql = new SqlWriter(Map.of(support.info().table(), FetchPlan.rootAlias()));
+    sql.append(plan.rootSelect());
+    writeFilterOrderPage(sql, rowLimit);
+    return support.engine().readSnapshot(support.info(), "fetch", conn -> {
+      PreparedStatement ps = conn.prepare(sql.sql());
+      sql.bindTo(ps, 1);
+      return plan.run(conn, ps);
+    });
+  }
+
+  private void writeFilterOrderPage(SqlWriter sql, long rowLimit) {
     writeWhere(sql);
     sql.append(" ORDER BY ");
     for (Order<E> order : orders) {
       order.writeTo(sql);
       sql.append(", ");
     }
-    sql.append(SqliteDdl.quoteAll(support.info().keyColumns()));
+    String table = support.info().table();
+    List<String> keys = support.info().keyColumns();
+    for (int i = 0; i < keys.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").column(table, keys.get(i));
+    }
     writePage(sql, rowLimit);
-    return sql;
   }
 
   private void writeWhere(SqlWriter sql) {

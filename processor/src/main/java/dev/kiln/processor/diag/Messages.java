@@ -51,6 +51,20 @@ public final class Messages {
     EMPTY_INDEX("KILN-019", "@Index on %s names no columns: list at least one property in"
         + " columns = {...}"),
     BAD_NAME("KILN-020", "'%s' is not a usable %s name: %s"),
+    RELATION_TARGET_NOT_ENTITY("KILN-021", "@Relation '%s' points to %s, which is not a @Table"
+        + " entity: annotate %s with @Table, or mark the property @Transient"),
+    RELATION_BAD_PROPERTY("KILN-022", "@Relation '%s': %s"),
+    JUNCTION_MISSING_FOREIGN_KEY("KILN-023", "@Relation(through = %s.class) '%s': %s has no"
+        + " @ForeignKey(%s.class) property; add one holding the key of %s"),
+    RELATION_NOT_LIST("KILN-024", "@Relation '%s' is to-many and must be declared as"
+        + " java.util.List<%s>, not %s"),
+    RELATION_NULLABILITY("KILN-025", "@Relation(foreignKey = \"%s\") '%s': %s"),
+    RELATION_MODE("KILN-026", "@Relation '%s' must set exactly one of foreignKey (this entity's"
+        + " foreign key, for a to-one), mappedBy (the target's foreign key) or through (a"
+        + " junction entity, for many-to-many)"),
+    UNINDEXED_FOREIGN_KEY("KILN-101", "%s.%s is used by the relation %s.%s but no index starts"
+        + " with it, so every fetch of the relation scans table %s: add @Index(columns = \"%s\")"
+        + " to %s"),
     MIGRATIONS_OPTION_MISSING("KILN-100", "Kiln writes migration files only when it knows where"
         + " they live: add <arg>-Akiln.migrations=${project.basedir}/src/main/resources/db/kiln"
         + "</arg> to the maven-compiler-plugin's compilerArgs. Until then db.migrate() creates"

@@ -17,6 +17,7 @@ import javax.lang.model.element.TypeElement;
  * @param columns the persisted properties in declaration order
  * @param construction how instances are created
  * @param indexes the {@code @Index} annotations
+ * @param relations the {@code @Relation} properties in declaration order
  */
 public record EntityModel(
     TypeElement element,
@@ -26,11 +27,13 @@ public record EntityModel(
     boolean record,
     List<PropertyModel> columns,
     Construction construction,
-    List<IndexModel> indexes) {
+    List<IndexModel> indexes,
+    List<RelationModel> relations) {
 
   public EntityModel {
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
+    relations = List.copyOf(relations);
   }
 
   /** The entity's simple name, as messages use it. */

@@ -12,6 +12,8 @@ import com.palantir.javapoet.TypeName;
  * @param column the persisted property, or null for a relation or transient property
  * @param accessor how to read the property for a copy, or null when it cannot be read
  * @param mutator how to set it (no-argument construction only), or null
+ * @param relation the {@code @Relation} this slot holds, or null
  */
 public record Slot(
-    String name, TypeName type, PropertyModel column, Accessor accessor, Mutator mutator) {}
+    String name, TypeName type, PropertyModel column, Accessor accessor, Mutator mutator,
+    RelationModel relation) {}

@@ -27,6 +27,11 @@ public final class Annotations {
     this.elements = elements;
   }
 
+  /** The element utilities these annotations are read with. */
+  Elements elements() {
+    return elements;
+  }
+
   /** The annotation {@code Kiln's simpleName} on any of {@code sources}, first found. */
   public Optional<AnnotationMirror> find(String simpleName, Element... sources) {
     String qualified = PACKAGE + simpleName;

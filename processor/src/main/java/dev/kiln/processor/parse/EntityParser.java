@@ -10,6 +10,7 @@ import dev.kiln.processor.model.ForeignKeyModel;
 import dev.kiln.processor.model.IndexModel;
 import dev.kiln.processor.model.Names;
 import dev.kiln.processor.model.PropertyModel;
+import dev.kiln.processor.model.RelationModel;
 import dev.kiln.processor.model.Slot;
 import dev.kiln.processor.model.ValueKind;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class EntityParser {
   private final CandidateFinder finder;
   private final ConverterResolver converters;
   private final ConstructionResolver constructions;
+  private final RelationParser relations;
 
   public EntityParser(ProcessingEnvironment env, Diagnostics diagnostics) {
     this.types = env.getTypeUtils();
@@ -47,6 +49,7 @@ public final class EntityParser {
     this.finder = new CandidateFinder(types);
     this.converters = new ConverterResolver(env, diagnostics);
     this.constructions = new ConstructionResolver(types, diagnostics);
+    this.relations = new RelationParser(env, diagnostics);
   }
 
   /** The parsed entity, or empty when an error was reported on it. */
@@ -61,17 +64,25 @@ public final class EntityParser {
 
     List<Candidate> candidates = finder.find(type);
     List<PropertyModel> columns = new ArrayList<>();
+    List<RelationModel> relationModels = new ArrayList<>();
     List<Slot> slots = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      boolean notColumn = candidate.javaTransient()
-          || annotations.find("Transient", candidate.annotationSources()).isPresent()
-          || annotations.find("Relation", candidate.annotationSources()).isPresent();
+      Optional<AnnotationMirror> relation =
+          annotations.find("Relation", candidate.annotationSources());
+      boolean notColumn = candidate.javaTransient() || relation.isPresent()
+          || annotations.find("Transient", candidate.annotationSources()).isPresent();
       PropertyModel column = notColumn ? null : property(type, candidate);
       if (column != null) {
         columns.add(column);
       }
+      RelationModel relationModel = relation
+          .map(r -> relations.parse(candidate, r, relationModels.size()))
+          .orElse(null);
+      if (relationModel != null) {
+        relationModels.add(relationModel);
+      }
       slots.add(new Slot(candidate.name(), TypeName.get(candidate.type()).withoutAnnotations(),
-          column, candidate.accessor(), candidate.mutator()));
+          column, candidate.accessor(), candidate.mutator(), relationModel));
     }
     checkKeys(type, columns);
     Construction construction = constructions.resolve(type, candidates, slots);
@@ -86,7 +97,7 @@ public final class EntityParser {
     }
     return Optional.of(new EntityModel(type, ClassName.get(type), tableName,
         annotations.bool(table, "strict"), type.getKind() == ElementKind.RECORD, columns,
-        construction, indexes));
+        construction, indexes, relationModels));
   }
 
   private boolean checkShape(TypeElement type) {

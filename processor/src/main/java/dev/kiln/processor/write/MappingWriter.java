@@ -45,6 +45,21 @@ final class MappingWriter {
         .addMethod(read())
         .addMethod(key())
         .addMethod(checkNotNull());
+    if (!e.relations().isEmpty()) {
+      mapping.addMethod(MethodSpec.methodBuilder("relationCount").addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
+          .addStatement("return $L", e.relations().size()).build());
+      mapping.addMethod(MethodSpec.methodBuilder("withRelations")
+          .addAnnotation(Override.class)
+          .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "$S", "unchecked").build())
+          .addModifiers(Modifier.PUBLIC).returns(e.type())
+          .addParameter(e.type(), "entity").addParameter(Object[].class, "relations")
+          .addCode(Construction.returnNew(e, slot -> slot.relation() == null
+              ? Construction.copied(slot, "entity")
+              : CodeBlock.of("($T) relations[$L]", slot.type(), slot.relation().index())))
+          .build());
+    }
     if (!e.record()) {
       mapping.addMethod(MethodSpec.methodBuilder("copy").addAnnotation(Override.class)
           .addJavadoc("A class entity is mutable: the cache keeps its own copy.\n")

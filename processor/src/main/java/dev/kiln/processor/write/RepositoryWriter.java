@@ -1,5 +1,6 @@
 package dev.kiln.processor.write;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -76,9 +77,11 @@ public final class RepositoryWriter {
               + " {@code offset}, then {@code list()}, {@code first()}, {@code stream()} or"
               + " {@code count()}.\n", entityName)
           .returns(queryName()).addStatement("return new Query(support)").build());
+      fetchMethod();
       helpers();
       type.addType(new MappingWriter(e).write());
       type.addType(queryType());
+      type.addType(fetchingType());
       GeneratedFiles.write(filer, entityType.packageName(), type.build());
     }
 
@@ -480,6 +483,79 @@ public final class RepositoryWriter {
               .addModifiers(Modifier.PROTECTED).returns(queryName())
               .addStatement("return this").build())
           .build();
+    }
+
+    // ---- fetch plans ---------------------------------------------------------------------------
+
+    private void fetchMethod() {
+      type.addMethod(MethodSpec.methodBuilder("fetch")
+          .addAnnotation(SafeVarargs.class)
+          .addModifiers(Modifier.PUBLIC, Modifier.FINAL).returns(fetchingName())
+          .addJavadoc("The finders of this repository with the relations on {@code paths} loaded,"
+              + " for example\n{@code fetch($T.$L)}: one statement for the $L rows plus one per"
+              + " to-many relation,\nwhatever the number of rows.\n", e.metamodelName(),
+              e.relations().isEmpty() ? "…" : e.relations().get(0).constantName(), entityName)
+          .addParameter(ParameterSpec.builder(ArrayTypeName.of(pathOfEntity()), "paths").build())
+          .varargs(true)
+          .addStatement("return new Fetching(support, $T.of(paths))", List.class)
+          .build());
+    }
+
+    private TypeSpec fetchingType() {
+      TypeName paths = ParameterizedTypeName.get(ClassName.get(List.class), pathOfEntity());
+      TypeSpec.Builder fetching = TypeSpec.classBuilder("Fetching")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The finders of {@link $T} with a fetch plan; see {@link #fetch}.\n",
+              e.repositoryName())
+          .addField(ParameterizedTypeName.get(Spi.REPOSITORY_SUPPORT, entityType), "support",
+              Modifier.PRIVATE, Modifier.FINAL)
+          .addField(paths, "paths", Modifier.PRIVATE, Modifier.FINAL)
+          .addMethod(MethodSpec.constructorBuilder()
+              .addParameter(ParameterizedTypeName.get(Spi.REPOSITORY_SUPPORT, entityType),
+                  "support")
+              .addParameter(paths, "paths")
+              .addStatement("this.support = support")
+              .addStatement("this.paths = paths").build());
+      TypeName optional = ParameterizedTypeName.get(ClassName.get(Optional.class), entityType);
+      MethodSpec.Builder findById = publicMethod("findById", optional)
+          .addJavadoc("The entity with this key and its graph, if any.\n");
+      addKeyParameters(findById);
+      CodeBlock keyCondition = e.keys().stream()
+          .map(k -> CodeBlock.of("$T.$L.eq($L)", e.metamodelName(), k.constantName(), k.name()))
+          .collect(CodeBlock.joining(".and("));
+      String closing = ")".repeat(e.keys().size() - 1);
+      findById.addStatement("return query().where($L$L).first()", keyCondition, closing);
+      fetching.addMethod(findById.build());
+      if (e.keys().size() == 1) {
+        PropertyModel key = e.keys().get(0);
+        fetching.addMethod(publicMethod("findAllById", listOfEntity)
+            .addJavadoc("The entities with these keys and their graphs, in key order.\n")
+            .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class),
+                key.boxedType()), "ids")
+            .addStatement("return query().where($T.$L.in(ids)).list()", e.metamodelName(),
+                key.constantName())
+            .build());
+      }
+      fetching.addMethod(publicMethod("findAll", listOfEntity)
+          .addJavadoc("Every entity with its graph, in key order.\n")
+          .addStatement("return query().list()").build());
+      fetching.addMethod(publicMethod("streamAll",
+              ParameterizedTypeName.get(ClassName.get(Stream.class), entityType))
+          .addJavadoc("Every entity with its graph, in key order (read at once).\n")
+          .addStatement("return query().stream()").build());
+      fetching.addMethod(publicMethod("query", queryName())
+          .addJavadoc("A typed query whose results come with this plan's relations.\n")
+          .addStatement("return new Query(support).fetch(paths)").build());
+      return fetching.build();
+    }
+
+    private TypeName pathOfEntity() {
+      return ParameterizedTypeName.get(ClassName.get(Spi.QUERY, "Path"), entityType,
+          com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
+    }
+
+    private ClassName fetchingName() {
+      return e.repositoryName().nestedClass("Fetching");
     }
 
     // ---- small pieces -------------------------------------------------------------------------

@@ -1,0 +1,231 @@
+package dev.kiln.internal.fetch;
+
+import dev.kiln.KilnException;
+import dev.kiln.migrations.schema.SqliteDdl;
+import dev.kiln.query.Path;
+import dev.kiln.spi.Conn;
+import dev.kiln.spi.EntityMapping;
+import dev.kiln.spi.RelationInfo;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A fetch plan: which relations to load with a root entity, compiled into a fixed list of
+ * statements whose number depends on the plan only, never on the rows.
+ *
+ * <p>Implementation notes: to-one relations join into their parent's statement ({@code LEFT JOIN}
+ * on the target's key; an inverse one-to-one joins the target row with the smallest key, so a
+ * join never multiplies rows and {@code LIMIT} counts root entities). Each to-many relation is one
+ * more statement, keyed by its parents' keys bound as one JSON array
+ * ({@code fk IN (SELECT value FROM json_each(?))}), so there are no chunked key lists and no
+ * cartesian products of sibling collections. Children come ordered by parent, then by key.
+ * Rows are gathered as {@link Loaded} holders and assembled bottom-up once every statement ran,
+ * because records can only receive their relations through a constructor.
+ */
+public final class FetchPlan {
+
+  private final PlanNode root;
+  private final String rootSelect;
+  private final Map<PlanNode.Edge, String> keyedStatements = new HashMap<>();
+
+  private FetchPlan(PlanNode root) {
+    this.root = root;
+    this.rootSelect = select(root, null);
+  }
+
+  /** The plan that loads {@code paths} with entities of {@code root}. */
+  public static FetchPlan of(EntityMapping<?> root, List<? extends Path<?, ?>> paths) {
+    PlanNode node = new PlanNode(root);
+    for (Path<?, ?> path : paths) {
+      PlanNode at = node;
+      for (RelationInfo<?, ?> step : path.steps()) {
+        if (step.source() != at.mapping) {
+          throw new KilnException("the path " + path + " does not start at "
+              + at.mapping.info().entity());
+        }
+        at = at.follow(step);
+      }
+    }
+    return new FetchPlan(node);
+  }
+
+  /**
+   * {@code SELECT <columns> FROM <root> t0 <joins>}: the root statement without its
+   * {@code WHERE}, {@code ORDER BY} and {@code LIMIT}, which the query adds; the root table's
+   * alias is {@code t0}.
+   */
+  public String rootSelect() {
+    return rootSelect;
+  }
+
+  /** The alias of the root table in {@link #rootSelect()}. */
+  public static String rootAlias() {
+    return "t0";
+  }
+
+  /**
+   * Runs the plan: {@code rootStatement} (prepared and bound by the caller from
+   * {@link #rootSelect()}), then one statement per to-many relation; returns the root entities
+   * with their graphs.
+   */
+  public <E> List<E> run(Conn conn, PreparedStatement rootStatement) throws SQLException {
+    Map<PlanNode, List<Loaded>> loaded = new HashMap<>();
+    List<Loaded> roots = new ArrayList<>();
+    try (ResultSet rs = conn.query(rootStatement)) {
+      while (rs.next()) {
+        roots.add(read(rs, root, 0, loaded));
+      }
+    }
+    loadKeyed(conn, root, loaded);
+    List<E> result = new ArrayList<>(roots.size());
+    for (Loaded row : roots) {
+      @SuppressWarnings("unchecked")
+      E entity = (E) row.build();
+      result.add(entity);
+    }
+    return result;
+  }
+
+  /** Runs the to-many statements below {@code node} and the nodes joined to it. */
+  private void loadKeyed(Conn conn, PlanNode node, Map<PlanNode, List<Loaded>> loaded)
+      throws SQLException {
+    for (PlanNode member : node.statementNodes()) {
+      List<Loaded> parents = loaded.getOrDefault(member, List.of());
+      for (PlanNode.Edge edge : member.keyed) {
+        loadChildren(conn, edge, parents, loaded);
+        loadKeyed(conn, edge.child(), loaded);
+      }
+    }
+  }
+
+  private void loadChildren(Conn conn, PlanNode.Edge edge, List<Loaded> parents,
+      Map<PlanNode, List<Loaded>> loaded) throws SQLException {
+    Set<Object> keys = new LinkedHashSet<>();
+    for (Loaded parent : parents) {
+      if (parent.storedKey != null) {
+        keys.add(parent.storedKey);
+      }
+    }
+    Map<Object, List<Loaded>> byParent = new HashMap<>();
+    if (!keys.isEmpty()) {
+      String sql = keyedStatements.computeIfAbsent(edge, e -> select(e.child(), e));
+      PreparedStatement ps = conn.prepare(sql);
+      ps.setString(1, JsonKeys.array(keys));
+      try (ResultSet rs = conn.query(ps)) {
+        while (rs.next()) {
+          Object parentKey = JsonKeys.normalise(rs.getObject(1));
+          byParent.computeIfAbsent(parentKey, k -> new ArrayList<>())
+              .add(read(rs, edge.child(), 1, loaded));
+        }
+      }
+    }
+    int index = edge.relation().index();
+    for (Loaded parent : parents) {
+      parent.relations[index] = byParent.getOrDefault(parent.storedKey, List.of());
+    }
+  }
+
+  /** Reads {@code node} and its joined descendants from the current row. */
+  private Loaded read(ResultSet rs, PlanNode node, int shift, Map<PlanNode, List<Loaded>> loaded)
+      throws SQLException {
+    int first = node.firstColumn + shift;
+    Object storedKey = JsonKeys.normalise(rs.getObject(first + node.keyOffset()));
+    if (storedKey == null && node.joinedIntoParent) {
+      return null; // a LEFT JOIN that found no row: the to-one relation is absent
+    }
+    Loaded row = new Loaded(node, node.mapping.read(rs, first), storedKey);
+    for (PlanNode.Edge edge : node.joined) {
+      row.relations[edge.relation().index()] = read(rs, edge.child(), shift, loaded);
+    }
+    loaded.computeIfAbsent(node, n -> new ArrayList<>()).add(row);
+    return row;
+  }
+
+  /**
+   * Lays out the statement rooted at {@code node}: the root statement's prefix when
+   * {@code edge} is null, otherwise the complete keyed statement of a to-many relation, whose
+   * first column is the parent key it belongs to.
+   */
+  private static String select(PlanNode node, PlanNode.Edge edge) {
+    List<PlanNode> nodes = node.statementNodes();
+    int column = 1;
+    for (int i = 0; i < nodes.size(); i++) {
+      nodes.get(i).alias = "t" + i;
+      nodes.get(i).joinedIntoParent = i > 0;
+      nodes.get(i).firstColumn = column;
+      column += nodes.get(i).mapping.info().columns().size();
+    }
+    RelationInfo<?, ?> relation = edge == null ? null : edge.relation();
+    List<String> columns = new ArrayList<>();
+    if (relation != null) {
+      columns.add(parentKeyColumn(relation));
+    }
+    for (PlanNode n : nodes) {
+      for (String c : n.mapping.info().columns()) {
+        columns.add(n.alias + "." + q(c));
+      }
+    }
+    StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", columns));
+    sql.append(" FROM ");
+    if (relation != null && relation.kind() == RelationInfo.Kind.MANY_TO_MANY) {
+      sql.append(q(relation.junctionTable())).append(" j JOIN ").append(table(node))
+          .append(" t0 ON t0.").append(q(relation.targetColumn())).append(" = j.")
+          .append(q(relation.junctionTargetColumn()));
+    } else {
+      sql.append(table(node)).append(" t0");
+    }
+    appendJoins(sql, node);
+    if (relation != null) {
+      String parentKey = parentKeyColumn(relation);
+      sql.append(" WHERE ").append(parentKey).append(" IN (SELECT value FROM json_each(?))")
+          .append(" ORDER BY ").append(parentKey);
+      for (String key : node.mapping.info().keyColumns()) {
+        sql.append(", t0.").append(q(key));
+      }
+    }
+    return sql.toString();
+  }
+
+  /** The column of a keyed statement that holds the parent's key: the grouping column. */
+  private static String parentKeyColumn(RelationInfo<?, ?> relation) {
+    return relation.kind() == RelationInfo.Kind.MANY_TO_MANY
+        ? "j." + q(relation.junctionSourceColumn()) : "t0." + q(relation.targetColumn());
+  }
+
+  private static void appendJoins(StringBuilder sql, PlanNode parent) {
+    for (PlanNode.Edge edge : parent.joined) {
+      PlanNode child = edge.child();
+      RelationInfo<?, ?> relation = edge.relation();
+      String childKey = child.alias + "." + q(child.mapping.info().keyColumns().get(0));
+      sql.append(" LEFT JOIN ").append(table(child)).append(' ').append(child.alias)
+          .append(" ON ").append(childKey).append(" = ");
+      if (relation.kind() == RelationInfo.Kind.TO_ONE) {
+        sql.append(parent.alias).append('.').append(q(relation.sourceColumn()));
+      } else {
+        String inner = child.alias + "_one";
+        String innerKey = q(child.mapping.info().keyColumns().get(0));
+        sql.append("(SELECT ").append(inner).append('.').append(innerKey).append(" FROM ")
+            .append(table(child)).append(' ').append(inner).append(" WHERE ").append(inner)
+            .append('.').append(q(relation.targetColumn())).append(" = ").append(parent.alias)
+            .append('.').append(q(relation.sourceColumn())).append(" ORDER BY ").append(inner)
+            .append('.').append(innerKey).append(" LIMIT 1)");
+      }
+      appendJoins(sql, child);
+    }
+  }
+
+  private static String table(PlanNode node) {
+    return q(node.mapping.info().table());
+  }
+
+  private static String q(String identifier) {
+    return SqliteDdl.quote(identifier);
+  }
+}

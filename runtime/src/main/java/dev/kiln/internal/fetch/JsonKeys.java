@@ -1,0 +1,60 @@
+package dev.kiln.internal.fetch;
+
+import dev.kiln.KilnException;
+import java.util.Collection;
+
+/**
+ * Parent keys as one JSON array, bound to a single parameter and unpacked by SQLite's
+ * {@code json_each}: one statement for any number of parents, with nothing but the array's text
+ * varying. Keys are taken as SQLite stored them (integers or text), so they compare as stored.
+ */
+final class JsonKeys {
+
+  private JsonKeys() {}
+
+  /** {@code [1,2,3]} or {@code ["a","b"]}. */
+  static String array(Collection<Object> keys) {
+    StringBuilder json = new StringBuilder(keys.size() * 8 + 2).append('[');
+    for (Object key : keys) {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      if (key instanceof Long || key instanceof Double) {
+        json.append(key);
+      } else if (key instanceof String text) {
+        appendString(json, text);
+      } else {
+        throw new KilnException("cannot fetch relations of rows keyed by "
+            + key.getClass().getSimpleName() + " values; fetch plans need integer or text keys");
+      }
+    }
+    return json.append(']').toString();
+  }
+
+  /** The same key whether the driver returned an {@code Integer} or a {@code Long}. */
+  static Object normalise(Object stored) {
+    if (stored instanceof Integer || stored instanceof Short || stored instanceof Byte) {
+      return ((Number) stored).longValue();
+    }
+    return stored;
+  }
+
+  private static void appendString(StringBuilder json, String text) {
+    json.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    json.append('"');
+  }
+}

@@ -1,0 +1,62 @@
+package dev.kiln.internal.fetch;
+
+import dev.kiln.spi.EntityMapping;
+import dev.kiln.spi.RelationInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One entity in a fetch plan: the relations joined into its statement (to-one) and those loaded
+ * by statements of their own (to-many), each leading to a child node.
+ */
+final class PlanNode {
+
+  /** A relation followed from a node. */
+  record Edge(RelationInfo<?, ?> relation, PlanNode child) {}
+
+  final EntityMapping<?> mapping;
+  final List<Edge> joined = new ArrayList<>();
+  final List<Edge> keyed = new ArrayList<>();
+
+  /** Set while the SQL is laid out: the alias and first column of this node in its statement. */
+  String alias;
+  int firstColumn;
+  boolean joinedIntoParent;
+
+  PlanNode(EntityMapping<?> mapping) {
+    this.mapping = mapping;
+  }
+
+  /** The child reached through {@code relation}, added on first use so that paths share it. */
+  PlanNode follow(RelationInfo<?, ?> relation) {
+    List<Edge> edges = relation.kind().many() ? keyed : joined;
+    for (Edge edge : edges) {
+      if (edge.relation() == relation) {
+        return edge.child();
+      }
+    }
+    PlanNode child = new PlanNode(relation.target());
+    edges.add(new Edge(relation, child));
+    return child;
+  }
+
+  /** This node and the nodes joined below it, in the order their columns are selected. */
+  List<PlanNode> statementNodes() {
+    List<PlanNode> nodes = new ArrayList<>();
+    collect(nodes);
+    return nodes;
+  }
+
+  private void collect(List<PlanNode> nodes) {
+    nodes.add(this);
+    for (Edge edge : joined) {
+      edge.child().collect(nodes);
+    }
+  }
+
+  /** The position (from 0) of the key column among this entity's columns. */
+  int keyOffset() {
+    var info = mapping.info();
+    return info.columns().indexOf(info.keyColumns().get(0));
+  }
+}
