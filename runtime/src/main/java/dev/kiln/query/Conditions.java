@@ -79,8 +79,5 @@ final class Conditions {
           .bind("?", column.type(), pattern).append(" ESCAPE '\\'");
     }
 
-    static String escape(String literal) {
-      return literal.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.query;
 
+import dev.kiln.spi.LikePatterns;
 import dev.kiln.spi.ValueType;
 
 /**
@@ -22,16 +23,16 @@ public final class TextColumn<E> extends ComparableColumn<E, String> {
 
   /** Starts with {@code prefix}, taken literally ({@code %} and {@code _} in it match themselves). */
   public Condition<E> startsWith(String prefix) {
-    return new Conditions.Like<>(this, Conditions.Like.escape(required(prefix)) + "%");
+    return new Conditions.Like<>(this, LikePatterns.startsWith(required(prefix)));
   }
 
   /** Ends with {@code suffix}, taken literally. */
   public Condition<E> endsWith(String suffix) {
-    return new Conditions.Like<>(this, "%" + Conditions.Like.escape(required(suffix)));
+    return new Conditions.Like<>(this, LikePatterns.endsWith(required(suffix)));
   }
 
   /** Contains {@code part}, taken literally. */
   public Condition<E> contains(String part) {
-    return new Conditions.Like<>(this, "%" + Conditions.Like.escape(required(part)) + "%");
+    return new Conditions.Like<>(this, LikePatterns.contains(required(part)));
   }
 }

@@ -20,8 +20,8 @@ import java.time.temporal.ChronoField;
  * (none when it is zero). A shorter fraction is a prefix of a longer one, so text order is time
  * order, and a value written by another tool as {@code '2009-01-01 00:00:00'} is equal to Kiln's.
  * {@code OffsetDateTime} keeps its local time and offset ({@code 2024-05-01 10:00:00.000000000+02:00})
- * with a fixed nine-digit fraction, so that {@link #OFFSET_DATE_TIME_ORDER} can rebuild a UTC key
- * from it in SQL. Reading is lenient: a {@code T} or a space between date and time, any fraction,
+ * with a fixed nine-digit fraction, so that {@code Ordering.OFFSET_DATE_TIME} can rebuild a UTC
+ * key from it in SQL. Reading is lenient: a {@code T} or a space between date and time, any fraction,
  * an optional {@code Z} or offset, as other tools write them.
  */
 final class TemporalText {
@@ -51,14 +51,6 @@ final class TemporalText {
       .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
       .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
       .toFormatter();
-
-  /**
-   * The SQL expression, over a column holding {@link #offsetDateTime} text, whose text order is
-   * chronological order: the UTC date and time to the second, then the stored fraction. {@code %s}
-   * stands for the column.
-   */
-  static final String OFFSET_DATE_TIME_ORDER =
-      "(strftime('%%Y-%%m-%%d %%H:%%M:%%S', %1$s) || substr(%1$s, 20, 10))";
 
   private TemporalText() {}
 

@@ -1,5 +1,6 @@
 package dev.kiln.spi;
 
+import dev.kiln.migrations.schema.Ordering;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -41,7 +42,7 @@ public final class ValueTypes {
       JdbcValues::setOffsetDateTime, JdbcValues::getOffsetDateTime) {
     @Override
     public String sqlExpression(String column) {
-      return String.format(TemporalText.OFFSET_DATE_TIME_ORDER, column);
+      return Ordering.OFFSET_DATE_TIME.wrap(column);
     }
   };
 
@@ -65,7 +66,7 @@ public final class ValueTypes {
     return new Simple<>(binder, reader) {
       @Override
       public String sqlExpression(String column) {
-        return "CAST(" + column + " AS NUMERIC)";
+        return Ordering.NUMERIC_TEXT.wrap(column);
       }
     };
   }
