@@ -29,7 +29,10 @@ public interface ValueType<T> {
     return column;
   }
 
-  /** The same as {@link #sqlExpression} for a bound parameter. */
+  /**
+   * The same as {@link #sqlExpression} for a bound parameter. The expression may hold several
+   * {@code ?}; each is bound to the same value.
+   */
   default String parameterExpression() {
     return sqlExpression("?");
   }
