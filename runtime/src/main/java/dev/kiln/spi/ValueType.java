@@ -38,6 +38,14 @@ public interface ValueType<T> {
   }
 
   /**
+   * A copy of {@code value} (which may be null) that shares no mutable state with it, for the
+   * entity cache: the value itself for the immutable built-in types, a clone of a {@code byte[]}.
+   */
+  default T copy(T value) {
+    return value;
+  }
+
+  /**
    * A type stored through a {@link Converter}: values are converted to the storage type, which
    * decides binding, reading and comparison. Nulls are never passed to the converter.
    */
@@ -57,6 +65,16 @@ public interface ValueType<T> {
       @Override
       public String sqlExpression(String column) {
         return storage.sqlExpression(column);
+      }
+
+      /**
+       * The value converted to storage and back, which is what reading the stored row would
+       * give: a converted type may be mutable (a collection, say), and is not Kiln's to clone.
+       */
+      @Override
+      public J copy(J value) {
+        return value == null ? null
+            : converter.fromSql(storage.copy(converter.toSql(value)));
       }
     };
   }

@@ -462,7 +462,7 @@ public final class RepositoryWriter {
           if (column != null && (column.autoGenerate() || column.version())) {
             return CodeBlock.of("$L", column.name());
           }
-          return Construction.copied(slot, "entity");
+          return Construction.copied(e, slot, "entity");
         }));
         type.addMethod(stored.build());
       }
