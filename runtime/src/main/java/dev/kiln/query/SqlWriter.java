@@ -47,12 +47,19 @@ public final class SqlWriter {
     return alias == null ? SqliteDdl.quote(column) : alias + '.' + SqliteDdl.quote(column);
   }
 
-  /** Appends {@code expression} (holding one {@code ?}) and records the value to bind to it. */
+  /**
+   * Appends {@code expression} and records {@code value} for each {@code ?} in it: an expression
+   * such as {@link ValueType#parameterExpression()} may use its parameter more than once.
+   */
   @SuppressWarnings("unchecked")
   public <T> SqlWriter bind(String expression, ValueType<T> type, T value) {
     sql.append(expression);
-    values.add(value);
-    types.add((ValueType<Object>) type);
+    for (int i = 0; i < expression.length(); i++) {
+      if (expression.charAt(i) == '?') {
+        values.add(value);
+        types.add((ValueType<Object>) type);
+      }
+    }
     return this;
   }
 

@@ -30,8 +30,9 @@ public interface EntityMapping<E> {
   void checkNotNull(E entity);
 
   /**
-   * A copy safe to share through the entity cache: records are returned as they are; mutable
-   * classes are copied so that a caller changing its instance does not change the cache.
+   * A copy safe to share through the entity cache, so that a caller changing its instance does
+   * not change the cache: a class is copied, with its arrays and converted values copied too; a
+   * record is returned as it is unless it holds such values, which are then copied.
    */
   default E copy(E entity) {
     return entity;

@@ -42,14 +42,17 @@ final class TemporalText {
       .appendOffset("+HH:MM:ss", "+00:00")
       .toFormatter();
 
-  /** Lenient reader: seconds and fraction optional, then an optional offset or {@code Z}. */
+  /**
+   * Lenient reader: seconds and fraction optional, then an optional {@code Z} or offset, written
+   * {@code +02:00} (ISO, SQLite), {@code +0200} or {@code +02} (PostgreSQL's text form).
+   */
   private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
       .append(DATE).appendLiteral(' ')
       .appendPattern("HH:mm")
       .optionalStart().appendLiteral(':').appendPattern("ss")
       .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
       .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
       .toFormatter();
 
   private TemporalText() {}

@@ -29,9 +29,20 @@ public interface ValueType<T> {
     return column;
   }
 
-  /** The same as {@link #sqlExpression} for a bound parameter. */
+  /**
+   * The same as {@link #sqlExpression} for a bound parameter. The expression may hold several
+   * {@code ?}; each is bound to the same value.
+   */
   default String parameterExpression() {
     return sqlExpression("?");
+  }
+
+  /**
+   * A copy of {@code value} (which may be null) that shares no mutable state with it, for the
+   * entity cache: the value itself for the immutable built-in types, a clone of a {@code byte[]}.
+   */
+  default T copy(T value) {
+    return value;
   }
 
   /**
@@ -54,6 +65,16 @@ public interface ValueType<T> {
       @Override
       public String sqlExpression(String column) {
         return storage.sqlExpression(column);
+      }
+
+      /**
+       * The value converted to storage and back, which is what reading the stored row would
+       * give: a converted type may be mutable (a collection, say), and is not Kiln's to clone.
+       */
+      @Override
+      public J copy(J value) {
+        return value == null ? null
+            : converter.fromSql(storage.copy(converter.toSql(value)));
       }
     };
   }

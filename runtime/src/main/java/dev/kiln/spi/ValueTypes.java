@@ -25,7 +25,13 @@ public final class ValueTypes {
   public static final ValueType<Float> FLOAT = of(JdbcValues::setFloat, JdbcValues::getFloat);
   public static final ValueType<Double> DOUBLE = of(JdbcValues::setDouble, JdbcValues::getDouble);
   public static final ValueType<String> STRING = of(JdbcValues::setString, JdbcValues::getString);
-  public static final ValueType<byte[]> BYTES = of(JdbcValues::setBytes, JdbcValues::getBytes);
+  public static final ValueType<byte[]> BYTES = new Simple<>(
+      JdbcValues::setBytes, JdbcValues::getBytes) {
+    @Override
+    public byte[] copy(byte[] value) {
+      return value == null ? null : value.clone();
+    }
+  };
   public static final ValueType<UUID> UUID = of(JdbcValues::setUuid, JdbcValues::getUuid);
   public static final ValueType<BigDecimal> BIG_DECIMAL =
       numericText(JdbcValues::setBigDecimal, JdbcValues::getBigDecimal);

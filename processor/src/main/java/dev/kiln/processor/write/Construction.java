@@ -30,9 +30,21 @@ final class Construction {
     return code.build();
   }
 
-  /** A slot's value copied from {@code instance}, or its default when it cannot be read. */
-  static CodeBlock copied(Slot slot, String instance) {
-    return slot.accessor() != null ? slot.accessor().read(instance)
-        : ValueCode.defaultValue(slot.type());
+  /**
+   * A slot's value copied from {@code instance}, or its default when it cannot be read. A
+   * persisted value that may be mutable (an array, a converted value) is copied through its
+   * column's {@code ValueType.copy}, so that the new instance shares nothing mutable with
+   * {@code instance}.
+   */
+  static CodeBlock copied(EntityModel entity, Slot slot, String instance) {
+    if (slot.accessor() == null) {
+      return ValueCode.defaultValue(slot.type());
+    }
+    CodeBlock value = slot.accessor().read(instance);
+    if (slot.column() != null && ValueCode.mayBeMutable(slot.column())) {
+      return CodeBlock.of("$T.$L.type().copy($L)", entity.metamodelName(),
+          slot.column().constantName(), value);
+    }
+    return value;
   }
 }

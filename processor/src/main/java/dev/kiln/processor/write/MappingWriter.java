@@ -56,15 +56,19 @@ final class MappingWriter {
           .addModifiers(Modifier.PUBLIC).returns(e.type())
           .addParameter(e.type(), "entity").addParameter(Object[].class, "relations")
           .addCode(Construction.returnNew(e, slot -> slot.relation() == null
-              ? Construction.copied(slot, "entity")
+              ? Construction.copied(e, slot, "entity")
               : CodeBlock.of("($T) relations[$L]", slot.type(), slot.relation().index())))
           .build());
     }
-    if (!e.record()) {
+    boolean mutableValues = e.columns().stream().anyMatch(ValueCode::mayBeMutable);
+    if (!e.record() || mutableValues) {
       mapping.addMethod(MethodSpec.methodBuilder("copy").addAnnotation(Override.class)
-          .addJavadoc("A class entity is mutable: the cache keeps its own copy.\n")
+          .addJavadoc(e.record()
+              ? "This record holds arrays or converted values, which may be changed in place:"
+                  + " the cache keeps its own copies.\n"
+              : "A class entity is mutable: the cache keeps its own copy.\n")
           .addModifiers(Modifier.PUBLIC).returns(e.type()).addParameter(e.type(), "entity")
-          .addCode(Construction.returnNew(e, slot -> Construction.copied(slot, "entity")))
+          .addCode(Construction.returnNew(e, slot -> Construction.copied(e, slot, "entity")))
           .build());
     }
     return mapping.build();

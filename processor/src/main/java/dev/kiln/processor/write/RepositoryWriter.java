@@ -156,6 +156,8 @@ public final class RepositoryWriter {
             .addStatement("ps.addBatch()")
             .endControlFlow()
             .addStatement("conn.batch(ps)")
+            .add(e.record() ? CodeBlock.of("") : CodeBlock.builder()
+                .addStatement("list.replaceAll(MAPPING::copy)").build())
             .addStatement("return list")
             .add("$<});\n").build());
       }
@@ -184,7 +186,7 @@ public final class RepositoryWriter {
       insert.addStatement("$T ps = conn.prepare(INSERT)", Spi.PREPARED_STATEMENT)
           .addStatement("bindColumns(ps, entity)")
           .addStatement("conn.update(ps)")
-          .addStatement("return entity");
+          .addStatement("return $L", asStored("entity"));
       type.addMethod(insert.build());
     }
 
@@ -216,7 +218,7 @@ public final class RepositoryWriter {
         update.beginControlFlow("if (!existsById($L))", keyArguments("entity"))
             .addStatement("throw support.notUpdated(entity, false)")
             .endControlFlow()
-            .addStatement("return entity");
+            .addStatement("return $L", asStored("entity"));
         type.addMethod(update.build());
       } else {
         CodeBlock.Builder body = CodeBlock.builder()
@@ -236,7 +238,7 @@ public final class RepositoryWriter {
           body.addStatement("return stored(entity, $L$L + 1)", generatedKeyArgument(),
               e.version().get().accessor().read("entity"));
         } else {
-          body.addStatement("return entity");
+          body.addStatement("return $L", asStored("entity"));
         }
         body.add("$<});\n");
         update.addCode(body.build())
@@ -269,7 +271,7 @@ public final class RepositoryWriter {
                     ? "Int" : "Long")
             .endControlFlow();
       } else {
-        body.addStatement("conn.update(ps)").addStatement("return entity");
+        body.addStatement("conn.update(ps)").addStatement("return $L", asStored("entity"));
       }
       body.add("$<});\n");
       upsert.addCode(body.build())
@@ -463,7 +465,7 @@ public final class RepositoryWriter {
           if (column != null && (column.autoGenerate() || column.version())) {
             return CodeBlock.of("$L", column.name());
           }
-          return Construction.copied(slot, "entity");
+          return Construction.copied(e, slot, "entity");
         }));
         type.addMethod(stored.build());
       }
@@ -559,6 +561,15 @@ public final class RepositoryWriter {
     }
 
     // ---- small pieces -------------------------------------------------------------------------
+
+    /**
+     * What a write returns for {@code entity} when the database changed nothing in it: the record
+     * itself, or a copy of a class instance, so that the caller never gets its own mutable
+     * instance back as if the repository had made it.
+     */
+    private CodeBlock asStored(String entity) {
+      return e.record() ? CodeBlock.of("$L", entity) : CodeBlock.of("MAPPING.copy($L)", entity);
+    }
 
     private ClassName queryName() {
       return e.repositoryName().nestedClass("Query");

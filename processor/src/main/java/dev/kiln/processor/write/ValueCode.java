@@ -61,6 +61,14 @@ final class ValueCode {
     return storage;
   }
 
+  /**
+   * Whether a value of {@code p} may be changed in place, so that copying an entity must copy it:
+   * a {@code byte[]}, or any converted value. The other built-in types are immutable.
+   */
+  static boolean mayBeMutable(PropertyModel p) {
+    return p.converter() != null || p.kind() == ValueKind.BYTES;
+  }
+
   /** The default of a type that is not read from a row: {@code null}, {@code 0} or {@code false}. */
   static CodeBlock defaultValue(com.palantir.javapoet.TypeName type) {
     if (!type.isPrimitive()) {

@@ -1,0 +1,135 @@
+package dev.kiln.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kiln.Database;
+import dev.kiln.it.model.NumericSample;
+import dev.kiln.it.model.NumericSampleRepository;
+import dev.kiln.it.model.NumericSample_;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code BigDecimal} and {@code BigInteger} values, which Kiln stores as exact decimal text,
+ * compare and sort as numbers in generated queries: {@code 9.5 < 10 < 100.25}, where text order
+ * would give {@code '10' < '100.25' < '9.5'}; values that differ only in scale
+ * ({@code 10}, {@code 10.0}, {@code 1E+1}) are equal, as {@link BigDecimal#compareTo} says, while
+ * each still reads back with its own scale.
+ */
+class NumericOrderingTest {
+
+  @TempDir Path dir;
+  Database db;
+  NumericSampleRepository samples;
+
+  @BeforeEach
+  void open() {
+    db = TestDatabase.open(dir);
+    samples = new NumericSampleRepository(db);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void decimalsSortNumericallyNotAsText() {
+    samples.insertAll(List.of(NumericSample.of(1, "100.25"), NumericSample.of(2, "9.5"),
+        NumericSample.of(3, "10")));
+    assertEquals(List.of(2L, 3L, 1L), ids(samples.query()
+        .orderBy(NumericSample_.DECIMAL.asc()).list()));
+    assertEquals(List.of(1L, 3L, 2L), ids(samples.query()
+        .orderBy(NumericSample_.DECIMAL.desc()).list()));
+    assertEquals(List.of(2L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.lt(new BigDecimal("10"))).list()));
+    assertEquals(List.of(1L, 3L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.gt(new BigDecimal("9.5"))).list()));
+    assertEquals(List.of(3L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.between(new BigDecimal("9.6"), new BigDecimal("100")))
+        .list()));
+  }
+
+  @Test
+  void scaleDoesNotMatterInComparisons() {
+    samples.insertAll(List.of(NumericSample.of(1, "10"), NumericSample.of(2, "10.50"),
+        NumericSample.of(3, "1E+3"), NumericSample.of(4, "0.00")));
+    assertEquals(List.of(1L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.eq(new BigDecimal("10.0"))).list()));
+    assertEquals(List.of(1L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.eq(new BigDecimal("1E+1"))).list()));
+    assertEquals(List.of(2L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.eq(new BigDecimal("10.5"))).list()));
+    assertEquals(List.of(3L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.eq(new BigDecimal("1000.000"))).list()));
+    assertEquals(List.of(4L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.eq(BigDecimal.ZERO)).list()));
+    assertEquals(List.of(1L, 2L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.between(new BigDecimal("10.000"), new BigDecimal("10.5")))
+        .list()));
+    assertEquals(List.of(1L, 3L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.in(new BigDecimal("10.00"), new BigDecimal("1000")))
+        .list()));
+    assertEquals(List.of(2L, 3L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.gt(new BigDecimal("10.00"))).list()));
+    // and each reads back as written
+    assertEquals("1E+3", samples.findById(3).orElseThrow().decimal().toString());
+    assertEquals("10.50", samples.findById(2).orElseThrow().decimal().toString());
+  }
+
+  @Test
+  void decimalsOfEverySignScaleAndSize() {
+    List<String> values = List.of("9.5", "10", "100.25", "10.0", "10.01", "9.99", "-1", "-10.5",
+        "-9.5", "0", "0.000", "0.001", "-0.001", "1E+3", "999.999", "1000.0001", "1E-7",
+        "-0.5", "123456789.123", "12345678901234567890", "-12345678901234567890", "1E+30",
+        "2.5E+29");
+    List<NumericSample> rows = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      rows.add(NumericSample.of(values.size() - i, values.get(i)));
+    }
+    samples.insertAll(rows);
+    new QueryOrderCheck<>(samples::query, NumericSample_.DECIMAL, NumericSample::decimal,
+        NumericSample::id, Comparator.<BigDecimal>naturalOrder()).check(rows);
+  }
+
+  @Test
+  void bigIntegersSortNumericallyBeyondLong() {
+    BigInteger maxLong = BigInteger.valueOf(Long.MAX_VALUE);
+    List<BigInteger> values = List.of(BigInteger.valueOf(9), BigInteger.TEN,
+        BigInteger.valueOf(100), BigInteger.valueOf(-11), BigInteger.ZERO, maxLong,
+        maxLong.add(BigInteger.ONE), BigInteger.valueOf(Long.MIN_VALUE),
+        BigInteger.TWO.pow(64), BigInteger.TEN.pow(30), BigInteger.TEN.pow(25).negate(),
+        BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.TEN.pow(20)));
+    List<NumericSample> rows = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      rows.add(new NumericSample(values.size() - i, null, values.get(i)));
+    }
+    samples.insertAll(rows);
+    new QueryOrderCheck<>(samples::query, NumericSample_.INTEGER, NumericSample::integer,
+        NumericSample::id, Comparator.<BigInteger>naturalOrder()).check(rows);
+  }
+
+  @Test
+  void bigIntegersNineTenHundred() {
+    samples.insertAll(List.of(NumericSample.ofInteger(1, "100"), NumericSample.ofInteger(2, "9"),
+        NumericSample.ofInteger(3, "10")));
+    assertEquals(List.of(2L, 3L, 1L), ids(samples.query()
+        .orderBy(NumericSample_.INTEGER.asc()).list()));
+    assertEquals(List.of(1L, 3L), ids(samples.query()
+        .where(NumericSample_.INTEGER.gt(BigInteger.valueOf(9))).list()));
+    assertEquals(List.of(3L), ids(samples.query()
+        .where(NumericSample_.INTEGER.eq(BigInteger.TEN)).list()));
+  }
+
+  private static List<Long> ids(List<NumericSample> found) {
+    return found.stream().map(NumericSample::id).toList();
+  }
+}
