@@ -43,4 +43,12 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-public @interface Dao {}
+public @interface Dao {
+
+  /**
+   * {@return the entity that derived {@code countBy…}, {@code existsBy…} and {@code deleteBy…}
+   * methods work on} Needed only when those methods' return types do not name an entity and the
+   * interface's other derived finders do not name exactly one.
+   */
+  Class<?> value() default void.class;
+}

@@ -12,6 +12,12 @@ import dev.kiln.processor.schema.SchemaBuilder;
 import dev.kiln.processor.model.ResolvedRelation;
 import dev.kiln.processor.validate.EntityValidator;
 import dev.kiln.processor.validate.RelationValidator;
+import dev.kiln.processor.dao.DaoContext;
+import dev.kiln.processor.dao.DaoParser;
+import dev.kiln.processor.sql.EntitySql;
+import dev.kiln.processor.verify.QueryLog;
+import dev.kiln.processor.verify.ShadowDatabase;
+import dev.kiln.processor.write.DaoWriter;
 import dev.kiln.processor.write.MetamodelWriter;
 import dev.kiln.processor.write.RepositoryWriter;
 import dev.kiln.processor.write.SchemaWriter;
@@ -49,6 +55,7 @@ import javax.lang.model.element.TypeElement;
 public final class KilnProcessor extends AbstractProcessor {
 
   private static final String TABLE = "dev.kiln.annotations.Table";
+  private static final String DAO = "dev.kiln.annotations.Dao";
 
   private Diagnostics diagnostics;
   private EntityParser parser;
@@ -57,6 +64,9 @@ public final class KilnProcessor extends AbstractProcessor {
   private MetamodelWriter metamodels;
   private RepositoryWriter repositories;
   private SchemaWriter schemas;
+  private DaoWriter daoWriter;
+  private final QueryLog queryLog = new QueryLog();
+  private final Set<String> deferredDaos = new LinkedHashSet<>();
   private final Set<String> deferred = new LinkedHashSet<>();
   private final List<EntityModel> generated = new ArrayList<>();
   private int schemaRounds;
@@ -71,11 +81,12 @@ public final class KilnProcessor extends AbstractProcessor {
     metamodels = new MetamodelWriter(env.getFiler());
     repositories = new RepositoryWriter(env.getFiler());
     schemas = new SchemaWriter(env.getFiler());
+    daoWriter = new DaoWriter(env.getFiler());
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(TABLE);
+    return Set.of(TABLE, DAO);
   }
 
   @Override
@@ -93,11 +104,18 @@ public final class KilnProcessor extends AbstractProcessor {
     if (round.processingOver()) {
       reportStillDeferred();
       schemas.writeServiceFile();
+      queryLog.write(processingEnv.getFiler());
       return false;
     }
+    processEntities(round);
+    processDaos(round);
+    return false;
+  }
+
+  private void processEntities(RoundEnvironment round) {
     List<TypeElement> types = typesToProcess(round);
     if (types.isEmpty()) {
-      return false;
+      return;
     }
     List<EntityModel> models = new ArrayList<>();
     for (TypeElement type : types) {
@@ -113,12 +131,12 @@ public final class KilnProcessor extends AbstractProcessor {
       // Entities reference each other (foreign keys, relations): validate them together, once
       // every one of them can be parsed.
       types.forEach(t -> deferred.add(t.getQualifiedName().toString()));
-      return false;
+      return;
     }
     List<EntityModel> all = new ArrayList<>(generated);
     all.addAll(models);
     if (diagnostics.errorCount() > 0 || !validator.validate(all)) {
-      return false;
+      return;
     }
     Map<String, EntityModel> byType = new HashMap<>();
     all.forEach(m -> byType.put(m.element().getQualifiedName().toString(), m));
@@ -127,7 +145,7 @@ public final class KilnProcessor extends AbstractProcessor {
       relations.put(model, relationValidator.resolve(model, byType));
     }
     if (diagnostics.errorCount() > 0) {
-      return false;
+      return;
     }
     for (EntityModel model : models) {
       try {
@@ -139,8 +157,60 @@ public final class KilnProcessor extends AbstractProcessor {
     }
     writeSchema(models, all);
     generated.addAll(models);
-    return false;
+    logRepositoryStatements(models);
   }
+
+  /**
+   * Parses, verifies and writes the {@code @Dao} interfaces of this round against every entity
+   * generated so far. They wait for a later round while entities are still deferred.
+   */
+  private void processDaos(RoundEnvironment round) {
+    TypeElement dao = processingEnv.getElementUtils().getTypeElement(DAO);
+    for (Element element : dao == null ? Set.<Element>of() : round.getElementsAnnotatedWith(dao)) {
+      deferredDaos.add(((TypeElement) element).getQualifiedName().toString());
+    }
+    if (deferredDaos.isEmpty() || !deferred.isEmpty() || diagnostics.errorCount() > 0) {
+      return;
+    }
+    List<TypeElement> daos = deferredDaos.stream()
+        .map(name -> processingEnv.getElementUtils().getTypeElement(name))
+        .filter(java.util.Objects::nonNull).toList();
+    deferredDaos.clear();
+    Map<String, EntityModel> byType = new HashMap<>();
+    generated.forEach(m -> byType.put(m.element().getQualifiedName().toString(), m));
+    try (ShadowDatabase shadow = ShadowDatabase.of(SchemaBuilder.build(generated))) {
+      DaoContext context = new DaoContext(processingEnv, diagnostics, byType, shadow,
+          Options.plansAreErrors(processingEnv), queryLog);
+      DaoParser parser = new DaoParser(context);
+      for (TypeElement type : daos) {
+        try {
+          parser.parse(type).ifPresent(daoWriter::write);
+        } catch (RuntimeException e) {
+          internalError(type, e);
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      daos.forEach(type -> internalError(type, new IllegalStateException(
+          "the shadow database could not be built: " + e.getMessage(), e)));
+    }
+  }
+
+  /** Records the repositories' statements, with their plans, in the build's query list. */
+  private void logRepositoryStatements(List<EntityModel> models) {
+    try (ShadowDatabase shadow = ShadowDatabase.of(SchemaBuilder.build(generated))) {
+      for (EntityModel model : models) {
+        String owner = model.repositoryName().simpleName() + ".";
+        for (Map.Entry<String, String> statement : new EntitySql(model).all().entrySet()) {
+          queryLog.add(owner + statement.getKey(), statement.getValue(),
+              shadow.plan(statement.getValue()));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      internalError(models.get(0).element(), new IllegalStateException(
+          "a generated statement does not prepare: " + e.getMessage(), e));
+    }
+  }
+
 
   private List<TypeElement> typesToProcess(RoundEnvironment round) {
     Set<TypeElement> types = new LinkedHashSet<>();

@@ -10,4 +10,9 @@ final class Options {
   static final String PLAN_CHECK = "kiln.planCheck";
 
   private Options() {}
+
+  /** Whether {@code -Akiln.planCheck=error} turns scan warnings into errors. */
+  static boolean plansAreErrors(javax.annotation.processing.ProcessingEnvironment env) {
+    return "error".equalsIgnoreCase(env.getOptions().get(PLAN_CHECK));
+  }
 }

@@ -35,6 +35,14 @@ public final class Checks {
     return list;
   }
 
+  /** Refuses a null argument of a generated {@code @Dao} method that cannot take one. */
+  public static void parameter(Object value, String method, String parameter) {
+    if (value == null) {
+      throw new KilnException(method + ": parameter " + parameter + " is null; to find rows"
+          + " without a value, use an IsNull condition");
+    }
+  }
+
   /** Refuses a null key part. */
   public static void key(Object part, String entity, String property) {
     if (part == null) {

@@ -51,17 +51,33 @@ public final class Messages {
     EMPTY_INDEX("KILN-019", "@Index on %s names no columns: list at least one property in"
         + " columns = {...}"),
     BAD_NAME("KILN-020", "'%s' is not a usable %s name: %s"),
-    RELATION_TARGET_NOT_ENTITY("KILN-021", "@Relation '%s' points to %s, which is not a @Table"
+    RELATION_TARGET_NOT_ENTITY("KILN-060", "@Relation '%s' points to %s, which is not a @Table"
         + " entity: annotate %s with @Table, or mark the property @Transient"),
-    RELATION_BAD_PROPERTY("KILN-022", "@Relation '%s': %s"),
-    JUNCTION_MISSING_FOREIGN_KEY("KILN-023", "@Relation(through = %s.class) '%s': %s has no"
+    RELATION_BAD_PROPERTY("KILN-061", "@Relation '%s': %s"),
+    JUNCTION_MISSING_FOREIGN_KEY("KILN-062", "@Relation(through = %s.class) '%s': %s has no"
         + " @ForeignKey(%s.class) property; add one holding the key of %s"),
-    RELATION_NOT_LIST("KILN-024", "@Relation '%s' is to-many and must be declared as"
+    RELATION_NOT_LIST("KILN-063", "@Relation '%s' is to-many and must be declared as"
         + " java.util.List<%s>, not %s"),
-    RELATION_NULLABILITY("KILN-025", "@Relation(foreignKey = \"%s\") '%s': %s"),
-    RELATION_MODE("KILN-026", "@Relation '%s' must set exactly one of foreignKey (this entity's"
+    RELATION_NULLABILITY("KILN-064", "@Relation(foreignKey = \"%s\") '%s': %s"),
+    RELATION_MODE("KILN-065", "@Relation '%s' must set exactly one of foreignKey (this entity's"
         + " foreign key, for a to-one), mappedBy (the target's foreign key) or through (a"
         + " junction entity, for many-to-many)"),
+    SQL_INVALID("KILN-040", "@Sql of %s does not compile against the schema: %s (SQLite)"),
+    PLAN_SCAN("KILN-041", "%s scans table %s (SQLite's plan: %s): %s, or mark it @AllowScan if"
+        + " a full scan is intended"),
+    SQL_PARAMETER("KILN-042", "@Sql of %s: %s"),
+    DERIVED_NAME("KILN-043", "%s is not a query Kiln can derive: %s. Derived finders read"
+        + " find|findFirst|findTop<N>|count|exists|delete + By + conditions on properties joined"
+        + " by And/Or + optional OrderBy<Property>Asc|Desc, or give the method @Sql"),
+    DERIVED_PARAMETER("KILN-044", "%s: %s"),
+    RETURN_TYPE("KILN-045", "%s cannot return %s: %s"),
+    RESULT_COLUMNS("KILN-046", "%s: the query's columns (%s) do not fit %s: %s"),
+    DAO_NOT_INTERFACE("KILN-047", "@Dao goes on an interface; %s is %s"),
+    DAO_ENTITY_UNKNOWN("KILN-048", "%s: Kiln cannot tell which entity it works on: return the"
+        + " entity, or name it with @Dao(YourEntity.class)"),
+    PARAMETER_TYPE("KILN-049", "%s: parameter '%s' has type %s, which Kiln cannot bind; use a"
+        + " built-in type (String, a number, a date-time, UUID, an enum, byte[]) or a"
+        + " Collection of one"),
     UNINDEXED_FOREIGN_KEY("KILN-101", "%s.%s is used by the relation %s.%s but no index starts"
         + " with it, so every fetch of the relation scans table %s: add @Index(columns = \"%s\")"
         + " to %s"),

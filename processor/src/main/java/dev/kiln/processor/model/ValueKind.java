@@ -72,6 +72,15 @@ public enum ValueKind {
     return this == LONG || this == INT || this == SHORT || this == BYTE;
   }
 
+  /** How SQL must compare stored values of this kind to follow the Java order. */
+  public dev.kiln.migrations.schema.Ordering ordering() {
+    return switch (this) {
+      case BIG_DECIMAL, BIG_INTEGER -> dev.kiln.migrations.schema.Ordering.NUMERIC_TEXT;
+      case OFFSET_DATE_TIME -> dev.kiln.migrations.schema.Ordering.OFFSET_DATE_TIME;
+      default -> dev.kiln.migrations.schema.Ordering.NATIVE;
+    };
+  }
+
   /** The primitive type, for the kinds that have one; null otherwise. */
   public TypeName primitive() {
     return javaType != null && javaType.isPrimitive() ? javaType : null;

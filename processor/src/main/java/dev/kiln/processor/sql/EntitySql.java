@@ -109,6 +109,26 @@ public final class EntitySql {
     return deleteById() + versionCondition();
   }
 
+  /** Every statement the repository runs, by method, for the build's query list. */
+  public java.util.Map<String, String> all() {
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+    all.put("findById", findById());
+    all.put("findAll", findAll());
+    all.put("count", count());
+    all.put("existsById", existsById());
+    all.put("insert", insert());
+    entity.generatedKey().ifPresent(k -> all.put("insert (generated key)", insertGenerated()));
+    if (!entity.nonKeys().isEmpty()) {
+      all.put("update", update());
+    }
+    all.put("upsert", upsert());
+    all.put("deleteById", deleteById());
+    if (entity.version().isPresent()) {
+      all.put("delete (versioned)", deleteVersioned());
+    }
+    return all;
+  }
+
   private String versionCondition() {
     return entity.version().map(v -> " AND " + quote(v.column()) + " = ?").orElse("");
   }

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** "Did you mean …?" for names: the closest candidate by edit distance, if it is close enough. */
-final class Spelling {
+public final class Spelling {
 
   private Spelling() {}
 
   /** The candidate nearest to {@code wrong}, or null when none is plausibly what was meant. */
-  static String closest(String wrong, List<String> candidates) {
+  public static String closest(String wrong, List<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {

@@ -1,8 +1,11 @@
 package dev.kiln.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.PropertyModel;
+import dev.kiln.processor.model.Value;
 import dev.kiln.processor.model.ValueKind;
 
 /**
@@ -20,14 +23,39 @@ final class ValueCode {
       return CodeBlock.of("$T.$L.type().read($L, $L)", entity.metamodelName(), p.constantName(),
           rs, index);
     }
-    if (p.primitive()) {
-      return CodeBlock.of("$L.get$L($L)", rs, primitiveName(p.kind()), index);
+    return read(p.kind(), p.javaType(), p.enumType(), rs, index);
+  }
+
+  /** Reads {@code value} (a property's, converter included, or a plain one) from a column. */
+  static CodeBlock read(Value value, String rs, CodeBlock index) {
+    if (value.property() != null) {
+      return read(value.owner(), value.property(), rs, index);
     }
-    if (p.kind() == ValueKind.ENUM) {
+    return read(value.kind(), value.javaType(), value.enumType(), rs, index);
+  }
+
+  private static CodeBlock read(ValueKind kind, TypeName javaType, ClassName enumType, String rs,
+      CodeBlock index) {
+    if (javaType.isPrimitive()) {
+      return CodeBlock.of("$L.get$L($L)", rs, primitiveName(kind), index);
+    }
+    if (kind == ValueKind.ENUM) {
       return CodeBlock.of("$T.getEnum($L, $L, $T::valueOf)", Spi.JDBC_VALUES, rs, index,
-          p.enumType());
+          enumType);
     }
-    return CodeBlock.of("$T.get$L($L, $L)", Spi.JDBC_VALUES, p.kind().jdbcName(), rs, index);
+    return CodeBlock.of("$T.get$L($L, $L)", Spi.JDBC_VALUES, kind.jdbcName(), rs, index);
+  }
+
+  /** Binds {@code value} (of a parameter described by {@code v}) to parameter {@code index}. */
+  static CodeBlock bind(Value v, String ps, CodeBlock index, CodeBlock value) {
+    if (v.property() != null) {
+      return bind(v.owner(), v.property(), ps, index, value);
+    }
+    if (v.javaType().isPrimitive()) {
+      return CodeBlock.of("$L.set$L($L, $L)", ps, primitiveName(v.kind()), index, value);
+    }
+    return CodeBlock.of("$T.set$L($L, $L, $L)", Spi.JDBC_VALUES, v.kind().jdbcName(), ps, index,
+        value);
   }
 
   /** Binds {@code value}, a value of {@code p}, to parameter {@code index} of {@code ps}. */

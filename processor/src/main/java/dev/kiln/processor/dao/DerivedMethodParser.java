@@ -1,0 +1,336 @@
+package dev.kiln.processor.dao;
+
+import static dev.kiln.migrations.schema.SqliteDdl.quote;
+
+import com.palantir.javapoet.TypeName;
+import dev.kiln.processor.dao.DerivedName.Condition;
+import dev.kiln.processor.dao.DerivedName.Operator;
+import dev.kiln.processor.dao.DerivedName.Verb;
+import dev.kiln.processor.diag.Messages.Code;
+import dev.kiln.processor.model.Binding;
+import dev.kiln.processor.model.DaoMethod;
+import dev.kiln.processor.model.EntityModel;
+import dev.kiln.processor.model.PropertyModel;
+import dev.kiln.processor.model.ResultShape;
+import dev.kiln.processor.model.ResultShape.ColumnRead;
+import dev.kiln.processor.model.ResultShape.Kind;
+import dev.kiln.processor.model.ResultShape.Wrapper;
+import dev.kiln.processor.model.Value;
+import dev.kiln.processor.model.ValueKind;
+import dev.kiln.processor.sql.EntitySql;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Turns a derived finder ({@code findByNameStartingWithOrderByCreatedAtDesc}) into its SQL,
+ * bindings and result, checking the name against the entity's properties and the parameters
+ * against the properties they compare with.
+ */
+final class DerivedMethodParser {
+
+  /** A verb naming its entity: {@code countBooksBy…}, {@code deleteAuthorBy…}. */
+  private static final Pattern SUBJECT =
+      Pattern.compile("^(find|count|exists|delete)(First|Top\\d+)?([A-Z][A-Za-z0-9]*?)By(.*)$");
+
+  private final DaoContext context;
+
+  DerivedMethodParser(DaoContext context) {
+    this.context = context;
+  }
+
+  /** The method, or null after reporting what is wrong with it. */
+  DaoMethod parse(String dao, ExecutableElement method, EntityModel defaultEntity,
+      boolean allowScan) {
+    String name = method.getSimpleName().toString();
+    String label = dao + "." + name;
+    ReturnType returns = ReturnType.of(method.getReturnType());
+    boolean finds = name.startsWith("find");
+    EntityModel entity = finds ? context.entity(returns.row()).orElse(null) : defaultEntity;
+    Matcher subject = SUBJECT.matcher(name);
+    if (subject.matches()) {
+      Optional<EntityModel> named = entityNamed(subject.group(3));
+      if (named.isPresent()) {
+        entity = finds ? entity : named.get();
+        name = subject.group(1) + (subject.group(2) == null ? "" : subject.group(2)) + "By"
+            + subject.group(4);
+      }
+    }
+    if (entity == null) {
+      if (finds) {
+        error(method, Code.RETURN_TYPE, name, TypeName.get(returns.declared()),
+            "a find method returns an entity, Optional, List or Stream of one");
+      } else {
+        error(method, Code.DAO_ENTITY_UNKNOWN, name);
+      }
+      return null;
+    }
+    List<String> properties = entity.columns().stream().map(PropertyModel::name).toList();
+    DerivedName parsed;
+    try {
+      parsed = DerivedName.parse(name, properties);
+    } catch (DerivedName.Failure failure) {
+      error(method, Code.DERIVED_NAME, name, failure.getMessage() + " of " + entity.simpleName());
+      return null;
+    }
+    ResultShape result = result(method, parsed, returns, entity);
+    if (result == null) {
+      return null;
+    }
+    List<Binding> bindings = bindings(method, parsed, entity, label);
+    if (bindings == null) {
+      return null;
+    }
+    String sql = sql(parsed, entity, result);
+    try {
+      context.shadow.prepare(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("derived SQL does not prepare: " + sql, e);
+    }
+    PropertyModel first = parsed.groups().isEmpty() ? null
+        : entity.column(parsed.groups().get(0).get(0).property()).orElse(null);
+    context.checkPlan(method, label, sql, allowScan, first);
+    List<String> written = parsed.verb() == Verb.DELETE ? List.of(entity.table()) : List.of();
+    if (parsed.verb() == Verb.DELETE) {
+      try {
+        written = context.shadow.writtenTables(sql);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return new DaoMethod(method, sql, bindings, result, parsed.verb() == Verb.DELETE, written,
+        "derived");
+  }
+
+  /** The entity called {@code subject}, in the singular or with a plural -s or -es. */
+  private Optional<EntityModel> entityNamed(String subject) {
+    return context.byType.values().stream()
+        .filter(e -> subject.equals(e.simpleName()) || subject.equals(e.simpleName() + "s")
+            || subject.equals(e.simpleName() + "es"))
+        .findFirst();
+  }
+
+  private ResultShape result(ExecutableElement method, DerivedName parsed, ReturnType returns,
+      EntityModel entity) {
+    String name = method.getSimpleName().toString();
+    TypeName declared = TypeName.get(returns.declared());
+    switch (parsed.verb()) {
+      case FIND:
+        if (parsed.limit() > 1 && (returns.wrapper() == Wrapper.ONE
+            || returns.wrapper() == Wrapper.OPTIONAL)) {
+          error(method, Code.RETURN_TYPE, name, declared,
+              "Top" + parsed.limit() + " finds several rows: return a List or a Stream");
+          return null;
+        }
+        return new ResultShape(Kind.ENTITY, returns.wrapper(), entity.type(), entity, List.of(),
+            declared);
+      case COUNT:
+        if (!returns.isCount()) {
+          error(method, Code.RETURN_TYPE, name, declared, "a count returns long or int");
+          return null;
+        }
+        return scalar(ValueKind.LONG, returns, declared);
+      case EXISTS:
+        if (!returns.isBoolean()) {
+          error(method, Code.RETURN_TYPE, name, declared, "an exists query returns boolean");
+          return null;
+        }
+        return scalar(ValueKind.BOOLEAN, returns, declared);
+      default:
+        if (returns.isVoid()) {
+          return new ResultShape(Kind.NOTHING, Wrapper.ONE, null, null, List.of(), declared);
+        }
+        if (!returns.isCount()) {
+          error(method, Code.RETURN_TYPE, name, declared,
+              "a delete returns the number of rows deleted (int or long), or void");
+          return null;
+        }
+        return new ResultShape(Kind.ROWS_CHANGED, Wrapper.ONE, declared, null, List.of(),
+            declared);
+    }
+  }
+
+  private static ResultShape scalar(ValueKind kind, ReturnType returns, TypeName declared) {
+    ValueKind read = declared.unbox().equals(TypeName.INT) ? ValueKind.INT : kind;
+    return new ResultShape(Kind.SCALAR, Wrapper.ONE, declared, null,
+        List.of(new ColumnRead("value", 1, new Value(read, declared, null))), declared);
+  }
+
+  /** The parameters in condition order, checked against the properties they compare with. */
+  private List<Binding> bindings(ExecutableElement method, DerivedName parsed,
+      EntityModel entity, String label) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    int needed = parsed.groups().stream().flatMap(List::stream)
+        .mapToInt(c -> c.operator().parameters).sum();
+    if (needed != parameters.size()) {
+      error(method, Code.DERIVED_PARAMETER, label, "the name asks for " + needed
+          + " parameter(s) but the method has " + parameters.size());
+      return null;
+    }
+    List<Binding> bindings = new ArrayList<>();
+    int next = 0;
+    for (Condition condition : parsed.groups().stream().flatMap(List::stream).toList()) {
+      PropertyModel property = entity.column(condition.property()).orElseThrow();
+      String problem = operatorProblem(condition, property);
+      if (problem != null) {
+        error(method, Code.DERIVED_PARAMETER, label, problem);
+        return null;
+      }
+      for (int i = 0; i < condition.operator().parameters; i++) {
+        VariableElement parameter = parameters.get(next++);
+        boolean collection = condition.operator() == Operator.IN
+            || condition.operator() == Operator.NOT_IN;
+        TypeMirror type = collection ? elementOf(parameter.asType()) : parameter.asType();
+        if (type == null || !sameType(type, property)) {
+          error(parameter, Code.DERIVED_PARAMETER, label, "parameter '"
+              + parameter.getSimpleName() + "' is " + TypeName.get(parameter.asType())
+              + " but " + entity.simpleName() + "." + property.name() + " is "
+              + property.javaType() + (collection ? "; pass a Collection<"
+              + property.boxedType() + ">" : ""));
+          return null;
+        }
+        bindings.add(new Binding(parameter.getSimpleName().toString(), Value.of(entity, property),
+            collection, pattern(condition.operator())));
+      }
+    }
+    return bindings;
+  }
+
+  private static String operatorProblem(Condition condition, PropertyModel property) {
+    boolean text = property.kind() == ValueKind.STRING && property.converter() == null;
+    switch (condition.operator()) {
+      case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING:
+        return text ? null : condition.operator() + " needs a String property; "
+            + property.name() + " is " + property.javaType();
+      case TRUE, FALSE:
+        return property.kind() == ValueKind.BOOLEAN ? null
+            : condition.operator() + " needs a boolean property; " + property.name() + " is "
+                + property.javaType();
+      case IS_NULL, IS_NOT_NULL:
+        return property.nullable() ? null : property.name() + " is never null, so "
+            + condition.operator() + " would be constant; remove the condition";
+      default:
+        if (condition.ignoreCase() && !text) {
+          return "IgnoreCase needs a String property; " + property.name() + " is "
+              + property.javaType();
+        }
+        return null;
+    }
+  }
+
+  private static String pattern(Operator operator) {
+    return switch (operator) {
+      case STARTING_WITH -> "startsWith";
+      case ENDING_WITH -> "endsWith";
+      case CONTAINING -> "contains";
+      default -> null;
+    };
+  }
+
+  private boolean sameType(TypeMirror parameter, PropertyModel property) {
+    TypeName given = TypeName.get(parameter).withoutAnnotations();
+    return given.box().equals(property.javaType().box());
+  }
+
+  private TypeMirror elementOf(TypeMirror type) {
+    TypeElement collection = context.env.getElementUtils().getTypeElement("java.util.Collection");
+    if (!(type instanceof DeclaredType declared)
+        || !context.types.isAssignable(context.types.erasure(type),
+            context.types.erasure(collection.asType()))
+        || declared.getTypeArguments().size() != 1) {
+      return null;
+    }
+    TypeMirror argument = declared.getTypeArguments().get(0);
+    return argument instanceof javax.lang.model.type.WildcardType wildcard
+        && wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : argument;
+  }
+
+  /** The statement: the verb's head, the conditions, the order and the limit. */
+  private static String sql(DerivedName parsed, EntityModel entity, ResultShape result) {
+    String table = quote(entity.table());
+    String where = where(parsed, entity);
+    switch (parsed.verb()) {
+      case COUNT:
+        return "SELECT count(*) FROM " + table + where;
+      case EXISTS:
+        return "SELECT EXISTS (SELECT 1 FROM " + table + where + ")";
+      case DELETE:
+        return "DELETE FROM " + table + where;
+      default:
+        StringBuilder sql = new StringBuilder("SELECT ").append(new EntitySql(entity).columns())
+            .append(" FROM ").append(table).append(where).append(" ORDER BY ");
+        for (DerivedName.Order order : parsed.orders()) {
+          PropertyModel p = entity.column(order.property()).orElseThrow();
+          sql.append(p.kind().ordering().wrap(quote(p.column())))
+              .append(order.descending() ? " DESC, " : ", ");
+        }
+        sql.append(entity.keys().stream().map(k -> quote(k.column()))
+            .collect(Collectors.joining(", ")));
+        int limit = parsed.limit() > 0 ? parsed.limit()
+            : result.wrapper() == Wrapper.ONE || result.wrapper() == Wrapper.OPTIONAL ? 2 : -1;
+        if (limit > 0) {
+          sql.append(" LIMIT ").append(limit);
+        }
+        return sql.toString();
+    }
+  }
+
+  private static String where(DerivedName parsed, EntityModel entity) {
+    if (parsed.groups().isEmpty()) {
+      return "";
+    }
+    List<String> groups = new ArrayList<>();
+    for (List<Condition> group : parsed.groups()) {
+      groups.add(group.stream().map(c -> condition(c, entity.column(c.property()).orElseThrow()))
+          .collect(Collectors.joining(" AND ")));
+    }
+    return " WHERE " + (groups.size() == 1 ? groups.get(0)
+        : groups.stream().map(g -> "(" + g + ")").collect(Collectors.joining(" OR ")));
+  }
+
+  private static String condition(Condition condition, PropertyModel p) {
+    String column = quote(p.column());
+    String compared = p.kind().ordering().wrap(column);
+    String parameter = p.kind().ordering().wrap("?");
+    String nocase = condition.ignoreCase() ? " COLLATE NOCASE" : "";
+    return switch (condition.operator()) {
+      case EQUALS -> compared + " = " + parameter + nocase;
+      case NOT -> compared + " <> " + parameter + nocase;
+      case LESS_THAN -> compared + " < " + parameter + nocase;
+      case LESS_THAN_EQUAL -> compared + " <= " + parameter + nocase;
+      case GREATER_THAN -> compared + " > " + parameter + nocase;
+      case GREATER_THAN_EQUAL -> compared + " >= " + parameter + nocase;
+      case BETWEEN -> compared + " BETWEEN " + parameter + " AND " + parameter;
+      case IN -> listOperand(p, column) + " IN (" + Placeholders.LIST_MARKER + ")";
+      case NOT_IN -> listOperand(p, column) + " NOT IN (" + Placeholders.LIST_MARKER + ")";
+      case IS_NULL -> column + " IS NULL";
+      case IS_NOT_NULL -> column + " IS NOT NULL";
+      case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> column + " LIKE ? ESCAPE '\\'";
+      case NOT_LIKE -> column + " NOT LIKE ? ESCAPE '\\'";
+      case TRUE -> column + " = 1";
+      case FALSE -> column + " = 0";
+    };
+  }
+
+  /**
+   * The left side of {@code IN}: decimal text compares as a number (the cast gives it numeric
+   * affinity, which SQLite applies to the bound values); everything else by stored value.
+   */
+  private static String listOperand(PropertyModel p, String column) {
+    return p.kind().ordering() == dev.kiln.migrations.schema.Ordering.NUMERIC_TEXT
+        ? p.kind().ordering().wrap(column) : column;
+  }
+
+  private void error(javax.lang.model.element.Element element, Code code, Object... args) {
+    context.diagnostics.error(element, code, args);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.kiln.processor.dao;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.kiln.processor.diag.Messages.Code;
+import dev.kiln.processor.model.Binding;
+import dev.kiln.processor.model.DaoMethod;
+import dev.kiln.processor.model.ResultShape;
+import dev.kiln.processor.model.ResultShape.Kind;
+import dev.kiln.processor.model.ResultShape.Wrapper;
+import dev.kiln.processor.model.Value;
+import dev.kiln.processor.model.ValueKind;
+import dev.kiln.processor.parse.PropertyTypes;
+import dev.kiln.processor.validate.Spelling;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Checks an {@code @Sql} method against the shadow database: the SQL prepares, every
+ * {@code :name} has a parameter and every parameter is used, the result columns fit the return
+ * type; then records which tables a write may change.
+ */
+final class SqlMethodParser {
+
+  private final DaoContext context;
+  private final ResultColumns resultColumns;
+
+  SqlMethodParser(DaoContext context) {
+    this.context = context;
+    this.resultColumns = new ResultColumns(context);
+  }
+
+  /** The method, or null after reporting what is wrong with it. */
+  DaoMethod parse(String dao, ExecutableElement method, String text, boolean allowScan) {
+    String name = method.getSimpleName().toString();
+    String label = dao + "." + name;
+    Map<String, Binding> parameters = parameters(method, label);
+    if (parameters == null) {
+      return null;
+    }
+    Set<String> collections = new HashSet<>();
+    parameters.values().stream().filter(Binding::collection)
+        .forEach(b -> collections.add(b.parameter()));
+    Placeholders placeholders = Placeholders.parse(text, collections);
+    List<Binding> bindings = new ArrayList<>();
+    for (String placeholder : placeholders.names()) {
+      Binding binding = parameters.get(placeholder);
+      if (binding == null) {
+        String guess = Spelling.closest(placeholder, List.copyOf(parameters.keySet()));
+        context.diagnostics.error(method, Code.SQL_PARAMETER, name, ":" + placeholder
+            + " has no parameter of that name" + (guess == null ? ""
+                : "; did you mean :" + guess + "?") + " (placeholders bind to the method's"
+            + " parameters by name)");
+        return null;
+      }
+      bindings.add(binding);
+    }
+    for (String parameter : parameters.keySet()) {
+      if (!placeholders.names().contains(parameter)) {
+        context.diagnostics.error(method, Code.SQL_PARAMETER, name, "parameter '" + parameter
+            + "' is not used: refer to it as :" + parameter + " in the SQL, or remove it");
+        return null;
+      }
+    }
+    ShadowPrepared prepared = prepare(method, name, placeholders.sql());
+    if (prepared == null) {
+      return null;
+    }
+    ReturnType returns = ReturnType.of(method.getReturnType());
+    ResultShape result = prepared.columns().isEmpty()
+        ? rowsChanged(method, returns, name)
+        : resultColumns.shape(method, returns, prepared.columns(), name);
+    if (result == null) {
+      return null;
+    }
+    boolean write = prepared.columns().isEmpty() || !prepared.written().isEmpty();
+    context.checkPlan(method, label, placeholders.sql(), allowScan, null);
+    return new DaoMethod(method, placeholders.sql(), bindings, result, write,
+        prepared.written(), "@Sql");
+  }
+
+  private record ShadowPrepared(List<String> columns, List<String> written) {}
+
+  private ShadowPrepared prepare(ExecutableElement method, String name, String sql) {
+    try {
+      List<String> columns = context.shadow.prepare(sql).columns();
+      return new ShadowPrepared(columns, context.shadow.writtenTables(sql));
+    } catch (SQLException e) {
+      context.diagnostics.error(method, Code.SQL_INVALID, name, sqliteMessage(e));
+      return null;
+    }
+  }
+
+  private ResultShape rowsChanged(ExecutableElement method, ReturnType returns, String name) {
+    TypeName declared = TypeName.get(returns.declared());
+    if (returns.isVoid()) {
+      return new ResultShape(Kind.NOTHING, Wrapper.ONE, null, null, List.of(), declared);
+    }
+    if (returns.isCount()) {
+      return new ResultShape(Kind.ROWS_CHANGED, Wrapper.ONE, declared, null, List.of(),
+          declared);
+    }
+    context.diagnostics.error(method, Code.RETURN_TYPE, name, declared,
+        "the statement returns no rows; return int or long (the rows changed) or void");
+    return null;
+  }
+
+  /** Each parameter and how it binds, by name; null after reporting one Kiln cannot bind. */
+  private Map<String, Binding> parameters(ExecutableElement method, String label) {
+    Map<String, Binding> parameters = new LinkedHashMap<>();
+    for (VariableElement parameter : method.getParameters()) {
+      String name = parameter.getSimpleName().toString();
+      TypeMirror type = parameter.asType();
+      TypeMirror element = collectionElement(type);
+      Value value = value(element != null ? element : type);
+      if (value == null) {
+        context.diagnostics.error(parameter, Code.PARAMETER_TYPE, label, name,
+            TypeName.get(type));
+        return null;
+      }
+      parameters.put(name, new Binding(name, value, element != null, null));
+    }
+    return parameters;
+  }
+
+  /** How a value of {@code type} is bound or read, or null when Kiln has no mapping for it. */
+  static Value value(TypeMirror type) {
+    ValueKind kind = PropertyTypes.kindOf(type);
+    if (kind == null) {
+      return null;
+    }
+    ClassName enumType = kind == ValueKind.ENUM
+        ? ClassName.get((TypeElement) ((DeclaredType) type).asElement()) : null;
+    return new Value(kind, TypeName.get(type).withoutAnnotations(), enumType);
+  }
+
+  private TypeMirror collectionElement(TypeMirror type) {
+    TypeElement collection = context.env.getElementUtils().getTypeElement("java.util.Collection");
+    if (type instanceof DeclaredType declared && declared.getTypeArguments().size() == 1
+        && context.types.isAssignable(context.types.erasure(type),
+            context.types.erasure(collection.asType()))) {
+      TypeMirror argument = declared.getTypeArguments().get(0);
+      return argument instanceof javax.lang.model.type.WildcardType wildcard
+          && wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : argument;
+    }
+    return null;
+  }
+
+  private static String sqliteMessage(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    int open = message.indexOf('(');
+    if (message.startsWith("[") && open >= 0 && message.endsWith(")")) {
+      return message.substring(open + 1, message.length() - 1);
+    }
+    return message;
+  }
+}

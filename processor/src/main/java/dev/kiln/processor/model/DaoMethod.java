@@ -1,0 +1,39 @@
+package dev.kiln.processor.model;
+
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * One {@code @Dao} method, ready to write: its SQL, what it binds, what it returns.
+ *
+ * @param element the method
+ * @param sql the statement, with {@code ?} placeholders and list markers for collections
+ * @param bindings the parameters in placeholder order
+ * @param result what it returns
+ * @param write whether it changes rows (runs on the writer)
+ * @param writtenTables the tables it may change, whose cached entities it evicts
+ * @param description how the query came to be, for the build's query list ("derived", "@Sql")
+ */
+public record DaoMethod(
+    ExecutableElement element,
+    String sql,
+    List<Binding> bindings,
+    ResultShape result,
+    boolean write,
+    List<String> writtenTables,
+    String description) {
+
+  public DaoMethod {
+    bindings = List.copyOf(bindings);
+    writtenTables = List.copyOf(writtenTables);
+  }
+
+  public String name() {
+    return element.getSimpleName().toString();
+  }
+
+  /** Whether any parameter is a collection, so the SQL is expanded at run time. */
+  public boolean expands() {
+    return bindings.stream().anyMatch(Binding::collection);
+  }
+}

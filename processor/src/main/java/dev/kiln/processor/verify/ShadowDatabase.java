@@ -1,0 +1,134 @@
+package dev.kiln.processor.verify;
+
+import dev.kiln.migrations.schema.ForeignKey;
+import dev.kiln.migrations.schema.Schema;
+import dev.kiln.migrations.schema.SqliteDdl;
+import dev.kiln.migrations.schema.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * An in-memory SQLite database inside javac holding the schema the entities require, on which
+ * every statement Kiln writes or verifies is prepared: SQLite itself says whether the SQL is
+ * valid, what columns it returns, how it will run, and which tables it writes.
+ */
+public final class ShadowDatabase implements AutoCloseable {
+
+  /** What preparing a statement told: its result columns (none for a write). */
+  public record Prepared(List<String> columns) {}
+
+  private final Connection connection;
+  private final Schema schema;
+
+  private ShadowDatabase(Connection connection, Schema schema) {
+    this.connection = connection;
+    this.schema = schema;
+  }
+
+  /** A new in-memory database with {@code schema} created in it. */
+  public static ShadowDatabase of(Schema schema) throws SQLException {
+    SQLiteDataSource source = new SQLiteDataSource();
+    source.setUrl("jdbc:sqlite::memory:");
+    Connection connection = source.getConnection();
+    try (Statement st = connection.createStatement()) {
+      for (String ddl : SqliteDdl.createSchema(schema)) {
+        st.execute(ddl);
+      }
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
+    }
+    return new ShadowDatabase(connection, schema);
+  }
+
+  public Schema schema() {
+    return schema;
+  }
+
+  /** Prepares {@code sql}; a {@link SQLException} carries SQLite's own complaint. */
+  public Prepared prepare(String sql) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      List<String> columns = new ArrayList<>();
+      int count;
+      ResultSetMetaData meta;
+      try {
+        meta = ps.getMetaData();
+        count = meta.getColumnCount();
+      } catch (SQLException noResult) {
+        return new Prepared(List.of()); // a statement without result columns: a write
+      }
+      for (int i = 1; i <= count; i++) {
+        columns.add(meta.getColumnLabel(i));
+      }
+      return new Prepared(columns);
+    }
+  }
+
+  /** SQLite's {@code EXPLAIN QUERY PLAN} lines, indented by nesting. */
+  public List<String> plan(String sql) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    Map<Integer, Integer> depth = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        int level = depth.getOrDefault(rs.getInt(2), -1) + 1;
+        depth.put(rs.getInt(1), level);
+        lines.add("  ".repeat(level) + rs.getString(4));
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * The tables {@code sql} may change: those its program opens for writing, plus those whose
+   * foreign keys cascade from them ({@code ON DELETE CASCADE}, {@code SET NULL} …).
+   */
+  public List<String> writtenTables(String sql) throws SQLException {
+    Map<Integer, String> tableOfPage = new HashMap<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT rootpage, tbl_name FROM sqlite_schema"
+            + " WHERE rootpage > 0")) {
+      while (rs.next()) {
+        tableOfPage.put(rs.getInt(1), rs.getString(2));
+      }
+    }
+    Set<String> written = new LinkedHashSet<>();
+    try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        if ("OpenWrite".equals(rs.getString(2)) && tableOfPage.containsKey(rs.getInt(4))) {
+          written.add(tableOfPage.get(rs.getInt(4)));
+        }
+      }
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Table table : schema.tables()) {
+        for (ForeignKey fk : table.foreignKeys()) {
+          boolean acts = !"NO ACTION".equals(fk.onDelete()) || !"NO ACTION".equals(fk.onUpdate());
+          if (acts && written.contains(fk.targetTable()) && written.add(table.name())) {
+            grew = true;
+          }
+        }
+      }
+    }
+    return List.copyOf(written);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+}

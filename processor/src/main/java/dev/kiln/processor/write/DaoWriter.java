@@ -1,0 +1,231 @@
+package dev.kiln.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.kiln.processor.model.Binding;
+import dev.kiln.processor.model.DaoMethod;
+import dev.kiln.processor.model.DaoModel;
+import dev.kiln.processor.model.Names;
+import dev.kiln.processor.model.ResultShape;
+import dev.kiln.processor.model.ResultShape.ColumnRead;
+import dev.kiln.processor.model.ResultShape.Kind;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code ShopQueries_Impl}: each method's SQL as a constant, binding by parameter, and
+ * rows read by the column positions the shadow database reported at compile time.
+ */
+public final class DaoWriter {
+
+  private static final ClassName DAO_SUPPORT = ClassName.get(Spi.SPI, "DaoSupport");
+
+  private final Filer filer;
+
+  public DaoWriter(Filer filer) {
+    this.filer = filer;
+  }
+
+  public void write(DaoModel dao) {
+    TypeSpec.Builder type = GeneratedFiles.newClass(dao.implementationName(), dao.element())
+        .addSuperinterface(dao.type())
+        .addJavadoc("The implementation of {@link $T}, written at compile time from its method"
+            + " names and {@code @Sql}.\n", dao.type())
+        .addField(FieldSpec.builder(DAO_SUPPORT, "support", Modifier.PRIVATE, Modifier.FINAL)
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+            .addParameter(Spi.DATABASE, "db")
+            .addStatement("this.support = new $T(db, $S)", DAO_SUPPORT,
+                dao.type().simpleName())
+            .build());
+    Set<String> constants = new HashSet<>();
+    for (DaoMethod method : dao.methods()) {
+      String constant = Names.upperSnake(method.name());
+      for (int i = 2; !constants.add(constant); i++) {
+        constant = Names.upperSnake(method.name()) + "_" + i;
+      }
+      type.addField(FieldSpec.builder(String.class, constant, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The SQL of {@link #$L}, $L.\n", method.name(),
+              method.description().equals("derived") ? "derived from its name"
+                  : "from its @Sql, verified against the schema")
+          .initializer("$S", method.sql()).build());
+      new MethodWriting(dao, method, constant, type).write();
+    }
+    GeneratedFiles.write(filer, dao.type().packageName(), type.build());
+  }
+
+  /** The writing of one method. */
+  private static final class MethodWriting {
+    private final DaoModel dao;
+    private final DaoMethod method;
+    private final String constant;
+    private final TypeSpec.Builder type;
+    private final ResultShape result;
+
+    MethodWriting(DaoModel dao, DaoMethod method, String constant, TypeSpec.Builder type) {
+      this.dao = dao;
+      this.method = method;
+      this.constant = constant;
+      this.type = type;
+      this.result = method.result();
+    }
+
+    void write() {
+      MethodSpec.Builder code = MethodSpec.overriding(method.element());
+      // Derived conditions and collections cannot take null (= NULL is never true, and a null
+      // collection has no size); an @Sql parameter binds null as SQL NULL, as written.
+      Set<String> checked = new HashSet<>();
+      for (Binding binding : method.bindings()) {
+        boolean refuseNull = binding.collection() || method.description().equals("derived");
+        if (refuseNull && !binding.value().javaType().isPrimitive()
+            && checked.add(binding.parameter())) {
+          code.addStatement("$T.parameter($L, $S, $S)", Spi.CHECKS, binding.parameter(),
+              dao.type().simpleName() + "." + method.name(), binding.parameter());
+        }
+      }
+      CodeBlock sql = method.expands()
+          ? CodeBlock.of("$T.expand($L, $L)", DAO_SUPPORT, constant,
+              method.bindings().stream().filter(Binding::collection)
+                  .map(b -> CodeBlock.of("$L.size()", b.parameter()))
+                  .collect(CodeBlock.joining(", ")))
+          : CodeBlock.of("$L", constant);
+      if (method.expands()) {
+        code.addStatement("String sql = $L", sql);
+        sql = CodeBlock.of("sql");
+      }
+      switch (result.kind()) {
+        case ROWS_CHANGED, NOTHING -> writeUpdate(code, sql);
+        default -> writeQuery(code, sql);
+      }
+      type.addMethod(code.build());
+    }
+
+    private void writeUpdate(MethodSpec.Builder code, CodeBlock sql) {
+      code.addCode(CodeBlock.builder()
+          .add("int changed = support.write($S, conn -> {\n$>", method.name())
+          .addStatement("$T ps = conn.prepare($L)", Spi.PREPARED_STATEMENT, sql)
+          .add(bindings("ps"))
+          .addStatement("return conn.update(ps)")
+          .add("$<});\n").build());
+      if (!method.writtenTables().isEmpty()) {
+        code.addStatement("support.evictTables($T.of($L))", List.class,
+            method.writtenTables().stream().map(t -> CodeBlock.of("$S", t))
+                .collect(CodeBlock.joining(", ")));
+      }
+      if (result.kind() == Kind.ROWS_CHANGED) {
+        code.addStatement(result.returnType().unbox().equals(TypeName.LONG)
+            ? "return (long) changed" : "return changed");
+      }
+    }
+
+    private void writeQuery(MethodSpec.Builder code, CodeBlock sql) {
+      CodeBlock binder = binder();
+      CodeBlock reader = reader();
+      TypeName rowType = result.rowType().box();
+      if (result.wrapper() == ResultShape.Wrapper.STREAM) {
+        code.addStatement("return support.stream($L,\n$>$L,\n$L)$<", sql, binder, reader);
+        return;
+      }
+      code.addStatement("$T<$T> rows = support.$L($S, conn -> $T.readAll(conn, $L,\n$>$L,\n$L))$<",
+          List.class, rowType, method.write() ? "write" : "read", method.name(), Spi.ENGINE, sql,
+          binder, reader);
+      if (method.write() && !method.writtenTables().isEmpty()) {
+        // INSERT/UPDATE/DELETE … RETURNING: evict what it changed once it has run.
+        code.addStatement("support.evictTables($T.of($L))", List.class,
+            method.writtenTables().stream().map(t -> CodeBlock.of("$S", t))
+                .collect(CodeBlock.joining(", ")));
+      }
+      switch (result.wrapper()) {
+        case LIST -> code.addStatement("return rows");
+        case OPTIONAL -> code.addStatement("return support.single($S, rows)", method.name());
+        default -> code.addStatement(result.rowType().isPrimitive()
+            ? "return support.required($S, support.single($S, rows))"
+            : "return support.single($S, rows).orElse(null)", method.name(), method.name());
+      }
+    }
+
+    /** {@code ps -> …} binding every parameter; a one-liner when there is one binding. */
+    private CodeBlock binder() {
+      if (method.bindings().isEmpty()) {
+        return CodeBlock.of("$T.Binder.NONE", Spi.ENGINE);
+      }
+      if (method.bindings().size() == 1 && !method.expands()) {
+        Binding only = method.bindings().get(0);
+        return CodeBlock.of("ps -> $L", ValueCode.bind(only.value(), "ps", CodeBlock.of("1"),
+            value(only)));
+      }
+      return CodeBlock.of("ps -> {\n$>$L$<}", bindings("ps"));
+    }
+
+    private static CodeBlock value(Binding binding) {
+      return binding.pattern() == null ? CodeBlock.of("$L", binding.parameter())
+          : CodeBlock.of("$T.$L($L)", ClassName.get(Spi.SPI, "LikePatterns"),
+              binding.pattern(), binding.parameter());
+    }
+
+    /**
+     * The statements that bind every parameter, in placeholder order, as plain lines: they go
+     * inside a lambda that is itself part of a statement.
+     */
+    private CodeBlock bindings(String ps) {
+      CodeBlock.Builder code = CodeBlock.builder();
+      if (method.expands()) {
+        code.add("int index = 1;\n");
+      }
+      int index = 1;
+      for (Binding binding : method.bindings()) {
+        CodeBlock value = value(binding);
+        if (binding.collection()) {
+          code.beginControlFlow("for ($T item : $L)", binding.value().javaType().box(),
+              binding.parameter());
+          code.add("$L;\n", ValueCode.bind(binding.value(), ps, CodeBlock.of("index++"),
+              CodeBlock.of("item")));
+          code.endControlFlow();
+        } else {
+          CodeBlock at = method.expands() ? CodeBlock.of("index++") : CodeBlock.of("$L", index++);
+          code.add("$L;\n", ValueCode.bind(binding.value(), ps, at, value));
+        }
+      }
+      return code.build();
+    }
+
+    /** The lambda or method reference that turns the current row into a value. */
+    private CodeBlock reader() {
+      if (result.kind() == Kind.ENTITY && result.columns().isEmpty()) {
+        return CodeBlock.of("rs -> $T.MAPPING.read(rs, 1)", result.entity().repositoryName());
+      }
+      if (result.kind() == Kind.SCALAR) {
+        ColumnRead only = result.columns().get(0);
+        return CodeBlock.of("rs -> $L", ValueCode.read(only.value(), "rs",
+            CodeBlock.of("$L", only.index())));
+      }
+      String rowMethod = method.name() + "Row";
+      MethodSpec.Builder row = MethodSpec.methodBuilder(rowMethod)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(result.rowType())
+          .addException(Spi.SQL_EXCEPTION).addParameter(Spi.RESULT_SET, "rs");
+      if (result.kind() == Kind.ENTITY) {
+        row.addCode(Construction.returnNew(result.entity(), slot -> {
+          for (ColumnRead read : result.columns()) {
+            if (slot.column() != null && read.name().equals(slot.column().name())) {
+              return ValueCode.read(read.value(), "rs", CodeBlock.of("$L", read.index()));
+            }
+          }
+          return ValueCode.defaultValue(slot.type());
+        }));
+      } else {
+        row.addStatement("return new $T(\n$>$>$L$<$<)", result.rowType(),
+            result.columns().stream().map(read -> ValueCode.read(read.value(), "rs",
+                CodeBlock.of("$L", read.index()))).collect(CodeBlock.joining(",\n")));
+      }
+      type.addMethod(row.build());
+      return CodeBlock.of("$T::$L", dao.implementationName(), rowMethod);
+    }
+  }
+}
