@@ -1,9 +1,12 @@
 package dev.kiln.processor.diag;
 
+import java.util.List;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
@@ -29,12 +32,13 @@ public final class Diagnostics {
   public void error(Element element, AnnotationMirror annotation, AnnotationValue value,
       Messages.Code code, Object... args) {
     errors++;
-    messager.printMessage(Diagnostic.Kind.ERROR, code.format(args), element, annotation, value);
+    messager.printMessage(Diagnostic.Kind.ERROR, code.format(args), positioned(element),
+        annotation, value);
   }
 
   /** Reports a warning on {@code element}. */
   public void warning(Element element, Messages.Code code, Object... args) {
-    messager.printMessage(Diagnostic.Kind.WARNING, code.format(args), element);
+    messager.printMessage(Diagnostic.Kind.WARNING, code.format(args), positioned(element));
   }
 
   /** Reports a warning with no element (a build-wide remark). */
@@ -45,5 +49,23 @@ public final class Diagnostics {
   /** The number of errors reported so far. */
   public int errorCount() {
     return errors;
+  }
+
+  /**
+   * The element to print a message on. javac 17 gives a record component no source position, so
+   * a message on one would name neither file nor line; the component's private field is declared
+   * by the same source text and has one (and carries the component's annotations too).
+   */
+  private static Element positioned(Element element) {
+    if (element.getKind() != ElementKind.RECORD_COMPONENT) {
+      return element;
+    }
+    List<? extends Element> members = element.getEnclosingElement().getEnclosedElements();
+    for (Element field : ElementFilter.fieldsIn(members)) {
+      if (field.getSimpleName().contentEquals(element.getSimpleName())) {
+        return field;
+      }
+    }
+    return element;
   }
 }
