@@ -17,8 +17,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -53,6 +55,8 @@ public final class KilnProcessor extends AbstractProcessor {
   private RepositoryWriter repositories;
   private SchemaWriter schemas;
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** Deferred entities that mention a missing type themselves, with that type's name. */
+  private final Map<String, String> missingTypes = new LinkedHashMap<>();
   private final List<EntityModel> generated = new ArrayList<>();
   private int schemaRounds;
 
@@ -85,7 +89,7 @@ public final class KilnProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
-      reportStillDeferred();
+      reportMissingTypes();
       schemas.writeServiceFile();
       return false;
     }
@@ -99,6 +103,7 @@ public final class KilnProcessor extends AbstractProcessor {
         parser.parse(type).ifPresent(models::add);
       } catch (Deferral missing) {
         deferred.add(type.getQualifiedName().toString());
+        missingTypes.put(type.getQualifiedName().toString(), missing.typeName());
       } catch (RuntimeException e) {
         internalError(type, e);
       }
@@ -134,6 +139,7 @@ public final class KilnProcessor extends AbstractProcessor {
           .ifPresent(types::add);
     }
     deferred.clear();
+    missingTypes.clear();
     TypeElement table = processingEnv.getElementUtils().getTypeElement(TABLE);
     if (table != null) {
       for (Element element : round.getElementsAnnotatedWith(table)) {
@@ -167,14 +173,18 @@ public final class KilnProcessor extends AbstractProcessor {
     }
   }
 
-  private void reportStillDeferred() {
-    for (String name : deferred) {
+  /**
+   * Reports the entities that still mention a missing type when processing is over: that type
+   * does not exist (javac reports its name as an unresolved symbol too). Entities deferred only
+   * to be validated with them have nothing wrong with them and get no message.
+   */
+  private void reportMissingTypes() {
+    missingTypes.forEach((name, missing) -> {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type != null) {
-        diagnostics.error(type, Code.INTERNAL_ERROR, "a type it uses never became available",
-            "check that every type the entity mentions exists and compiles");
+        diagnostics.error(type, Code.MISSING_TYPE, type.getSimpleName(), missing);
       }
-    }
+    });
   }
 
   private void internalError(Element element, RuntimeException e) {

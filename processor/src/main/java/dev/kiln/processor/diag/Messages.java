@@ -51,6 +51,9 @@ public final class Messages {
     EMPTY_INDEX("KILN-019", "@Index on %s names no columns: list at least one property in"
         + " columns = {...}"),
     BAD_NAME("KILN-020", "'%s' is not a usable %s name: %s"),
+    MISSING_TYPE("KILN-021", "%s uses %s, which does not exist, so Kiln generated nothing for"
+        + " it: correct the name or the import, or add the dependency that declares it (a type"
+        + " that another annotation processor generates must exist before processing ends)"),
     MIGRATIONS_OPTION_MISSING("KILN-100", "Kiln writes migration files only when it knows where"
         + " they live: add <arg>-Akiln.migrations=${project.basedir}/src/main/resources/db/kiln"
         + "</arg> to the maven-compiler-plugin's compilerArgs. Until then db.migrate() creates"
