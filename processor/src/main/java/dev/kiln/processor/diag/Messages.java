@@ -47,7 +47,8 @@ public final class Messages {
         + " field non-private, or add a public getter %s()"),
     NULLABLE_ID("KILN-017", "@Id property '%s' is nullable, but a primary key may not be null:"
         + " remove @Nullable%s"),
-    GENERIC_ENTITY("KILN-018", "%s has type parameters; an entity must be a concrete type"),
+    GENERIC_ENTITY("KILN-018", "%s has type parameters; an entity must be a concrete type:"
+        + " remove the type parameters and give each property a concrete type"),
     EMPTY_INDEX("KILN-019", "@Index on %s names no columns: list at least one property in"
         + " columns = {...}"),
     BAD_NAME("KILN-020", "'%s' is not a usable %s name: %s"),

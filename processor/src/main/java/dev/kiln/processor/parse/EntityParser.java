@@ -92,8 +92,12 @@ public final class EntityParser {
 
   private boolean checkShape(TypeElement type) {
     if (type.getKind() != ElementKind.RECORD && type.getKind() != ElementKind.CLASS) {
-      diagnostics.error(type, Code.NOT_A_CLASS, type.getSimpleName(),
-          "a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT));
+      diagnostics.error(type, Code.NOT_A_CLASS, type.getSimpleName(), switch (type.getKind()) {
+        case INTERFACE -> "an interface";
+        case ENUM -> "an enum";
+        case ANNOTATION_TYPE -> "an annotation type";
+        default -> "a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT);
+      });
       return false;
     }
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {

@@ -99,7 +99,8 @@ public final class EntityValidator {
       if (key.kind() != p.kind()) {
         diagnostics.error(p.element(), p.foreignKey().annotation(), null, Code.BAD_FOREIGN_KEY,
             p.name(), "its type " + p.javaType() + " does not match the key "
-                + target.simpleName() + "." + key.name() + " (" + key.javaType() + ")");
+                + target.simpleName() + "." + key.name() + " (" + key.javaType() + ");"
+                + " declare it as " + (p.nullable() ? key.boxedType() : key.javaType()));
       }
       if ("SET NULL".equals(p.foreignKey().onDelete()) && !p.nullable()) {
         diagnostics.error(p.element(), p.foreignKey().annotation(), null, Code.BAD_FOREIGN_KEY,
