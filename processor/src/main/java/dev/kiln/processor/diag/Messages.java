@@ -42,7 +42,7 @@ public final class Messages {
     SEVERAL_VERSIONS("KILN-014", "%s has more than one @Version property ('%s' and '%s'):"
         + " keep one"),
     DUPLICATE_INDEX("KILN-015", "index name '%s' is used twice: give one of the indexes another"
-        + " @Index(name = ...)"),
+        + " @Index(name = ...)%s"),
     NOT_READABLE("KILN-016", "property '%s' of %s cannot be read by generated code: make the"
         + " field non-private, or add a public getter %s()"),
     NULLABLE_ID("KILN-017", "@Id property '%s' is nullable, but a primary key may not be null:"
