@@ -63,7 +63,7 @@ public final class KilnProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    diagnostics = new Diagnostics(env.getMessager());
+    diagnostics = new Diagnostics(env);
     parser = new EntityParser(env, diagnostics);
     validator = new EntityValidator(diagnostics);
     metamodels = new MetamodelWriter(env.getFiler());
