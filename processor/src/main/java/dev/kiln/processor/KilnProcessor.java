@@ -11,6 +11,7 @@ import dev.kiln.processor.parse.EntityParser;
 import dev.kiln.processor.schema.SchemaBuilder;
 import dev.kiln.processor.validate.EntityValidator;
 import dev.kiln.processor.write.MetamodelWriter;
+import dev.kiln.processor.write.NameTaken;
 import dev.kiln.processor.write.RepositoryWriter;
 import dev.kiln.processor.write.SchemaWriter;
 import java.io.PrintWriter;
@@ -123,6 +124,8 @@ public final class KilnProcessor extends AbstractProcessor {
       try {
         metamodels.write(model);
         repositories.write(model);
+      } catch (NameTaken taken) {
+        diagnostics.error(model.element(), Code.NAME_TAKEN, taken.typeName(), model.simpleName());
       } catch (RuntimeException e) {
         internalError(model.element(), e);
       }
@@ -168,6 +171,9 @@ public final class KilnProcessor extends AbstractProcessor {
         schemaRounds == 1 ? "KilnSchema" : "KilnSchema" + schemaRounds);
     try {
       schemas.write(name, schema, models.stream().map(EntityModel::element).toList());
+    } catch (NameTaken taken) {
+      diagnostics.error(models.get(0).element(), Code.NAME_TAKEN, taken.typeName(),
+          models.get(0).simpleName());
     } catch (RuntimeException e) {
       internalError(models.get(0).element(), e);
     }

@@ -55,6 +55,9 @@ public final class Messages {
     MISSING_TYPE("KILN-021", "%s uses %s, which does not exist, so Kiln generated nothing for"
         + " it: correct the name or the import, or add the dependency that declares it (a type"
         + " that another annotation processor generates must exist before processing ends)"),
+    NAME_TAKEN("KILN-022", "Kiln cannot generate %s for %s: the compilation already has a type"
+        + " of that name (Kiln names what it generates after the entity's simple name, in the"
+        + " entity's package); rename that type or the entity"),
     MIGRATIONS_OPTION_MISSING("KILN-100", "Kiln writes migration files only when it knows where"
         + " they live: add <arg>-Akiln.migrations=${project.basedir}/src/main/resources/db/kiln"
         + "</arg> to the maven-compiler-plugin's compilerArgs. Until then db.migrate() creates"
