@@ -19,6 +19,7 @@ import dev.kiln.processor.verify.QueryLog;
 import dev.kiln.processor.verify.ShadowDatabase;
 import dev.kiln.processor.write.DaoWriter;
 import dev.kiln.processor.write.MetamodelWriter;
+import dev.kiln.processor.write.NameTaken;
 import dev.kiln.processor.write.RepositoryWriter;
 import dev.kiln.processor.write.SchemaWriter;
 import java.io.PrintWriter;
@@ -26,6 +27,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,13 +70,15 @@ public final class KilnProcessor extends AbstractProcessor {
   private final QueryLog queryLog = new QueryLog();
   private final Set<String> deferredDaos = new LinkedHashSet<>();
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** Deferred entities that mention a missing type themselves, with that type's name. */
+  private final Map<String, String> missingTypes = new LinkedHashMap<>();
   private final List<EntityModel> generated = new ArrayList<>();
   private int schemaRounds;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    diagnostics = new Diagnostics(env.getMessager());
+    diagnostics = new Diagnostics(env);
     parser = new EntityParser(env, diagnostics);
     validator = new EntityValidator(diagnostics);
     relationValidator = new RelationValidator(diagnostics);
@@ -102,7 +106,7 @@ public final class KilnProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
-      reportStillDeferred();
+      reportMissingTypes();
       schemas.writeServiceFile();
       queryLog.write(processingEnv.getFiler());
       return false;
@@ -123,6 +127,7 @@ public final class KilnProcessor extends AbstractProcessor {
         parser.parse(type).ifPresent(models::add);
       } catch (Deferral missing) {
         deferred.add(type.getQualifiedName().toString());
+        missingTypes.put(type.getQualifiedName().toString(), missing.typeName());
       } catch (RuntimeException e) {
         internalError(type, e);
       }
@@ -151,6 +156,8 @@ public final class KilnProcessor extends AbstractProcessor {
       try {
         metamodels.write(model, relations.get(model));
         repositories.write(model);
+      } catch (NameTaken taken) {
+        diagnostics.error(model.element(), Code.NAME_TAKEN, taken.typeName(), model.simpleName());
       } catch (RuntimeException e) {
         internalError(model.element(), e);
       }
@@ -219,6 +226,7 @@ public final class KilnProcessor extends AbstractProcessor {
           .ifPresent(types::add);
     }
     deferred.clear();
+    missingTypes.clear();
     TypeElement table = processingEnv.getElementUtils().getTypeElement(TABLE);
     if (table != null) {
       for (Element element : round.getElementsAnnotatedWith(table)) {
@@ -247,19 +255,26 @@ public final class KilnProcessor extends AbstractProcessor {
         schemaRounds == 1 ? "KilnSchema" : "KilnSchema" + schemaRounds);
     try {
       schemas.write(name, schema, models.stream().map(EntityModel::element).toList());
+    } catch (NameTaken taken) {
+      diagnostics.error(models.get(0).element(), Code.NAME_TAKEN, taken.typeName(),
+          models.get(0).simpleName());
     } catch (RuntimeException e) {
       internalError(models.get(0).element(), e);
     }
   }
 
-  private void reportStillDeferred() {
-    for (String name : deferred) {
+  /**
+   * Reports the entities that still mention a missing type when processing is over: that type
+   * does not exist (javac reports its name as an unresolved symbol too). Entities deferred only
+   * to be validated with them have nothing wrong with them and get no message.
+   */
+  private void reportMissingTypes() {
+    missingTypes.forEach((name, missing) -> {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type != null) {
-        diagnostics.error(type, Code.INTERNAL_ERROR, "a type it uses never became available",
-            "check that every type the entity mentions exists and compiles");
+        diagnostics.error(type, Code.MISSING_TYPE, type.getSimpleName(), missing);
       }
-    }
+    });
   }
 
   private void internalError(Element element, RuntimeException e) {

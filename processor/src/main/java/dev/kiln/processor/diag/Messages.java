@@ -42,15 +42,22 @@ public final class Messages {
     SEVERAL_VERSIONS("KILN-014", "%s has more than one @Version property ('%s' and '%s'):"
         + " keep one"),
     DUPLICATE_INDEX("KILN-015", "index name '%s' is used twice: give one of the indexes another"
-        + " @Index(name = ...)"),
+        + " @Index(name = ...)%s"),
     NOT_READABLE("KILN-016", "property '%s' of %s cannot be read by generated code: make the"
         + " field non-private, or add a public getter %s()"),
     NULLABLE_ID("KILN-017", "@Id property '%s' is nullable, but a primary key may not be null:"
         + " remove @Nullable%s"),
-    GENERIC_ENTITY("KILN-018", "%s has type parameters; an entity must be a concrete type"),
+    GENERIC_ENTITY("KILN-018", "%s has type parameters; an entity must be a concrete type:"
+        + " remove the type parameters and give each property a concrete type"),
     EMPTY_INDEX("KILN-019", "@Index on %s names no columns: list at least one property in"
         + " columns = {...}"),
     BAD_NAME("KILN-020", "'%s' is not a usable %s name: %s"),
+    MISSING_TYPE("KILN-021", "%s uses %s, which does not exist, so Kiln generated nothing for"
+        + " it: correct the name or the import, or add the dependency that declares it (a type"
+        + " that another annotation processor generates must exist before processing ends)"),
+    NAME_TAKEN("KILN-022", "Kiln cannot generate %s for %s: the compilation already has a type"
+        + " of that name (Kiln names what it generates after the entity's simple name, in the"
+        + " entity's package); rename that type or the entity"),
     RELATION_TARGET_NOT_ENTITY("KILN-060", "@Relation '%s' points to %s, which is not a @Table"
         + " entity: annotate %s with @Table, or mark the property @Transient"),
     RELATION_BAD_PROPERTY("KILN-061", "@Relation '%s': %s"),

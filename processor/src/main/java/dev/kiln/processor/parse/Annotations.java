@@ -9,6 +9,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -80,8 +81,18 @@ public final class Annotations {
     return (Boolean) value(mirror, name).getValue();
   }
 
+  /**
+   * The type of a class-valued member. javac gives a class literal it cannot resolve as the
+   * string {@code "<error>"}, not as a type; as with any missing type, another processor may
+   * generate it in a later round, so the entity waits for it.
+   */
   public TypeMirror type(AnnotationMirror mirror, String name) {
-    return (TypeMirror) value(mirror, name).getValue();
+    Object value = value(mirror, name).getValue();
+    if (!(value instanceof TypeMirror type) || type.getKind() == TypeKind.ERROR) {
+      throw new Deferral(value instanceof TypeMirror type ? type.toString()
+          : "the class named in @" + mirror.getAnnotationType().asElement().getSimpleName());
+    }
+    return type;
   }
 
   /** The strings of an array member. */

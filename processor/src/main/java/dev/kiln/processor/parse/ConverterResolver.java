@@ -42,9 +42,6 @@ final class ConverterResolver {
 
   Resolved resolve(Element property, AnnotationMirror convert, TypeMirror propertyType) {
     TypeMirror converterType = annotations.type(convert, "value");
-    if (converterType.getKind() == TypeKind.ERROR) {
-      throw new Deferral(converterType.toString());
-    }
     TypeElement converter = (TypeElement) ((DeclaredType) converterType).asElement();
     String name = converter.getSimpleName() + ".class";
     String problem = problemWith(converter);

@@ -8,7 +8,13 @@ public final class Deferral extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** {@code typeName}: the missing type, as the source names it, for the final report. */
   public Deferral(String typeName) {
     super(typeName, null, false, false);
+  }
+
+  /** The missing type, as the source names it. */
+  public String typeName() {
+    return getMessage();
   }
 }

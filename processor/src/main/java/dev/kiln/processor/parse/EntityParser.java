@@ -24,6 +24,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
@@ -102,8 +103,12 @@ public final class EntityParser {
 
   private boolean checkShape(TypeElement type) {
     if (type.getKind() != ElementKind.RECORD && type.getKind() != ElementKind.CLASS) {
-      diagnostics.error(type, Code.NOT_A_CLASS, type.getSimpleName(),
-          "a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT));
+      diagnostics.error(type, Code.NOT_A_CLASS, type.getSimpleName(), switch (type.getKind()) {
+        case INTERFACE -> "an interface";
+        case ENUM -> "an enum";
+        case ANNOTATION_TYPE -> "an annotation type";
+        default -> "a " + type.getKind().toString().toLowerCase(java.util.Locale.ROOT);
+      });
       return false;
     }
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
@@ -195,15 +200,25 @@ public final class EntityParser {
         .filter(d -> !d.isBlank()).orElse(null);
     String renamedFrom = column.map(c -> annotations.string(c, "renamedFrom"))
         .filter(d -> !d.isBlank()).orElse(null);
-    ForeignKeyModel fk = foreignKey.map(f -> new ForeignKeyModel(
-        (TypeElement) ((DeclaredType) annotations.type(f, "value")).asElement(),
-        sql(annotations.enumConstant(f, "onDelete")), sql(annotations.enumConstant(f, "onUpdate")),
-        f)).orElse(null);
+    ForeignKeyModel fk = foreignKey.map(f -> foreignKey(candidate, f)).orElse(null);
     return new PropertyModel(element, candidate.name(), columnName,
         TypeName.get(type).withoutAnnotations(), kind, enumType, converter, nullable,
         id.isPresent(), autoGenerate, version.isPresent(),
         column.map(c -> annotations.bool(c, "unique")).orElse(false), defaultValue, renamedFrom,
         fk, candidate.accessor());
+  }
+
+  /** The foreign key, or null after reporting a target that cannot be an entity. */
+  private ForeignKeyModel foreignKey(Candidate candidate, AnnotationMirror foreignKey) {
+    TypeMirror target = annotations.type(foreignKey, "value");
+    if (target.getKind() != TypeKind.DECLARED) {
+      diagnostics.error(candidate.element(), foreignKey, null, Code.BAD_FOREIGN_KEY,
+          candidate.name(), target + " is not a @Table entity; reference an entity");
+      return null;
+    }
+    return new ForeignKeyModel((TypeElement) ((DeclaredType) target).asElement(),
+        sql(annotations.enumConstant(foreignKey, "onDelete")),
+        sql(annotations.enumConstant(foreignKey, "onUpdate")), foreignKey);
   }
 
   private void checkKeys(TypeElement type, List<PropertyModel> columns) {

@@ -29,7 +29,7 @@ public final class EntityValidator {
     Map<String, EntityModel> tables = new HashMap<>();
     Map<String, EntityModel> byType = new HashMap<>();
     entities.forEach(e -> byType.put(e.element().getQualifiedName().toString(), e));
-    Map<String, String> indexNames = new HashMap<>();
+    Map<String, String> indexNames = uniqueColumnIndexes(entities);
     for (EntityModel entity : entities) {
       EntityModel clash = tables.putIfAbsent(entity.table().toLowerCase(Locale.ROOT), entity);
       if (clash != null) {
@@ -53,6 +53,25 @@ public final class EntityValidator {
     }
   }
 
+  /**
+   * The names of the unique indexes that {@code @Column(unique = true)} makes, each with the hint
+   * for an {@code @Index} of the same name: both would be created, and the second would fail.
+   */
+  private static Map<String, String> uniqueColumnIndexes(List<EntityModel> entities) {
+    Map<String, String> names = new HashMap<>();
+    for (EntityModel entity : entities) {
+      for (PropertyModel p : entity.columns()) {
+        if (p.unique()) {
+          names.put(IndexNames.uniqueColumn(entity, p).toLowerCase(Locale.ROOT),
+              ", or remove the @Index if it repeats @Column(unique = true) on "
+                  + entity.simpleName() + "." + p.name());
+        }
+      }
+    }
+    return names;
+  }
+
+  /** Checks each {@code @Index}; {@code indexNames} maps the names taken to a fix hint. */
   private void checkIndexes(EntityModel entity, Map<String, String> indexNames) {
     List<String> properties = entity.columns().stream().map(PropertyModel::name).toList();
     for (IndexModel index : entity.indexes()) {
@@ -70,9 +89,10 @@ public final class EntityValidator {
         }
       }
       String name = IndexNames.of(entity, index).toLowerCase(Locale.ROOT);
-      if (indexNames.putIfAbsent(name, entity.simpleName()) != null) {
+      String clash = indexNames.putIfAbsent(name, "");
+      if (clash != null) {
         diagnostics.error(entity.element(), index.annotation(), null, Code.DUPLICATE_INDEX,
-            IndexNames.of(entity, index));
+            IndexNames.of(entity, index), clash);
       }
     }
   }
@@ -99,7 +119,8 @@ public final class EntityValidator {
       if (key.kind() != p.kind()) {
         diagnostics.error(p.element(), p.foreignKey().annotation(), null, Code.BAD_FOREIGN_KEY,
             p.name(), "its type " + p.javaType() + " does not match the key "
-                + target.simpleName() + "." + key.name() + " (" + key.javaType() + ")");
+                + target.simpleName() + "." + key.name() + " (" + key.javaType() + ");"
+                + " declare it as " + (p.nullable() ? key.boxedType() : key.javaType()));
       }
       if ("SET NULL".equals(p.foreignKey().onDelete()) && !p.nullable()) {
         diagnostics.error(p.element(), p.foreignKey().annotation(), null, Code.BAD_FOREIGN_KEY,

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.FilerException;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
@@ -34,7 +35,11 @@ final class GeneratedFiles {
     return type;
   }
 
-  /** Writes {@code type} into {@code packageName}. */
+  /**
+   * Writes {@code type} into {@code packageName}.
+   *
+   * @throws NameTaken when the compilation already has a type of that name
+   */
   static void write(Filer filer, String packageName, TypeSpec type) {
     try {
       JavaFile.builder(packageName, type)
@@ -42,6 +47,8 @@ final class GeneratedFiles {
           .indent("    ")
           .build()
           .writeTo(filer);
+    } catch (FilerException e) {
+      throw new NameTaken(packageName.isEmpty() ? type.name() : packageName + "." + type.name(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
@@ -26,6 +27,13 @@ import javax.lang.model.element.Modifier;
  * The code it writes is meant to read like careful hand-written JDBC.
  */
 public final class RepositoryWriter {
+
+  /**
+   * The names generated methods give their own variables and parameters, or use for the
+   * repository's field, next to key and version parameters named after properties.
+   */
+  private static final Set<String> GENERATED_NAMES =
+      Set.of("conn", "ps", "rs", "deleted", "entity", "support");
 
   private final Filer filer;
 
@@ -458,12 +466,12 @@ public final class RepositoryWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(entityType)
             .addJavadoc("{@code entity} with the key and version the database holds.\n")
             .addParameter(entityType, "entity");
-        e.generatedKey().ifPresent(k -> stored.addParameter(k.javaType(), k.name()));
-        e.version().ifPresent(v -> stored.addParameter(v.javaType(), v.name()));
+        e.generatedKey().ifPresent(k -> stored.addParameter(k.javaType(), parameter(k)));
+        e.version().ifPresent(v -> stored.addParameter(v.javaType(), parameter(v)));
         stored.addCode(Construction.returnNew(e, slot -> {
           PropertyModel column = slot.column();
           if (column != null && (column.autoGenerate() || column.version())) {
-            return CodeBlock.of("$L", column.name());
+            return CodeBlock.of("$L", parameter(column));
           }
           return Construction.copied(e, slot, "entity");
         }));
@@ -492,6 +500,9 @@ public final class RepositoryWriter {
     private void fetchMethod() {
       type.addMethod(MethodSpec.methodBuilder("fetch")
           .addAnnotation(SafeVarargs.class)
+          // the array is only read, into an immutable list: no heap pollution can follow
+          .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+              .addMember("value", "$S", "varargs").build())
           .addModifiers(Modifier.PUBLIC, Modifier.FINAL).returns(fetchingName())
           .addJavadoc("The finders of this repository with the relations on {@code paths} loaded,"
               + " for example\n{@code fetch($T.$L)}: one statement for the $L rows plus one per"
@@ -523,7 +534,7 @@ public final class RepositoryWriter {
           .addJavadoc("The entity with this key and its graph, if any.\n");
       addKeyParameters(findById);
       CodeBlock keyCondition = e.keys().stream()
-          .map(k -> CodeBlock.of("$T.$L.eq($L)", e.metamodelName(), k.constantName(), k.name()))
+          .map(k -> CodeBlock.of("$T.$L.eq($L)", e.metamodelName(), k.constantName(), parameter(k)))
           .collect(CodeBlock.joining(".and("));
       String closing = ")".repeat(e.keys().size() - 1);
       findById.addStatement("return query().where($L$L).first()", keyCondition, closing);
@@ -584,9 +595,17 @@ public final class RepositoryWriter {
           .returns(returns).addException(Spi.SQL_EXCEPTION);
     }
 
+    /**
+     * The name of the parameter that carries {@code p}: the property's name, unless the methods
+     * that take it already use that name for something else.
+     */
+    private String parameter(PropertyModel p) {
+      return GENERATED_NAMES.contains(p.name()) ? p.name() + "Value" : p.name();
+    }
+
     private void addKeyParameters(MethodSpec.Builder method) {
       for (PropertyModel key : e.keys()) {
-        method.addParameter(ParameterSpec.builder(key.javaType(), key.name()).build());
+        method.addParameter(ParameterSpec.builder(key.javaType(), parameter(key)).build());
       }
     }
 
@@ -595,15 +614,17 @@ public final class RepositoryWriter {
       int index = first;
       for (PropertyModel key : e.keys()) {
         if (!key.primitive()) {
-          code.addStatement("$T.key($L, $S, $S)", Spi.CHECKS, key.name(), entityName, key.name());
+          code.addStatement("$T.key($L, $S, $S)", Spi.CHECKS, parameter(key), entityName,
+              key.name());
         }
-        code.addStatement("$L", ValueCode.bind(e, key, "ps", index++, CodeBlock.of(key.name())));
+        code.addStatement("$L", ValueCode.bind(e, key, "ps", index++,
+            CodeBlock.of(parameter(key))));
       }
       return code.build();
     }
 
     private String keyParameterNames() {
-      return String.join(", ", e.keys().stream().map(PropertyModel::name).toList());
+      return String.join(", ", e.keys().stream().map(this::parameter).toList());
     }
 
     private CodeBlock keyArguments(String instance) {
@@ -612,7 +633,7 @@ public final class RepositoryWriter {
     }
 
     private CodeBlock cacheKeyOfParameters() {
-      return e.keys().size() == 1 ? CodeBlock.of("$L", e.keys().get(0).name())
+      return e.keys().size() == 1 ? CodeBlock.of("$L", parameter(e.keys().get(0)))
           : CodeBlock.of("$T.of($L)", List.class, keyParameterNames());
     }
   }

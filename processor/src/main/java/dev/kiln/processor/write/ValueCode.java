@@ -108,6 +108,9 @@ final class ValueCode {
     if (type.equals(com.palantir.javapoet.TypeName.CHAR)) {
       return CodeBlock.of("'\\0'");
     }
+    if (type.equals(com.palantir.javapoet.TypeName.INT)) {
+      return CodeBlock.of("0");
+    }
     return CodeBlock.of("($T) 0", type);
   }
 
