@@ -4,6 +4,7 @@ import dev.kiln.ConstraintViolationException;
 import dev.kiln.ConstraintViolationException.Kind;
 import dev.kiln.KilnException;
 import dev.kiln.spi.EntityInfo;
+import dev.kiln.spi.UnreadableValueException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,12 @@ public final class ErrorTranslator {
           : String.join(", ", properties);
       return new ConstraintViolationException(kind, info == null ? "" : info.entity(),
           "cannot " + what + ": " + names + " " + explain(kind) + " (" + detail + ")", e);
+    }
+    if (e instanceof UnreadableValueException unreadable) {
+      String property = info == null ? unreadable.column()
+          : info.entity() + "." + info.property(unreadable.column());
+      return new KilnException("cannot " + what + ": " + property + " — " + e.getMessage()
+          + "; correct the stored value, or map the column to a type that reads it", e);
     }
     if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
       return new KilnException("cannot " + what + ": the database is locked by another process"

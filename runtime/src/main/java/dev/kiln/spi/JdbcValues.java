@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -32,6 +31,29 @@ import java.util.function.Function;
 public final class JdbcValues {
 
   private JdbcValues() {}
+
+  /** Turns stored text into a value. */
+  private interface TextParser<T> {
+    T parse(String text);
+  }
+
+  /**
+   * Reads column {@code index} as text and parses it; text that does not parse (written by
+   * another tool, or by hand) becomes an {@link UnreadableValueException} naming the column, which
+   * the engine reports as a {@code KilnException} naming the entity's property.
+   */
+  private static <T> T parse(ResultSet rs, int index, String type, TextParser<T> parser)
+      throws SQLException {
+    String text = rs.getString(index);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return parser.parse(text);
+    } catch (RuntimeException e) {
+      throw new UnreadableValueException(rs.getMetaData().getColumnName(index), text, type, e);
+    }
+  }
 
   // ---- integers and booleans ----------------------------------------------------------------
 
@@ -145,8 +167,7 @@ public final class JdbcValues {
 
   public static <E extends Enum<E>> E getEnum(
       ResultSet rs, int index, Function<String, E> valueOf) throws SQLException {
-    String name = rs.getString(index);
-    return name == null ? null : valueOf.apply(name);
+    return parse(rs, index, "enum constant", valueOf::apply);
   }
 
   public static void setEnum(PreparedStatement ps, int index, Enum<?> value)
@@ -155,8 +176,7 @@ public final class JdbcValues {
   }
 
   public static UUID getUuid(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    return text == null ? null : UUID.fromString(text);
+    return parse(rs, index, "UUID", UUID::fromString);
   }
 
   public static void setUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
@@ -170,8 +190,7 @@ public final class JdbcValues {
    * the decimal SQLite prints for it ({@code 0.99}, not {@code 0.98999999999999999}).
    */
   public static BigDecimal getBigDecimal(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    return text == null ? null : new BigDecimal(text.trim());
+    return parse(rs, index, "BigDecimal", text -> new BigDecimal(text.trim()));
   }
 
   /** Binds the exact decimal text, {@link BigDecimal#toString()}, which keeps the scale. */
@@ -181,8 +200,7 @@ public final class JdbcValues {
   }
 
   public static BigInteger getBigInteger(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    return text == null ? null : new BigDecimal(text.trim()).toBigIntegerExact();
+    return parse(rs, index, "BigInteger", text -> new BigDecimal(text.trim()).toBigIntegerExact());
   }
 
   public static void setBigInteger(PreparedStatement ps, int index, BigInteger value)
@@ -193,12 +211,7 @@ public final class JdbcValues {
   // ---- date and time -------------------------------------------------------------------------
 
   public static Instant getInstant(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    try {
-      return text == null ? null : TemporalText.parseInstant(text);
-    } catch (DateTimeParseException e) {
-      throw TemporalText.unreadable("Instant", text, e);
-    }
+    return parse(rs, index, "Instant", TemporalText::parseInstant);
   }
 
   public static void setInstant(PreparedStatement ps, int index, Instant value)
@@ -207,12 +220,7 @@ public final class JdbcValues {
   }
 
   public static LocalDate getLocalDate(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    try {
-      return text == null ? null : TemporalText.parseLocalDate(text);
-    } catch (DateTimeParseException e) {
-      throw TemporalText.unreadable("LocalDate", text, e);
-    }
+    return parse(rs, index, "LocalDate", TemporalText::parseLocalDate);
   }
 
   public static void setLocalDate(PreparedStatement ps, int index, LocalDate value)
@@ -221,12 +229,7 @@ public final class JdbcValues {
   }
 
   public static LocalTime getLocalTime(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    try {
-      return text == null ? null : TemporalText.parseLocalTime(text);
-    } catch (DateTimeParseException e) {
-      throw TemporalText.unreadable("LocalTime", text, e);
-    }
+    return parse(rs, index, "LocalTime", TemporalText::parseLocalTime);
   }
 
   public static void setLocalTime(PreparedStatement ps, int index, LocalTime value)
@@ -235,12 +238,7 @@ public final class JdbcValues {
   }
 
   public static LocalDateTime getLocalDateTime(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    try {
-      return text == null ? null : TemporalText.parseLocalDateTime(text);
-    } catch (DateTimeParseException e) {
-      throw TemporalText.unreadable("LocalDateTime", text, e);
-    }
+    return parse(rs, index, "LocalDateTime", TemporalText::parseLocalDateTime);
   }
 
   public static void setLocalDateTime(PreparedStatement ps, int index, LocalDateTime value)
@@ -249,12 +247,7 @@ public final class JdbcValues {
   }
 
   public static OffsetDateTime getOffsetDateTime(ResultSet rs, int index) throws SQLException {
-    String text = rs.getString(index);
-    try {
-      return text == null ? null : TemporalText.parseOffsetDateTime(text);
-    } catch (DateTimeParseException e) {
-      throw TemporalText.unreadable("OffsetDateTime", text, e);
-    }
+    return parse(rs, index, "OffsetDateTime", TemporalText::parseOffsetDateTime);
   }
 
   public static void setOffsetDateTime(PreparedStatement ps, int index, OffsetDateTime value)

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 
 /**
@@ -123,10 +122,5 @@ final class TemporalText {
 
   private static boolean isNumber(String text) {
     return text.length() < 5 || text.charAt(4) != '-';
-  }
-
-  static IllegalArgumentException unreadable(String type, String text, DateTimeParseException e) {
-    return new IllegalArgumentException(
-        "cannot read '" + text + "' as " + type + ": " + e.getMessage(), e);
   }
 }

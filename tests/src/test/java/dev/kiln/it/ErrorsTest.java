@@ -111,6 +111,20 @@ class ErrorsTest {
   }
 
   @Test
+  void aStoredValueThatDoesNotParseNamesEntityAndProperty() throws Exception {
+    Author ann = authors.insert(RepositoryTest.author("Ann"));
+    try (var jdbc = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
+        var st = jdbc.prepareStatement("UPDATE author SET created_at = 'yesterday' WHERE id = ?")) {
+      st.setLong(1, ann.id());
+      st.executeUpdate();
+    }
+    KilnException e = assertThrows(KilnException.class, () -> authors.findById(ann.id()));
+    assertTrue(e.getMessage().contains("Author.createdAt"), e.getMessage());
+    assertTrue(e.getMessage().contains("'yesterday'"), e.getMessage());
+    assertTrue(e.getMessage().contains("Instant"), e.getMessage());
+  }
+
+  @Test
   void queryValuesMayNotBeNull() {
     NullPointerException e = assertThrows(NullPointerException.class,
         () -> Author_.NAME.eq(null));
