@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Kiln in one page: open a database file, create or migrate its schema at start-up, and work
- * with the generated repositories and typed queries.
+ * with the generated repositories, typed queries, fetch plans and a {@code @Dao}.
  *
  * <p>Run it with {@code mvn -q -DskipTests -Pquickstart verify} from the project root; it keeps
  * its data in {@code examples/target/quickstart.db}, so a second run finds the data of the first.
@@ -38,8 +38,8 @@ public final class Quickstart {
       System.out.println("under 20, cheapest first:");
       cheap.forEach(b -> System.out.println("  " + b.price() + "  " + b.title()));
 
-      Author ursula = authors.query().where(Author_.EMAIL.eq("ursula@example.org"))
-          .first().orElseThrow();
+      Catalog catalog = new Catalog_Impl(db);
+      Author ursula = catalog.findByEmail("ursula@example.org").orElseThrow();
       System.out.println("found " + ursula.name() + " (id " + ursula.id() + ")");
       authors.update(ursula.withBio("Wrote of Earthsea and of Anarres."));
       System.out.println("bio now: " + authors.findById(ursula.id()).orElseThrow().bio());
@@ -53,6 +53,19 @@ public final class Quickstart {
       }
       System.out.println(repriced.title() + " now costs " + repriced.price()
           + " (version " + repriced.version() + ")");
+      long before = db.stats().statementsExecuted();
+      List<Author> graph = authors.fetch(Author_.BOOKS).findAll();
+      System.out.println("authors with their books, in "
+          + (db.stats().statementsExecuted() - before) + " statements:");
+      graph.forEach(a -> System.out.println("  " + a.name() + ": "
+          + a.books().stream().map(Book::title).toList()));
+
+      System.out.println("shelves:");
+      catalog.shelves().forEach(s -> System.out.println("  " + s.author() + " — " + s.books()
+          + " books, " + s.totalPrice()));
+      System.out.println("between 10 and 20: " + catalog.findByPriceBetweenOrderByPriceDesc(
+          BigDecimal.TEN, new BigDecimal("20")).stream().map(Book::title).toList());
+
       System.out.println("statements run: " + db.stats().statementsExecuted()
           + ", cache hits: " + db.stats().cacheHits());
     }
@@ -61,18 +74,18 @@ public final class Quickstart {
   private static void seed(Database db, AuthorRepository authors, BookRepository books) {
     db.transaction(() -> {
       Author ursula = authors.insert(new Author(0, "Ursula K. Le Guin", "ursula@example.org",
-          Instant.now(), null));
+          Instant.now(), null, null));
       Author italo = authors.insert(new Author(0, "Italo Calvino", "italo@example.org",
-          Instant.now(), null));
+          Instant.now(), null, null));
       books.insertAll(List.of(
-          new Book(0, ursula.id(), "A Wizard of Earthsea", new BigDecimal("9.50"),
-              LocalDate.of(1968, 11, 1), 0),
-          new Book(0, ursula.id(), "The Dispossessed", new BigDecimal("12.00"),
-              LocalDate.of(1974, 5, 1), 0),
-          new Book(0, italo.id(), "Invisible Cities", new BigDecimal("100.25"),
-              LocalDate.of(1972, 1, 1), 0),
-          new Book(0, italo.id(), "If on a Winter's Night a Traveler", new BigDecimal("10"),
-              LocalDate.of(1979, 1, 1), 0)));
+          new Book(ursula.id(), "A Wizard of Earthsea", new BigDecimal("9.50"),
+              LocalDate.of(1968, 11, 1)),
+          new Book(ursula.id(), "The Dispossessed", new BigDecimal("12.00"),
+              LocalDate.of(1974, 5, 1)),
+          new Book(italo.id(), "Invisible Cities", new BigDecimal("100.25"),
+              LocalDate.of(1972, 1, 1)),
+          new Book(italo.id(), "If on a Winter's Night a Traveler", new BigDecimal("10"),
+              LocalDate.of(1979, 1, 1))));
     });
     System.out.println("seeded " + authors.count() + " authors and " + books.count() + " books");
   }

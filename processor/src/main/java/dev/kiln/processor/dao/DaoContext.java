@@ -102,13 +102,22 @@ public final class DaoContext {
     if (entity.isEmpty()) {
       return "add an index on the filtered columns of " + scan.table();
     }
-    String property = suggested != null && entity.get().columns().contains(suggested)
-        ? suggested.name()
-        : scan.column() == null ? null : entity.get().columns().stream()
-            .filter(p -> p.column().equalsIgnoreCase(scan.column()))
-            .map(PropertyModel::name).findFirst().orElse(null);
-    return property == null
-        ? "add an @Index on the filtered properties to " + entity.get().simpleName()
-        : "add @Index(columns = \"" + property + "\") to " + entity.get().simpleName();
+    Optional<PropertyModel> property = suggested != null
+        && entity.get().columns().contains(suggested) ? Optional.of(suggested)
+        : Optional.ofNullable(scan.column()).flatMap(c -> entity.get().columns().stream()
+            .filter(p -> p.column().equalsIgnoreCase(c)).findFirst());
+    if (property.isEmpty()) {
+      return "add an @Index on the filtered properties to " + entity.get().simpleName();
+    }
+    if (property.get().kind().ordering() != dev.kiln.migrations.schema.Ordering.NATIVE) {
+      // Decimal text and offset date-times compare through an expression, which an index on
+      // the bare column cannot serve.
+      return entity.get().simpleName() + "." + property.get().name() + " is compared through"
+          + " an expression (" + property.get().kind().ordering().wrap(property.get().column())
+          + ") that an index on the column cannot serve; filter on an indexed property as well";
+    }
+    return "add @Index(columns = \"" + property.get().name() + "\") to "
+        + entity.get().simpleName();
   }
+
 }
