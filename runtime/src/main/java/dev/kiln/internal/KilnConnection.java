@@ -67,7 +67,7 @@ public final class KilnConnection extends JDBC4Connection implements Conn {
   public ResultSet query(PreparedStatement statement) throws SQLException {
     long start = System.nanoTime();
     ResultSet rs = statement.executeQuery();
-    telemetry.executed(start, sqlOf.get(statement));
+    executed(start, statement);
     return rs;
   }
 
@@ -75,7 +75,7 @@ public final class KilnConnection extends JDBC4Connection implements Conn {
   public int update(PreparedStatement statement) throws SQLException {
     long start = System.nanoTime();
     int changed = statement.executeUpdate();
-    telemetry.executed(start, sqlOf.get(statement));
+    executed(start, statement);
     return changed;
   }
 
@@ -83,8 +83,17 @@ public final class KilnConnection extends JDBC4Connection implements Conn {
   public int[] batch(PreparedStatement statement) throws SQLException {
     long start = System.nanoTime();
     int[] changed = statement.executeBatch();
-    telemetry.executed(start, sqlOf.get(statement));
+    executed(start, statement);
     return changed;
+  }
+
+  /** Counts an execution; the statement's SQL is looked up only when it was slow. */
+  private void executed(long start, PreparedStatement statement) {
+    long took = System.nanoTime() - start;
+    telemetry.statements.increment();
+    if (took >= telemetry.slowNanos) {
+      telemetry.slow(took, sqlOf.get(statement));
+    }
   }
 
   /** Runs one statement of transaction control or set-up, uncounted. */

@@ -14,7 +14,7 @@ public final class Telemetry {
 
   private static final Logger SLOW = LoggerFactory.getLogger("dev.kiln.slow");
 
-  private final long slowNanos;
+  final long slowNanos;
   final LongAdder statements = new LongAdder();
   final LongAdder prepared = new LongAdder();
   final LongAdder statementCacheHits = new LongAdder();
@@ -30,14 +30,10 @@ public final class Telemetry {
     this.slowNanos = nanos <= 0 ? Long.MAX_VALUE : nanos;
   }
 
-  /** Counts one execution that started at {@code startNanos}, reporting it when it was slow. */
-  void executed(long startNanos, String sql) {
-    statements.increment();
-    long took = System.nanoTime() - startNanos;
-    if (took >= slowNanos) {
-      slowQueries.increment();
-      SLOW.warn("slow statement ({} ms): {}", took / 1_000_000, sql);
-    }
+  /** Reports a statement that took {@code nanos}, at least the slow-query threshold. */
+  void slow(long nanos, String sql) {
+    slowQueries.increment();
+    SLOW.warn("slow statement ({} ms): {}", nanos / 1_000_000, sql);
   }
 
   /** A snapshot of the counters. */
