@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fetch plan: which relations to load with a root entity, compiled into a fixed list of
@@ -31,17 +32,43 @@ import java.util.Set;
  */
 public final class FetchPlan {
 
+  /** Plans by root and paths: an application asks for a handful of shapes, over and over. */
+  private static final Map<List<Object>, FetchPlan> PLANS = new ConcurrentHashMap<>();
+
   private final PlanNode root;
   private final String rootSelect;
   private final Map<PlanNode.Edge, String> keyedStatements = new HashMap<>();
 
+  /**
+   * Lays out every statement now, so that a plan is immutable once built and can be shared by
+   * threads.
+   */
   private FetchPlan(PlanNode root) {
     this.root = root;
     this.rootSelect = select(root, null);
+    layOutKeyed(root);
   }
 
-  /** The plan that loads {@code paths} with entities of {@code root}. */
+  private void layOutKeyed(PlanNode node) {
+    for (PlanNode member : node.statementNodes()) {
+      for (PlanNode.Edge edge : member.keyed) {
+        keyedStatements.put(edge, select(edge.child(), edge));
+        layOutKeyed(edge.child());
+      }
+    }
+  }
+
+  /** The plan that loads {@code paths} with entities of {@code root}, built once per shape. */
   public static FetchPlan of(EntityMapping<?> root, List<? extends Path<?, ?>> paths) {
+    List<Object> key = new ArrayList<>(paths.size() + 1);
+    key.add(root);
+    for (Path<?, ?> path : paths) {
+      key.add(path.steps());
+    }
+    return PLANS.computeIfAbsent(key, k -> build(root, paths));
+  }
+
+  private static FetchPlan build(EntityMapping<?> root, List<? extends Path<?, ?>> paths) {
     PlanNode node = new PlanNode(root);
     for (Path<?, ?> path : paths) {
       PlanNode at = node;
@@ -115,7 +142,7 @@ public final class FetchPlan {
     }
     Map<Object, List<Loaded>> byParent = new HashMap<>();
     if (!keys.isEmpty()) {
-      String sql = keyedStatements.computeIfAbsent(edge, e -> select(e.child(), e));
+      String sql = keyedStatements.get(edge);
       PreparedStatement ps = conn.prepare(sql);
       ps.setString(1, JsonKeys.array(keys));
       try (ResultSet rs = conn.query(ps)) {
