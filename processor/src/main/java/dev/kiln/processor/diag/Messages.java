@@ -62,6 +62,9 @@ public final class Messages {
     RELATION_MODE("KILN-026", "@Relation '%s' must set exactly one of foreignKey (this entity's"
         + " foreign key, for a to-one), mappedBy (the target's foreign key) or through (a"
         + " junction entity, for many-to-many)"),
+    RELATION_NOT_SETTABLE("KILN-027", "%s cannot receive its relation '%s', so a fetch could"
+        + " never fill it: it is not a parameter of the constructor Kiln uses, and it has"
+        + " neither a setter nor a non-final, non-private field; add one of them"),
     UNINDEXED_FOREIGN_KEY("KILN-101", "%s.%s is used by the relation %s.%s but no index starts"
         + " with it, so every fetch of the relation scans table %s: add @Index(columns = \"%s\")"
         + " to %s"),
