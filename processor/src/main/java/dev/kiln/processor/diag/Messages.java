@@ -85,6 +85,9 @@ public final class Messages {
     PARAMETER_TYPE("KILN-049", "%s: parameter '%s' has type %s, which Kiln cannot bind; use a"
         + " built-in type (String, a number, a date-time, UUID, an enum, byte[]) or a"
         + " Collection of one"),
+    RELATION_NOT_SETTABLE("KILN-027", "%s cannot receive its relation '%s', so a fetch could"
+        + " never fill it: it is not a parameter of the constructor Kiln uses, and it has"
+        + " neither a setter nor a non-final, non-private field; add one of them"),
     UNINDEXED_FOREIGN_KEY("KILN-101", "%s.%s is used by the relation %s.%s but no index starts"
         + " with it, so every fetch of the relation scans table %s: add @Index(columns = \"%s\")"
         + " to %s"),

@@ -9,10 +9,13 @@ import java.util.List;
  *     constructor, or a class's all-properties constructor); false for a no-argument constructor
  *     followed by each slot's mutator
  * @param slots the properties in constructor-parameter order, or in setter order
+ * @param setAfter the relations a class's constructor does not take, set through their
+ *     mutators once it returned (empty for a record and for no-argument construction)
  */
-public record Construction(boolean viaConstructor, List<Slot> slots) {
+public record Construction(boolean viaConstructor, List<Slot> slots, List<Slot> setAfter) {
 
   public Construction {
     slots = List.copyOf(slots);
+    setAfter = List.copyOf(setAfter);
   }
 }

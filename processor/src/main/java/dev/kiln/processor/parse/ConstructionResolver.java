@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -19,8 +20,10 @@ import javax.lang.model.util.Types;
 
 /**
  * Decides how generated code creates an entity: a record's canonical constructor; for a class, a
- * constructor whose parameters are (at least) all persisted properties, matched by name and type;
- * otherwise a no-argument constructor followed by a setter or field assignment for each.
+ * constructor whose parameters are (at least) all persisted properties, matched by name and type,
+ * followed by a setter or field assignment for each relation it does not take; otherwise a
+ * no-argument constructor followed by a setter or field assignment for each property. A relation
+ * that can be given to an instance in neither way is an error: a fetch could never fill it.
  */
 final class ConstructionResolver {
 
@@ -35,7 +38,7 @@ final class ConstructionResolver {
   /** The construction, or null after reporting that there is none. */
   Construction resolve(TypeElement type, List<Candidate> candidates, List<Slot> slots) {
     if (type.getKind() == ElementKind.RECORD) {
-      return new Construction(true, slots);
+      return new Construction(true, slots, List.of());
     }
     Map<String, Slot> byName = new HashMap<>();
     Map<String, Candidate> candidateByName = new HashMap<>();
@@ -50,23 +53,43 @@ final class ConstructionResolver {
       List<Slot> ordered = matchParameters(constructor, byName, candidateByName);
       if (ordered != null && !ordered.isEmpty()
           && (best == null || ordered.size() > best.slots().size())) {
-        best = new Construction(true, ordered);
+        best = new Construction(true, ordered, List.of());
       }
     }
     if (best != null) {
-      return best;
+      List<Slot> taken = best.slots();
+      List<Slot> setAfter = slots.stream()
+          .filter(s -> s.relation() != null && !taken.contains(s) && s.mutator() != null)
+          .toList();
+      return relationsSettable(type, slots, s -> taken.contains(s) || setAfter.contains(s))
+          ? new Construction(true, taken, setAfter) : null;
     }
     boolean noArgs = constructors.stream().anyMatch(c -> c.getParameters().isEmpty());
     List<String> unsettable = slots.stream()
         .filter(s -> s.column() != null && s.mutator() == null).map(Slot::name).toList();
     if (noArgs && unsettable.isEmpty()) {
-      return new Construction(false, slots.stream().filter(s -> s.mutator() != null).toList());
+      List<Slot> set = slots.stream().filter(s -> s.mutator() != null).toList();
+      return relationsSettable(type, slots, set::contains)
+          ? new Construction(false, set, List.of()) : null;
     }
     String persisted = slots.stream().filter(s -> s.column() != null).map(Slot::name)
         .collect(Collectors.joining(", "));
     diagnostics.error(type, Code.NO_CONSTRUCTOR, type.getSimpleName(), persisted,
         noArgs ? "; these have neither: " + String.join(", ", unsettable) : "");
     return null;
+  }
+
+  /** Reports each relation that {@code reached} leaves out; true when there is none. */
+  private boolean relationsSettable(TypeElement type, List<Slot> slots, Predicate<Slot> reached) {
+    boolean settable = true;
+    for (Slot slot : slots) {
+      if (slot.relation() != null && !reached.test(slot)) {
+        diagnostics.error(slot.relation().element(), Code.RELATION_NOT_SETTABLE,
+            type.getSimpleName(), slot.name());
+        settable = false;
+      }
+    }
+    return settable;
   }
 
   /**

@@ -3,11 +3,13 @@ package dev.kiln.processor.write;
 import com.palantir.javapoet.CodeBlock;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.Slot;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * The statements that create an entity instance and return it, in the entity's own way: a
- * constructor call, or a no-argument constructor followed by setters.
+ * constructor call (followed, for a class, by the setters of the relations it does not take),
+ * or a no-argument constructor followed by setters.
  */
 final class Construction {
 
@@ -19,7 +21,16 @@ final class Construction {
     if (entity.construction().viaConstructor()) {
       CodeBlock arguments = entity.construction().slots().stream().map(valueOf)
           .collect(CodeBlock.joining(",\n"));
-      code.add("return new $T(\n$>$>$L$<$<);\n", entity.type(), arguments);
+      List<Slot> setAfter = entity.construction().setAfter();
+      if (setAfter.isEmpty()) {
+        code.add("return new $T(\n$>$>$L$<$<);\n", entity.type(), arguments);
+        return code.build();
+      }
+      code.add("$T created = new $T(\n$>$>$L$<$<);\n", entity.type(), entity.type(), arguments);
+      for (Slot slot : setAfter) {
+        code.addStatement("$L", slot.mutator().write("created", valueOf.apply(slot)));
+      }
+      code.addStatement("return created");
     } else {
       code.addStatement("$T created = new $T()", entity.type(), entity.type());
       for (Slot slot : entity.construction().slots()) {
