@@ -1,5 +1,8 @@
 package dev.kiln.query;
 
+import dev.kiln.internal.JsonArrays;
+import dev.kiln.spi.ValueType;
+import dev.kiln.spi.ValueTypes;
 import java.util.List;
 
 /** The conditions the columns build; package-private, users see only {@link Condition}. */
@@ -50,6 +53,14 @@ final class Conditions {
         sql.append(negated ? "1" : "0");
         return;
       }
+      if (asJson()) {
+        // Integer and text keys travel as one JSON array: one statement shape for any number
+        // of values, and no limit on SQL variables.
+        sql.column(column.table(), column.name())
+            .append(negated ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(")
+            .bind("?", ValueTypes.STRING, JsonArrays.of(values)).append("))");
+        return;
+      }
       column.writeExpression(sql);
       sql.append(negated ? " NOT IN (" : " IN (");
       String parameter = column.type().parameterExpression();
@@ -57,6 +68,11 @@ final class Conditions {
         sql.append(i == 0 ? "" : ", ").bind(parameter, column.type(), values.get(i));
       }
       sql.append(")");
+    }
+
+    private boolean asJson() {
+      ValueType<?> type = column.type();
+      return type == ValueTypes.LONG || type == ValueTypes.INTEGER || type == ValueTypes.STRING;
     }
   }
 

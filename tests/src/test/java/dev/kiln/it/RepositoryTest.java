@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +157,19 @@ class RepositoryTest {
     try (Stream<Author> stream = authors.query().where(Author_.NAME.gt("B")).stream()) {
       assertEquals(2, stream.count());
     }
+  }
+
+  @Test
+  void inTakesMoreValuesThanSqliteHasVariables() {
+    List<Author> stored = authors.insertAll(
+        IntStream.range(0, 50).mapToObj(i -> author("N" + i)).toList());
+    List<Long> ids = new java.util.ArrayList<>(LongStream.range(100_000, 140_000).boxed().toList());
+    ids.add(stored.get(3).id());
+    ids.add(stored.get(7).id());
+    assertEquals(2, authors.query().where(Author_.ID.in(ids)).count());
+    assertEquals(48, authors.query().where(Author_.ID.notIn(ids)).count());
+    assertEquals(List.of("N3", "N7"), authors.query().where(Author_.NAME.in("N7", "N3", "x"))
+        .list().stream().map(Author::name).toList());
   }
 
   @Test

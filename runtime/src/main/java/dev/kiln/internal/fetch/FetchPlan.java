@@ -1,6 +1,7 @@
 package dev.kiln.internal.fetch;
 
 import dev.kiln.KilnException;
+import dev.kiln.internal.JsonArrays;
 import dev.kiln.migrations.schema.SqliteDdl;
 import dev.kiln.query.Path;
 import dev.kiln.spi.Conn;
@@ -144,10 +145,10 @@ public final class FetchPlan {
     if (!keys.isEmpty()) {
       String sql = keyedStatements.get(edge);
       PreparedStatement ps = conn.prepare(sql);
-      ps.setString(1, JsonKeys.array(keys));
+      ps.setString(1, JsonArrays.of(keys));
       try (ResultSet rs = conn.query(ps)) {
         while (rs.next()) {
-          Object parentKey = JsonKeys.normalise(rs.getObject(1));
+          Object parentKey = JsonArrays.normalise(rs.getObject(1));
           byParent.computeIfAbsent(parentKey, k -> new ArrayList<>())
               .add(read(rs, edge.child(), 1, loaded));
         }
@@ -163,7 +164,7 @@ public final class FetchPlan {
   private Loaded read(ResultSet rs, PlanNode node, int shift, Map<PlanNode, List<Loaded>> loaded)
       throws SQLException {
     int first = node.firstColumn + shift;
-    Object storedKey = JsonKeys.normalise(rs.getObject(first + node.keyOffset()));
+    Object storedKey = JsonArrays.normalise(rs.getObject(first + node.keyOffset()));
     if (storedKey == null && node.joinedIntoParent) {
       return null; // a LEFT JOIN that found no row: the to-one relation is absent
     }

@@ -1,25 +1,26 @@
-package dev.kiln.internal.fetch;
+package dev.kiln.internal;
 
 import dev.kiln.KilnException;
 import java.util.Collection;
 
 /**
- * Parent keys as one JSON array, bound to a single parameter and unpacked by SQLite's
- * {@code json_each}: one statement for any number of parents, with nothing but the array's text
- * varying. Keys are taken as SQLite stored them (integers or text), so they compare as stored.
+ * Values as one JSON array, bound to a single parameter and unpacked by SQLite's
+ * {@code json_each}: one statement for any number of values, with nothing but the array's text
+ * varying, and no limit on the number of SQL variables. Values are integers or text, as SQLite
+ * stores them, so they compare as stored.
  */
-final class JsonKeys {
+public final class JsonArrays {
 
-  private JsonKeys() {}
+  private JsonArrays() {}
 
   /** {@code [1,2,3]} or {@code ["a","b"]}. */
-  static String array(Collection<Object> keys) {
+  public static String of(Collection<?> keys) {
     StringBuilder json = new StringBuilder(keys.size() * 8 + 2).append('[');
     for (Object key : keys) {
       if (json.length() > 1) {
         json.append(',');
       }
-      if (key instanceof Long || key instanceof Double) {
+      if (key instanceof Long || key instanceof Integer || key instanceof Double) {
         json.append(key);
       } else if (key instanceof String text) {
         appendString(json, text);
@@ -32,7 +33,7 @@ final class JsonKeys {
   }
 
   /** The same key whether the driver returned an {@code Integer} or a {@code Long}. */
-  static Object normalise(Object stored) {
+  public static Object normalise(Object stored) {
     if (stored instanceof Integer || stored instanceof Short || stored instanceof Byte) {
       return ((Number) stored).longValue();
     }
