@@ -299,19 +299,22 @@ final class DerivedMethodParser {
 
   private static String condition(Condition condition, PropertyModel p) {
     String column = quote(p.column());
-    String compared = p.kind().ordering().wrap(column);
-    String parameter = p.kind().ordering().wrap("?");
+    // IgnoreCase puts the collation on the left operand, where every comparison (IN and
+    // BETWEEN included) takes it from.
     String nocase = condition.ignoreCase() ? " COLLATE NOCASE" : "";
+    String compared = p.kind().ordering().wrap(column) + nocase;
+    String parameter = p.kind().ordering().wrap("?");
     return switch (condition.operator()) {
-      case EQUALS -> compared + " = " + parameter + nocase;
-      case NOT -> compared + " <> " + parameter + nocase;
-      case LESS_THAN -> compared + " < " + parameter + nocase;
-      case LESS_THAN_EQUAL -> compared + " <= " + parameter + nocase;
-      case GREATER_THAN -> compared + " > " + parameter + nocase;
-      case GREATER_THAN_EQUAL -> compared + " >= " + parameter + nocase;
+      case EQUALS -> compared + " = " + parameter;
+      case NOT -> compared + " <> " + parameter;
+      case LESS_THAN -> compared + " < " + parameter;
+      case LESS_THAN_EQUAL -> compared + " <= " + parameter;
+      case GREATER_THAN -> compared + " > " + parameter;
+      case GREATER_THAN_EQUAL -> compared + " >= " + parameter;
       case BETWEEN -> compared + " BETWEEN " + parameter + " AND " + parameter;
-      case IN -> listOperand(p, column) + " IN (" + Placeholders.LIST_MARKER + ")";
-      case NOT_IN -> listOperand(p, column) + " NOT IN (" + Placeholders.LIST_MARKER + ")";
+      case IN -> listOperand(p, column) + nocase + " IN (" + Placeholders.LIST_MARKER + ")";
+      case NOT_IN -> listOperand(p, column) + nocase + " NOT IN (" + Placeholders.LIST_MARKER
+          + ")";
       case IS_NULL -> column + " IS NULL";
       case IS_NOT_NULL -> column + " IS NOT NULL";
       case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> column + " LIKE ? ESCAPE '\\'";
