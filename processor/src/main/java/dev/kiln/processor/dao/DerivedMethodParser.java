@@ -198,11 +198,21 @@ final class DerivedMethodParser {
               + property.boxedType() + ">" : ""));
           return null;
         }
-        bindings.add(new Binding(parameter.getSimpleName().toString(), Value.of(entity, property),
-            collection, pattern(condition.operator())));
+        Binding binding = new Binding(parameter.getSimpleName().toString(),
+            Value.of(entity, property), collection, pattern(condition.operator()));
+        // The compared expression may use its parameter more than once (an offset date-time
+        // does): each ? gets the same value.
+        int uses = collection ? 1 : placeholders(property.kind().ordering().wrap("?"));
+        for (int use = 0; use < uses; use++) {
+          bindings.add(binding);
+        }
       }
     }
     return bindings;
+  }
+
+  private static int placeholders(String expression) {
+    return (int) expression.chars().filter(c -> c == '?').count();
   }
 
   private static String operatorProblem(Condition condition, PropertyModel property) {
