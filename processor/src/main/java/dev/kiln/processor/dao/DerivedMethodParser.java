@@ -21,7 +21,6 @@ import dev.kiln.processor.sql.EntitySql;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -58,11 +57,11 @@ final class DerivedMethodParser {
     EntityModel entity = finds ? context.entity(returns.row()).orElse(null) : defaultEntity;
     Matcher subject = SUBJECT.matcher(name);
     if (subject.matches()) {
-      Optional<EntityModel> named = entityNamed(subject.group(3));
-      if (named.isPresent()) {
-        entity = finds ? entity : named.get();
+      List<EntityModel> named = entitiesNamed(subject.group(3));
+      if (!named.isEmpty()) {
         name = subject.group(1) + (subject.group(2) == null ? "" : subject.group(2)) + "By"
             + subject.group(4);
+        entity = finds ? entity : subjectEntity(named, defaultEntity, name);
       }
     }
     if (entity == null) {
@@ -111,12 +110,36 @@ final class DerivedMethodParser {
         "derived");
   }
 
-  /** The entity called {@code subject}, in the singular or with a plural -s or -es. */
-  private Optional<EntityModel> entityNamed(String subject) {
+  /** The entities called {@code subject}, in the singular or with a plural -s or -es. */
+  private List<EntityModel> entitiesNamed(String subject) {
     return context.byType.values().stream()
         .filter(e -> subject.equals(e.simpleName()) || subject.equals(e.simpleName() + "s")
             || subject.equals(e.simpleName() + "es"))
-        .findFirst();
+        .toList();
+  }
+
+  /**
+   * The entity a subject names when entities in different packages share its simple name: the
+   * DAO's own entity if it is one of them, otherwise the one whose properties the rest of the
+   * name fits; null (so an error) when that still leaves more than one.
+   */
+  private static EntityModel subjectEntity(List<EntityModel> named, EntityModel defaultEntity,
+      String name) {
+    if (named.size() == 1) {
+      return named.get(0);
+    }
+    if (named.contains(defaultEntity)) {
+      return defaultEntity;
+    }
+    List<EntityModel> fitting = named.stream().filter(e -> {
+      try {
+        DerivedName.parse(name, e.columns().stream().map(PropertyModel::name).toList());
+        return true;
+      } catch (DerivedName.Failure failure) {
+        return false;
+      }
+    }).toList();
+    return fitting.size() == 1 ? fitting.get(0) : null;
   }
 
   private ResultShape result(ExecutableElement method, DerivedName parsed, ReturnType returns,
