@@ -55,13 +55,16 @@ public final class DaoSupport {
     }
   }
 
-  /** The one row of a result that must have at most one. */
+  /**
+   * The one row of a result that must have at most one; empty when there is none, or when the
+   * row is a scalar whose value is SQL {@code NULL}.
+   */
   public <T> Optional<T> single(String method, List<T> rows) {
     if (rows.size() > 1) {
       throw new KilnException(dao + "." + method + " found more than one row; return a List, or"
           + " use findFirst…/findTop… to take the first");
     }
-    return rows.stream().findFirst();
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   /** The value of a scalar query that must return a row. */

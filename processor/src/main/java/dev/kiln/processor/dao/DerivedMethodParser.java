@@ -21,7 +21,6 @@ import dev.kiln.processor.sql.EntitySql;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -58,11 +57,11 @@ final class DerivedMethodParser {
     EntityModel entity = finds ? context.entity(returns.row()).orElse(null) : defaultEntity;
     Matcher subject = SUBJECT.matcher(name);
     if (subject.matches()) {
-      Optional<EntityModel> named = entityNamed(subject.group(3));
-      if (named.isPresent()) {
-        entity = finds ? entity : named.get();
+      List<EntityModel> named = entitiesNamed(subject.group(3));
+      if (!named.isEmpty()) {
         name = subject.group(1) + (subject.group(2) == null ? "" : subject.group(2)) + "By"
             + subject.group(4);
+        entity = finds ? entity : subjectEntity(named, defaultEntity, name);
       }
     }
     if (entity == null) {
@@ -111,12 +110,36 @@ final class DerivedMethodParser {
         "derived");
   }
 
-  /** The entity called {@code subject}, in the singular or with a plural -s or -es. */
-  private Optional<EntityModel> entityNamed(String subject) {
+  /** The entities called {@code subject}, in the singular or with a plural -s or -es. */
+  private List<EntityModel> entitiesNamed(String subject) {
     return context.byType.values().stream()
         .filter(e -> subject.equals(e.simpleName()) || subject.equals(e.simpleName() + "s")
             || subject.equals(e.simpleName() + "es"))
-        .findFirst();
+        .toList();
+  }
+
+  /**
+   * The entity a subject names when entities in different packages share its simple name: the
+   * DAO's own entity if it is one of them, otherwise the one whose properties the rest of the
+   * name fits; null (so an error) when that still leaves more than one.
+   */
+  private static EntityModel subjectEntity(List<EntityModel> named, EntityModel defaultEntity,
+      String name) {
+    if (named.size() == 1) {
+      return named.get(0);
+    }
+    if (named.contains(defaultEntity)) {
+      return defaultEntity;
+    }
+    List<EntityModel> fitting = named.stream().filter(e -> {
+      try {
+        DerivedName.parse(name, e.columns().stream().map(PropertyModel::name).toList());
+        return true;
+      } catch (DerivedName.Failure failure) {
+        return false;
+      }
+    }).toList();
+    return fitting.size() == 1 ? fitting.get(0) : null;
   }
 
   private ResultShape result(ExecutableElement method, DerivedName parsed, ReturnType returns,
@@ -198,11 +221,21 @@ final class DerivedMethodParser {
               + property.boxedType() + ">" : ""));
           return null;
         }
-        bindings.add(new Binding(parameter.getSimpleName().toString(), Value.of(entity, property),
-            collection, pattern(condition.operator())));
+        Binding binding = new Binding(parameter.getSimpleName().toString(),
+            Value.of(entity, property), collection, pattern(condition.operator()));
+        // The compared expression may use its parameter more than once (an offset date-time
+        // does): each ? gets the same value.
+        int uses = collection ? 1 : placeholders(property.kind().ordering().wrap("?"));
+        for (int use = 0; use < uses; use++) {
+          bindings.add(binding);
+        }
       }
     }
     return bindings;
+  }
+
+  private static int placeholders(String expression) {
+    return (int) expression.chars().filter(c -> c == '?').count();
   }
 
   private static String operatorProblem(Condition condition, PropertyModel property) {
@@ -299,19 +332,22 @@ final class DerivedMethodParser {
 
   private static String condition(Condition condition, PropertyModel p) {
     String column = quote(p.column());
-    String compared = p.kind().ordering().wrap(column);
-    String parameter = p.kind().ordering().wrap("?");
+    // IgnoreCase puts the collation on the left operand, where every comparison (IN and
+    // BETWEEN included) takes it from.
     String nocase = condition.ignoreCase() ? " COLLATE NOCASE" : "";
+    String compared = p.kind().ordering().wrap(column) + nocase;
+    String parameter = p.kind().ordering().wrap("?");
     return switch (condition.operator()) {
-      case EQUALS -> compared + " = " + parameter + nocase;
-      case NOT -> compared + " <> " + parameter + nocase;
-      case LESS_THAN -> compared + " < " + parameter + nocase;
-      case LESS_THAN_EQUAL -> compared + " <= " + parameter + nocase;
-      case GREATER_THAN -> compared + " > " + parameter + nocase;
-      case GREATER_THAN_EQUAL -> compared + " >= " + parameter + nocase;
+      case EQUALS -> compared + " = " + parameter;
+      case NOT -> compared + " <> " + parameter;
+      case LESS_THAN -> compared + " < " + parameter;
+      case LESS_THAN_EQUAL -> compared + " <= " + parameter;
+      case GREATER_THAN -> compared + " > " + parameter;
+      case GREATER_THAN_EQUAL -> compared + " >= " + parameter;
       case BETWEEN -> compared + " BETWEEN " + parameter + " AND " + parameter;
-      case IN -> listOperand(p, column) + " IN (" + Placeholders.LIST_MARKER + ")";
-      case NOT_IN -> listOperand(p, column) + " NOT IN (" + Placeholders.LIST_MARKER + ")";
+      case IN -> listOperand(p, column) + nocase + " IN (" + Placeholders.LIST_MARKER + ")";
+      case NOT_IN -> listOperand(p, column) + nocase + " NOT IN (" + Placeholders.LIST_MARKER
+          + ")";
       case IS_NULL -> column + " IS NULL";
       case IS_NOT_NULL -> column + " IS NOT NULL";
       case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> column + " LIKE ? ESCAPE '\\'";

@@ -206,9 +206,13 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
             : "; did you mean '" + guess + "'?"));
   }
 
-  /** Where {@code word} starts as a whole word: after a lower-case letter or digit, before an upper-case one. */
+  /**
+   * Where {@code word} starts as a whole word: at the start or after a lower-case letter or digit,
+   * and before an upper-case one. At the start it is {@code findAllByOrderByName}, which has no
+   * condition.
+   */
   private static int indexOfWord(String text, String word) {
-    Matcher m = Pattern.compile("(?<=[a-z0-9])" + word + "(?=[A-Z])").matcher(text);
+    Matcher m = Pattern.compile("(?:^|(?<=[a-z0-9]))" + word + "(?=[A-Z])").matcher(text);
     return m.find() ? m.start() : -1;
   }
 

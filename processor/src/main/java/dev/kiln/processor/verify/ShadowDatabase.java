@@ -91,8 +91,9 @@ public final class ShadowDatabase implements AutoCloseable {
   }
 
   /**
-   * The tables {@code sql} may change: those its program opens for writing, plus those whose
-   * foreign keys cascade from them ({@code ON DELETE CASCADE}, {@code SET NULL} …).
+   * The tables {@code sql} may change: those its program opens for writing or clears (a
+   * {@code DELETE} without {@code WHERE} empties a table with {@code Clear} and never opens it),
+   * plus those whose foreign keys cascade from them ({@code ON DELETE CASCADE}, {@code SET NULL} …).
    */
   public List<String> writtenTables(String sql) throws SQLException {
     Map<Integer, String> tableOfPage = new HashMap<>();
@@ -107,8 +108,12 @@ public final class ShadowDatabase implements AutoCloseable {
     try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        if ("OpenWrite".equals(rs.getString(2)) && tableOfPage.containsKey(rs.getInt(4))) {
-          written.add(tableOfPage.get(rs.getInt(4)));
+        // OpenWrite names the root page in P2, Clear in P1.
+        String opcode = rs.getString(2);
+        int rootPage = "OpenWrite".equals(opcode) ? rs.getInt(4)
+            : "Clear".equals(opcode) ? rs.getInt(3) : -1;
+        if (tableOfPage.containsKey(rootPage)) {
+          written.add(tableOfPage.get(rootPage));
         }
       }
     }

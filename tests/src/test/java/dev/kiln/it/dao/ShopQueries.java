@@ -1,5 +1,6 @@
 package dev.kiln.it.dao;
 
+import dev.kiln.annotations.AllowScan;
 import dev.kiln.annotations.Dao;
 import dev.kiln.annotations.Sql;
 import dev.kiln.it.model.Author;
@@ -13,8 +14,10 @@ import java.util.Optional;
 public interface ShopQueries {
   Optional<Author> findByEmail(String email);
 
+  @AllowScan("a decimal compares as CAST(price AS NUMERIC), which no index on price serves")
   List<Book> findByPriceGreaterThanOrderByPriceDesc(BigDecimal min);
 
+  @AllowScan("LIKE ignores ASCII case, so a binary index on title could not serve it")
   long countBooksByTitleStartingWith(String prefix);
 
   @Sql("SELECT a.name AS name, COUNT(b.id) AS books FROM author a JOIN book b ON b.author_id = a.id "
