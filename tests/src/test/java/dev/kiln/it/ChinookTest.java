@@ -53,10 +53,12 @@ class ChinookTest {
     db.close();
   }
 
-  private long statements(Runnable work) {
+  /** What {@code work} returns, after checking it ran exactly {@code expected} statements. */
+  private static <T> T inStatements(long expected, java.util.function.Supplier<T> work) {
     long before = db.stats().statementsExecuted();
-    work.run();
-    return db.stats().statementsExecuted() - before;
+    T result = work.get();
+    assertEquals(expected, db.stats().statementsExecuted() - before, "statements executed");
+    return result;
   }
 
   private Map<Long, Long> countBy(String sql) {
@@ -74,16 +76,14 @@ class ChinookTest {
   @Test
   void artistsAlbumsTracks() {
     var artists = new ArtistRepository(db);
-    List<Artist>[] graph = new List[1];
-    long used = statements(() -> graph[0] =
-        artists.fetch(Artist_.ALBUMS.then(Album_.TRACKS)).findAll());
-    assertEquals(3, used);
-    assertEquals(275, graph[0].size());
+    List<Artist> graph = inStatements(3,
+        () -> artists.fetch(Artist_.ALBUMS.then(Album_.TRACKS)).findAll());
+    assertEquals(275, graph.size());
     Map<Long, Long> albumsPerArtist =
         countBy("SELECT ArtistId, count(*) FROM Album GROUP BY ArtistId");
     Map<Long, Long> tracksPerAlbum =
         countBy("SELECT AlbumId, count(*) FROM Track WHERE AlbumId IS NOT NULL GROUP BY AlbumId");
-    for (Artist artist : graph[0]) {
+    for (Artist artist : graph) {
       assertEquals(albumsPerArtist.getOrDefault(artist.id(), 0L), artist.albums().size());
       for (Album album : artist.albums()) {
         assertEquals(artist.id(), album.artistId());
@@ -93,21 +93,20 @@ class ChinookTest {
         assertEquals(ids.stream().sorted().toList(), ids, "children come in key order");
       }
     }
-    assertTrue(graph[0].stream().anyMatch(a -> a.albums().isEmpty()),
+    assertTrue(graph.stream().anyMatch(a -> a.albums().isEmpty()),
         "Chinook has artists without albums: their list must be empty, not null");
   }
 
   @Test
   void playlistsAndTracksBothWays() {
     var playlists = new PlaylistRepository(db);
-    List<Playlist>[] graph = new List[1];
-    assertEquals(3, statements(() -> graph[0] =
-        playlists.fetch(Playlist_.TRACKS.then(Track_.PLAYLISTS)).findAll()));
+    List<Playlist> graph = inStatements(3,
+        () -> playlists.fetch(Playlist_.TRACKS.then(Track_.PLAYLISTS)).findAll());
     Map<Long, Long> perPlaylist =
         countBy("SELECT PlaylistId, count(*) FROM PlaylistTrack GROUP BY PlaylistId");
     Map<Long, Long> perTrack =
         countBy("SELECT TrackId, count(*) FROM PlaylistTrack GROUP BY TrackId");
-    for (Playlist playlist : graph[0]) {
+    for (Playlist playlist : graph) {
       assertEquals(perPlaylist.getOrDefault(playlist.id(), 0L), playlist.tracks().size());
       for (Track track : playlist.tracks()) {
         assertEquals(perTrack.get(track.id()), track.playlists().size());
@@ -119,15 +118,14 @@ class ChinookTest {
   @Test
   void customersInvoicesLinesTracks() {
     var customers = new CustomerRepository(db);
-    List<Customer>[] graph = new List[1];
-    assertEquals(3, statements(() -> graph[0] = customers.fetch(
+    List<Customer> graph = inStatements(3, () -> customers.fetch(
         Customer_.SUPPORT_REP,
-        Customer_.INVOICES.then(Invoice_.LINES).then(InvoiceLine_.TRACK)).findAll()));
-    assertEquals(59, graph[0].size());
-    long lines = graph[0].stream().flatMap(c -> c.invoices().stream())
+        Customer_.INVOICES.then(Invoice_.LINES).then(InvoiceLine_.TRACK)).findAll());
+    assertEquals(59, graph.size());
+    long lines = graph.stream().flatMap(c -> c.invoices().stream())
         .mapToLong(i -> i.lines().size()).sum();
     assertEquals(2240, lines);
-    for (Customer customer : graph[0]) {
+    for (Customer customer : graph) {
       assertEquals(customer.supportRepId(),
           customer.supportRep() == null ? null : customer.supportRep().id());
       for (var invoice : customer.invoices()) {
@@ -143,22 +141,21 @@ class ChinookTest {
   @Test
   void employeesManagersAndReports() {
     var employees = new EmployeeRepository(db);
-    List<Employee>[] graph = new List[1];
-    assertEquals(2, statements(() -> graph[0] = employees
-        .fetch(Employee_.MANAGER, Employee_.REPORTS).findAll()));
-    Map<Long, Employee> byId = graph[0].stream()
+    List<Employee> graph = inStatements(2,
+        () -> employees.fetch(Employee_.MANAGER, Employee_.REPORTS).findAll());
+    Map<Long, Employee> byId = graph.stream()
         .collect(Collectors.toMap(Employee::id, e -> e));
-    Employee boss = graph[0].stream().filter(e -> e.reportsTo() == null).findFirst()
+    Employee boss = graph.stream().filter(e -> e.reportsTo() == null).findFirst()
         .orElseThrow();
     assertNull(boss.manager());
     assertEquals("Adams", boss.lastName());
-    for (Employee e : graph[0]) {
+    for (Employee e : graph) {
       if (e.reportsTo() != null) {
         assertEquals(e.reportsTo(), e.manager().id());
         assertTrue(byId.get(e.reportsTo()).reports().stream().anyMatch(r -> r.id() == e.id()));
       }
     }
-    assertEquals(7, graph[0].stream().mapToInt(e -> e.reports().size()).sum());
+    assertEquals(7, graph.stream().mapToInt(e -> e.reports().size()).sum());
   }
 
   @Test
