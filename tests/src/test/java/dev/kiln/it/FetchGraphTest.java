@@ -129,6 +129,7 @@ class FetchGraphTest {
   }
 
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only held by the plan and read back as it is
   static <E> Arguments plan(String name, Supplier<List<E>> plain, FetchAll<E> fetch,
       Path<E, ?>... paths) {
     return Arguments.of(new Plan<>(name, paths, fetch, plain));
