@@ -14,7 +14,7 @@ import java.util.Map;
 public final class MigrationFile {
 
   /** The longest summary a file name gets, so that names stay readable in a listing. */
-  static final int MAX_SUMMARY = 60;
+  static final int MAX_SUMMARY = 72;
 
   /** The width comments are wrapped at. */
   private static final int WIDTH = 100;

@@ -237,9 +237,10 @@ class SchemaDiffTest {
         "CREATE TABLE alpha_table (id INTEGER PRIMARY KEY)",
         "CREATE TABLE beta_table (id INTEGER PRIMARY KEY)",
         "CREATE TABLE gamma_table (id INTEGER PRIMARY KEY)",
-        "CREATE TABLE delta_table (id INTEGER PRIMARY KEY)"));
+        "CREATE TABLE delta_table (id INTEGER PRIMARY KEY)",
+        "CREATE TABLE epsilon_table (id INTEGER PRIMARY KEY)"));
     String summary = MigrationFile.summary(SchemaDiff.compare(empty, many));
-    assertEquals("create_table_alpha_table_and_beta_table_and_more", summary);
+    assertEquals("create_table_alpha_table_and_beta_table_and_delta_table_and_more", summary);
     assertTrue(summary.length() <= MigrationFile.MAX_SUMMARY);
     assertEquals("V7__" + summary + ".sql", MigrationFile.name(7, SchemaDiff.compare(empty,
         many)));
