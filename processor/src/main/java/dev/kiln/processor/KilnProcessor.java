@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.processor.diag.Diagnostics;
 import dev.kiln.processor.diag.Messages.Code;
+import dev.kiln.processor.migrate.MigrationGenerator;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.parse.Deferral;
 import dev.kiln.processor.parse.EntityParser;
@@ -40,7 +41,9 @@ import javax.lang.model.element.TypeElement;
  *       the element; a type that mentions a not-yet-generated type waits for the next round;</li>
  *   <li>{@code validate}: the checks across properties and entities;</li>
  *   <li>{@code schema}: the schema model the entities require;</li>
- *   <li>{@code write}: metamodels, repositories and the compiled-in schema.</li>
+ *   <li>{@code write}: metamodels, repositories and the compiled-in schema;</li>
+ *   <li>{@code migrate}: once every round is done, the next migration file (the shadow
+ *       database).</li>
  * </ol>
  * Nothing is generated from a round that reported an error, and no exception escapes to javac:
  * an unexpected one is reported on the element being processed.
@@ -57,6 +60,7 @@ public final class KilnProcessor extends AbstractProcessor {
   private MetamodelWriter metamodels;
   private RepositoryWriter repositories;
   private SchemaWriter schemas;
+  private MigrationGenerator migrations;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final List<EntityModel> generated = new ArrayList<>();
   private int schemaRounds;
@@ -71,6 +75,8 @@ public final class KilnProcessor extends AbstractProcessor {
     metamodels = new MetamodelWriter(env.getFiler());
     repositories = new RepositoryWriter(env.getFiler());
     schemas = new SchemaWriter(env.getFiler());
+    migrations = new MigrationGenerator(env.getFiler(), env.getElementUtils(), diagnostics,
+        env.getOptions().get(Options.MIGRATIONS), env.getOptions().get(Options.ALLOW_DESTRUCTIVE));
   }
 
   @Override
@@ -80,7 +86,7 @@ public final class KilnProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Options.MIGRATIONS, Options.PLAN_CHECK);
+    return Set.of(Options.MIGRATIONS, Options.ALLOW_DESTRUCTIVE, Options.PLAN_CHECK);
   }
 
   @Override
@@ -93,6 +99,11 @@ public final class KilnProcessor extends AbstractProcessor {
     if (round.processingOver()) {
       reportStillDeferred();
       schemas.writeServiceFile();
+      // Migrations compare the schema of every entity at once, so they wait for the last round;
+      // a model with errors would look like dropped tables.
+      if (diagnostics.errorCount() == 0 && !round.errorRaised()) {
+        migrations.generate(generated);
+      }
       return false;
     }
     List<TypeElement> types = typesToProcess(round);
