@@ -89,6 +89,7 @@ final class MigrationRun {
     if (pending.isEmpty()) {
       return history.current();
     }
+    pending.forEach(ScriptRunner::check); // a refused statement stops the run before it starts
     ForeignKeyCheck foreignKeys = ForeignKeyCheck.start(connection);
     for (Migration m : pending) {
       apply(m, foreignKeys);

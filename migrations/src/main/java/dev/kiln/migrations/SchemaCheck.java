@@ -2,6 +2,7 @@ package dev.kiln.migrations;
 
 import dev.kiln.migrations.diff.Change;
 import dev.kiln.migrations.diff.MigrationPlan;
+import dev.kiln.migrations.diff.RebuildTable;
 import dev.kiln.migrations.diff.SchemaDiff;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.SchemaReader;
@@ -48,8 +49,11 @@ public final class SchemaCheck {
       }
     }
     report.append("\nPut these steps into a new migration (with -Akiln.migrations set, the build"
-        + " writes it for you) and start the application again. A table rebuild must run with"
-        + " PRAGMA foreign_keys=OFF, as Kiln's migrator runs it.");
+        + " writes it for you) and start the application again.");
+    if (fix.changes().stream().anyMatch(c -> c instanceof RebuildTable)) {
+      report.append(" A table rebuild must run with PRAGMA foreign_keys=OFF, as Kiln's migrator"
+          + " runs it.");
+    }
     List<String> differences = fix.changes().stream().map(Change::description).toList();
     throw new SchemaMismatchException(report.toString(), differences);
   }

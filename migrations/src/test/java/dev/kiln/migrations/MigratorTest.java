@@ -181,10 +181,14 @@ class MigratorTest {
   }
 
   @Test
-  void transactionControlInAMigrationIsRefusedBeforeAnythingRuns() {
+  void transactionControlInAMigrationIsRefusedBeforeAnythingRuns() throws SQLException {
     MigrationException e = assertThrows(MigrationException.class,
-        () -> migrator(V1 + "\nCOMMIT;\n").migrate());
-    assertTrue(e.getMessage().contains("COMMIT is not allowed in a migration"), e.getMessage());
+        () -> migrator(V1, V2 + "\nCOMMIT;\n").migrate());
+    assertTrue(e.getMessage().startsWith("V2__add_bio.sql, line 3: COMMIT is not allowed in a"
+        + " migration"), e.getMessage());
+    try (Connection c = open()) {
+      assertEquals(List.of(), Sql.column(c, "SELECT name FROM sqlite_schema"), "V1 not run");
+    }
     MigrationException fk = assertThrows(MigrationException.class,
         () -> migrator("PRAGMA foreign_keys = OFF;\n" + V1).migrate());
     assertTrue(fk.getMessage().contains("PRAGMA foreign_keys has no effect"), fk.getMessage());

@@ -27,8 +27,7 @@ public final class ScriptRunner {
    * @throws MigrationException naming the statement and line that failed, caused by SQLite's error
    */
   public static void run(Connection connection, Migration migration) {
-    List<SqlScript.Statement> statements = SqlScript.split(migration.sql());
-    statements.forEach(s -> refuseControl(migration, s));
+    List<SqlScript.Statement> statements = check(migration);
     try (java.sql.Statement jdbc = connection.createStatement()) {
       for (SqlScript.Statement statement : statements) {
         try {
@@ -41,6 +40,18 @@ public final class ScriptRunner {
     } catch (SQLException e) {
       throw new MigrationException(migration.script() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Splits {@code migration} and refuses the statements it may not contain, without running
+   * anything; returns the statements.
+   *
+   * @throws MigrationException naming the refused statement and why
+   */
+  public static List<SqlScript.Statement> check(Migration migration) {
+    List<SqlScript.Statement> statements = SqlScript.split(migration.sql());
+    statements.forEach(s -> refuseControl(migration, s));
+    return statements;
   }
 
   private static void refuseControl(Migration migration, SqlScript.Statement statement) {
