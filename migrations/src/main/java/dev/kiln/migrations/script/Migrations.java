@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -58,7 +60,9 @@ public final class Migrations {
 
   /**
    * The migrations under {@code location} (such as {@code db/kiln}) in every directory and jar of
-   * {@code loader}'s class path, sorted by version.
+   * {@code loader}'s class path, sorted by version. The same file found twice (same name, same
+   * content) counts once: builds may put a migration both among the resources and in the
+   * compiler's output.
    */
   public static List<Migration> fromClasspath(ClassLoader loader, String location) {
     String folder = location.replaceAll("^/+|/+$", "");
@@ -76,7 +80,11 @@ public final class Migrations {
       throw new MigrationException("cannot list the migrations in " + folder
           + " on the class path: " + e, e);
     }
-    return sorted(found);
+    Map<String, Migration> distinct = new LinkedHashMap<>();
+    for (Migration m : found) {
+      distinct.putIfAbsent(m.script() + "\u0000" + m.checksum(), m);
+    }
+    return sorted(new ArrayList<>(distinct.values()));
   }
 
   /**

@@ -35,6 +35,7 @@ class ClasspathMigrationsTest {
       out.putNextEntry(new JarEntry("db/"));
       out.putNextEntry(new JarEntry("db/kiln/"));
       entry(out, "db/kiln/V1__first.sql", "SELECT 1;");
+      entry(out, "db/kiln/V2__second.sql", "SELECT 2;"); // the same file twice counts once
       entry(out, "db/kiln/V3__third.sql", "SELECT 3;");
       entry(out, "db/kiln/other/V8__deeper.sql", "SELECT 8;");
       entry(out, "db/kilnish/V7__elsewhere.sql", "SELECT 7;");
@@ -45,6 +46,7 @@ class ClasspathMigrationsTest {
       assertEquals(List.of("V1__first.sql", "V2__second.sql", "V3__third.sql"),
           found.stream().map(Migration::script).toList());
       assertTrue(found.get(0).location().startsWith("file:"), found.get(0).location());
+      assertTrue(found.get(1).location().startsWith(classes.toString()), found.get(1).location());
       assertTrue(found.get(0).location().endsWith("lib.jar!/db/kiln/V1__first.sql"));
       assertEquals("SELECT 2;", found.get(1).sql());
       Migrations.checkSequence(found);
@@ -59,6 +61,22 @@ class ClasspathMigrationsTest {
     MigrationException e = assertThrows(MigrationException.class,
         () -> Migrations.fromDirectory(folder));
     assertTrue(e.getMessage().startsWith("V2_add_bio.sql"), e.getMessage());
+  }
+
+  @Test
+  void differentFilesWithOneVersionAreADuplicate() throws IOException {
+    Path a = Files.createDirectories(dir.resolve("a/db/kiln"));
+    Path b = Files.createDirectories(dir.resolve("b/db/kiln"));
+    Files.writeString(a.resolve("V1__one.sql"), "SELECT 1;");
+    Files.writeString(b.resolve("V1__one.sql"), "SELECT 'edited';");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {
+        dir.resolve("a").toUri().toURL(), dir.resolve("b").toUri().toURL()}, null)) {
+      List<Migration> found = Migrations.fromClasspath(loader, "db/kiln");
+      assertEquals(2, found.size());
+      MigrationException e = assertThrows(MigrationException.class,
+          () -> Migrations.checkSequence(found));
+      assertTrue(e.getMessage().contains("two migrations have version 1"), e.getMessage());
+    }
   }
 
   @Test

@@ -125,7 +125,11 @@ public final class MigrationGenerator {
       }
     }
     allowances.unused().forEach(name -> diagnostics.note(Code.UNUSED_ALLOWANCE, name));
-    if (plan.isEmpty() || refused) {
+    if (refused) {
+      return;
+    }
+    if (plan.isEmpty()) {
+      publish(existing, entities);
       return;
     }
     String name = MigrationFile.name(version, plan);
@@ -144,14 +148,24 @@ public final class MigrationGenerator {
       }
     }
     try {
-      writer.write(folder, name, content,
-          entities.stream().map(e -> current(e.element())).toList());
+      writer.create(folder, name, content);
     } catch (IOException | RuntimeException e) {
       diagnostics.error(Code.MIGRATION_WRITE_FAILED, name, folder, e);
       return;
     }
     diagnostics.info(Code.MIGRATION_WRITTEN, name, folder, plan.changes().stream()
         .map(Change::description).filter(d -> !d.isEmpty()).collect(Collectors.joining("; ")));
+    List<Migration> all = new ArrayList<>(existing);
+    all.add(Migration.of(name, content, folder.resolve(name).toString()));
+    publish(all, entities);
+  }
+
+  private void publish(List<Migration> migrations, List<EntityModel> entities) {
+    try {
+      writer.publish(migrations, entities.stream().map(e -> current(e.element())).toList());
+    } catch (IOException | RuntimeException e) {
+      diagnostics.error(Code.MIGRATION_WRITE_FAILED, "files", "the class output (db/kiln/)", e);
+    }
   }
 
   private void refuse(DataLoss loss, List<EntityModel> entities, Path folder, int version) {

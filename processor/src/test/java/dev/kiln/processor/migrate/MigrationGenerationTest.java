@@ -71,6 +71,9 @@ class MigrationGenerationTest {
 
     Compilation second = ok(folder, AUTHOR, BOOK);
     assertThat(files(folder)).containsExactly("V1__create_table_author_and_book.sql");
+    // Still published: a recompiling build deletes what the previous compilation wrote.
+    assertThat(second).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "db/kiln/V1__create_table_author_and_book.sql").contentsAsUtf8String().isEqualTo(v1);
     assertThat(second.notes().stream().map(Object::toString).filter(n -> n.contains("KILN-034"))
         .toList()).isEmpty();
     assertThat(read(folder.resolve("V1__create_table_author_and_book.sql"))).isEqualTo(v1);
@@ -79,11 +82,15 @@ class MigrationGenerationTest {
   @Test
   void aNewNullableColumnIsAddedInPlace() {
     ok(folder, AUTHOR, BOOK);
-    ok(folder, author("@Id(autoGenerate = true) long id, String name,"
+    Compilation c = ok(folder, author("@Id(autoGenerate = true) long id, String name,"
         + " @Column(unique = true) String email, @Nullable String bio"), BOOK);
     assertThat(files(folder)).contains("V2__add_column_author_bio.sql");
-    assertThat(read(folder.resolve("V2__add_column_author_bio.sql")))
-        .contains("\nALTER TABLE \"author\" ADD COLUMN \"bio\" TEXT;\n");
+    String v2 = read(folder.resolve("V2__add_column_author_bio.sql"));
+    assertThat(v2).contains("\nALTER TABLE \"author\" ADD COLUMN \"bio\" TEXT;\n");
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "db/kiln/V2__add_column_author_bio.sql").contentsAsUtf8String().isEqualTo(v2);
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "db/kiln/V1__create_table_author_and_book.sql");
   }
 
   @Test
