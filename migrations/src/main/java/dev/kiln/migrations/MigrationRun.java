@@ -43,6 +43,38 @@ final class MigrationRun {
   }
 
   MigrationResult run() throws SQLException {
+    int version = locked(this::migrateLocked);
+    if (settings.expected() != null) {
+      SchemaCheck.verify(connection, settings.expected());
+    }
+    return new MigrationResult(applied, versions, version);
+  }
+
+  /** Records a baseline at {@code version} on a database without a migration history. */
+  void baseline(int version) throws SQLException {
+    locked(() -> {
+      HistoryTable.create(connection);
+      HistoryCheck history = new HistoryCheck(migrations, HistoryTable.read(connection));
+      if (!history.isEmpty()) {
+        throw new MigrationException("the database already has a migration history (up to V"
+            + history.current() + "): a baseline is only for a database that existed before"
+            + " Kiln's migrations");
+      }
+      HistoryTable.recordBaseline(connection, version, "baseline", Instant.now());
+      return version;
+    });
+  }
+
+  private interface LockedWork {
+    int run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction with foreign keys off, and
+   * commits; on an exception, rolls back what is not committed yet. The connection's auto-commit
+   * and foreign-key settings are restored afterwards.
+   */
+  private int locked(LockedWork work) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     if (!autoCommit) {
       connection.setAutoCommit(true); // the run manages its own transaction
@@ -51,14 +83,14 @@ final class MigrationRun {
     if (foreignKeys) {
       execute("PRAGMA foreign_keys = OFF");
     }
-    int version;
     try {
       DatabaseLock.begin(connection, settings.lockTimeout());
       boolean open = true;
       try {
-        version = migrateLocked();
+        int result = work.run();
         execute("COMMIT");
         open = false;
+        return result;
       } finally {
         if (open) {
           rollbackQuietly();
@@ -72,10 +104,6 @@ final class MigrationRun {
         connection.setAutoCommit(false);
       }
     }
-    if (settings.expected() != null) {
-      SchemaCheck.verify(connection, settings.expected());
-    }
-    return new MigrationResult(applied, versions, version);
   }
 
   /** Runs inside the lock; returns the version the database is at afterwards. */

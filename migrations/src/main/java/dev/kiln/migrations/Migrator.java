@@ -6,8 +6,7 @@ import dev.kiln.migrations.script.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,7 +88,9 @@ public final class Migrator {
 
   /**
    * Starts a migrator on {@code connection}, which it uses as it is and does not close. Nothing
-   * else may use the connection during a call.
+   * else may use the connection during a call. A call switches the connection to auto-commit for
+   * its own transaction (committing any the caller left open) and restores the setting, and
+   * that of {@code foreign_keys}, afterwards.
    */
   public static Builder builder(Connection connection) {
     Objects.requireNonNull(connection, "connection");
@@ -163,29 +164,7 @@ public final class Migrator {
       throw new IllegalArgumentException("a baseline version is 0 or more: " + version);
     }
     withConnection(c -> {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(true);
-      try {
-        DatabaseLock.begin(c, settings.lockTimeout());
-        try (var st = c.createStatement()) {
-          HistoryTable.create(c);
-          List<AppliedMigration> rows = HistoryTable.read(c);
-          if (rows.stream().anyMatch(AppliedMigration::success)) {
-            throw new MigrationException("the database already has a migration history (up to V"
-                + new HistoryCheck(List.of(), rows).current() + "): a baseline is only for a"
-                + " database that existed before Kiln's migrations");
-          }
-          HistoryTable.recordBaseline(c, version, "baseline", Instant.now());
-          st.execute("COMMIT");
-        } catch (RuntimeException | SQLException e) {
-          try (var st = c.createStatement()) {
-            st.execute("ROLLBACK");
-          }
-          throw e;
-        }
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
+      new MigrationRun(c, settings, List.of()).baseline(version);
       return null;
     });
   }
@@ -253,8 +232,8 @@ public final class Migrator {
      * {@link Migration#of} and {@link Migrations#fromDirectory}.
      */
     public Builder migrations(List<Migration> migrations) {
-      this.migrations = List.copyOf(new ArrayList<>(migrations).stream()
-          .sorted(java.util.Comparator.comparingInt(Migration::version)).toList());
+      this.migrations = migrations.stream()
+          .sorted(Comparator.comparingInt(Migration::version)).toList();
       return this;
     }
 
