@@ -215,6 +215,18 @@ class SchemaDiffTest {
   }
 
   @Test
+  void aForeignKeyOnAnExistingColumnRebuilds() throws SQLException {
+    String plain = "CREATE TABLE book (id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
+        + " title TEXT, PRIMARY KEY (id)) STRICT";
+    MigrationPlan plan = migrate(List.of(AUTHOR, plain), List.of(AUTHOR, BOOK));
+    RebuildTable rebuild = assertInstanceOf(RebuildTable.class, plan.changes().get(0));
+    assertTrue(rebuild.description().contains("add the foreign key (\"author_id\") to"
+        + " \"author\""), rebuild.description());
+    assertEquals(1, Sql.count(c(), "SELECT count(*) FROM pragma_foreign_key_list('book')"
+        + " WHERE on_delete = 'CASCADE'"));
+  }
+
+  @Test
   void viewsAndTriggersSurviveARebuild() throws SQLException {
     String view = "CREATE VIEW titles AS SELECT title FROM book";
     String trigger = "CREATE TRIGGER stamp AFTER INSERT ON author BEGIN"

@@ -86,7 +86,7 @@ public final class MigrationGenerator {
         next(shadow, existing, folder, entities);
       }
     } catch (SQLException | RuntimeException e) {
-      diagnostics.error(entities.get(0).element(), Code.INTERNAL_ERROR,
+      diagnostics.error(current(entities.get(0).element()), Code.INTERNAL_ERROR,
           "the migration stage failed", e);
     }
   }
