@@ -5,7 +5,7 @@ import dev.kiln.internal.ConnectionFactory;
 import dev.kiln.internal.ConnectionSource;
 import dev.kiln.internal.EntityCache;
 import dev.kiln.internal.PragmaCheck;
-import dev.kiln.internal.SchemaInstaller;
+import dev.kiln.internal.StartupMigration;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transactions;
 import dev.kiln.migrations.MigrationResult;
@@ -84,12 +84,32 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Brings the database up to the schema the application was compiled with: creates the tables
-   * and indexes of Kiln's entities that are missing, in one transaction, and leaves those that
-   * exist alone. Call it once at start-up.
+   * Brings the database up to the schema the application was compiled with. Call it once at
+   * start-up, outside any transaction.
+   *
+   * <p>When the class path has migrations in {@code db/kiln/} (written by the processor with
+   * {@code -Akiln.migrations}, or by hand), the pending ones are applied in version order, each
+   * atomically, and recorded with their checksums; another process migrating the same file at
+   * the same time waits and then finds nothing to do (see {@link dev.kiln.migrations.Migrator}).
+   * A database that Kiln created before migrations were used, and whose schema is exactly what
+   * the migrations produce, is recorded as being at the last version. Without migrations, the
+   * missing tables and indexes of the entities are created.
+   *
+   * <p>Then the live schema is compared with the compiled-in one.
+   *
+   * @throws dev.kiln.migrations.MigrationException when a migration cannot be applied (the
+   *     message says what to do)
+   * @throws dev.kiln.migrations.SchemaMismatchException when the schema still differs, listing
+   *     each difference and the SQL that would fix it
    */
   public MigrationResult migrate() {
-    return SchemaInstaller.install(source, transactions, getClass().getClassLoader());
+    return StartupMigration.run(source, transactions, classLoader());
+  }
+
+  /** The context class loader, where application servers put the application, or Kiln's own. */
+  private static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : Database.class.getClassLoader();
   }
 
   /**

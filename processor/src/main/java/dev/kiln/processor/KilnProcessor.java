@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.processor.diag.Diagnostics;
 import dev.kiln.processor.diag.Messages.Code;
+import dev.kiln.processor.migrate.MigrationGenerator;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.parse.Deferral;
 import dev.kiln.processor.parse.EntityParser;
@@ -48,7 +49,9 @@ import javax.lang.model.element.TypeElement;
  *       the element; a type that mentions a not-yet-generated type waits for the next round;</li>
  *   <li>{@code validate}: the checks across properties and entities;</li>
  *   <li>{@code schema}: the schema model the entities require;</li>
- *   <li>{@code write}: metamodels, repositories and the compiled-in schema.</li>
+ *   <li>{@code write}: metamodels, repositories and the compiled-in schema;</li>
+ *   <li>{@code migrate}: once every round is done, the next migration file (the shadow
+ *       database).</li>
  * </ol>
  * Nothing is generated from a round that reported an error, and no exception escapes to javac:
  * an unexpected one is reported on the element being processed.
@@ -69,6 +72,7 @@ public final class KilnProcessor extends AbstractProcessor {
   private DaoWriter daoWriter;
   private final QueryLog queryLog = new QueryLog();
   private final Set<String> deferredDaos = new LinkedHashSet<>();
+  private MigrationGenerator migrations;
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Deferred entities that mention a missing type themselves, with that type's name. */
   private final Map<String, String> missingTypes = new LinkedHashMap<>();
@@ -86,6 +90,8 @@ public final class KilnProcessor extends AbstractProcessor {
     repositories = new RepositoryWriter(env.getFiler());
     schemas = new SchemaWriter(env.getFiler());
     daoWriter = new DaoWriter(env.getFiler());
+    migrations = new MigrationGenerator(env.getFiler(), env.getElementUtils(), diagnostics,
+        env.getOptions().get(Options.MIGRATIONS), env.getOptions().get(Options.ALLOW_DESTRUCTIVE));
   }
 
   @Override
@@ -95,7 +101,7 @@ public final class KilnProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Options.MIGRATIONS, Options.PLAN_CHECK);
+    return Set.of(Options.MIGRATIONS, Options.ALLOW_DESTRUCTIVE, Options.PLAN_CHECK);
   }
 
   @Override
@@ -109,6 +115,11 @@ public final class KilnProcessor extends AbstractProcessor {
       reportMissingTypes();
       schemas.writeServiceFile();
       queryLog.write(processingEnv.getFiler());
+      // Migrations compare the schema of every entity at once, so they wait for the last round;
+      // a model with errors would look like dropped tables.
+      if (diagnostics.errorCount() == 0 && !round.errorRaised()) {
+        migrations.generate(generated);
+      }
       return false;
     }
     processEntities(round);

@@ -6,6 +6,12 @@ final class Options {
   /** The source folder migrations are read from and written to. */
   static final String MIGRATIONS = "kiln.migrations";
 
+  /**
+   * The tables ({@code note}) and columns ({@code book.isbn}) whose data the next migration may
+   * destroy, separated by commas.
+   */
+  static final String ALLOW_DESTRUCTIVE = "kiln.allowDestructive";
+
   /** {@code warn} or {@code error}: what a query that scans a table without an index gets. */
   static final String PLAN_CHECK = "kiln.planCheck";
 

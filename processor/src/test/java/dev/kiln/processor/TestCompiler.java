@@ -28,7 +28,7 @@ final class TestCompiler {
   /**
    * Compiles {@code sources} with Kiln and every lint warning on (but the one about unclaimed
    * annotations), so that {@code succeededWithoutWarnings()} also says the generated code is
-   * lint-clean.
+   * lint-clean. Migrations go to a fresh folder, as a configured build's would.
    */
   static Compilation compile(JavaFileObject... sources) {
     return compile(List.of(), sources);
@@ -39,9 +39,19 @@ final class TestCompiler {
     List<Processor> processors = new ArrayList<>(others);
     processors.add(new KilnProcessor());
     return Compiler.javac()
-        .withOptions("-Xlint:all,-processing")
+        .withOptions("-Xlint:all,-processing", "-Akiln.migrations=" + migrationsFolder())
         .withProcessors(processors)
         .compile(sources);
+  }
+
+  private static String migrationsFolder() {
+    try {
+      java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("kiln-migrations");
+      folder.toFile().deleteOnExit();
+      return folder.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

@@ -2,16 +2,15 @@ package dev.kiln.internal;
 
 import dev.kiln.KilnException;
 import dev.kiln.migrations.MigrationResult;
+import dev.kiln.migrations.Migrator;
 import dev.kiln.migrations.schema.Index;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.SchemaReader;
+import dev.kiln.migrations.schema.ShadowDatabase;
 import dev.kiln.migrations.schema.SqliteDdl;
 import dev.kiln.migrations.schema.Table;
 import dev.kiln.spi.SchemaProvider;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -19,23 +18,23 @@ import java.util.ServiceLoader;
 /**
  * Creates the compiled-in schema where it is missing: the tables and indexes of every
  * {@link SchemaProvider} on the class path that the live database lacks, in one write
- * transaction. Tables that exist are left as they are.
+ * transaction. Tables that exist are left as they are (the schema check that follows reports any
+ * difference). This is how {@code Database.migrate()} works for applications built without
+ * {@code -Akiln.migrations}.
  */
 public final class SchemaInstaller {
 
   private SchemaInstaller() {}
 
-  public static MigrationResult install(
-      ConnectionSource source, Transactions transactions, ClassLoader loader) {
-    Schema expected = expectedSchema(loader);
+  public static MigrationResult install(Transactions transactions, Schema expected) {
     return transactions.inWriteTransaction(() -> {
       KilnConnection writer = transactions.current().connection();
       try {
-        Schema live = SchemaReader.read(writer);
+        Schema live = SchemaReader.read(writer, Migrator.HISTORY_TABLE);
         List<String> applied = new ArrayList<>();
         for (Table table : expected.tablesInDependencyOrder()) {
           if (live.table(table.name()).isEmpty()) {
-            execute(writer, SqliteDdl.createTable(table));
+            writer.execute(SqliteDdl.createTable(table));
             applied.add("create table " + table.name());
           }
           Table existing = live.table(table.name()).orElse(null);
@@ -43,7 +42,7 @@ public final class SchemaInstaller {
             boolean present = existing != null && existing.indexes().stream()
                 .anyMatch(i -> i.name().equalsIgnoreCase(index.name()));
             if (!present) {
-              execute(writer, SqliteDdl.createIndex(index));
+              writer.execute(SqliteDdl.createIndex(index));
               applied.add("create index " + index.name());
             }
           }
@@ -57,20 +56,14 @@ public final class SchemaInstaller {
 
   /** Replays every provider's DDL into a private in-memory database and reads the result back. */
   static Schema expectedSchema(ClassLoader loader) {
-    try (Connection memory = DriverManager.getConnection("jdbc:sqlite::memory:");
-        Statement st = memory.createStatement()) {
-      for (SchemaProvider provider : ServiceLoader.load(SchemaProvider.class, loader)) {
-        for (String sql : provider.createStatements()) {
-          st.execute(sql);
-        }
-      }
-      return SchemaReader.read(memory);
+    List<String> statements = new ArrayList<>();
+    for (SchemaProvider provider : ServiceLoader.load(SchemaProvider.class, loader)) {
+      statements.addAll(provider.createStatements());
+    }
+    try {
+      return ShadowDatabase.schemaOf(statements);
     } catch (SQLException e) {
       throw new KilnException("the compiled-in schema does not replay: " + e.getMessage(), e);
     }
-  }
-
-  private static void execute(KilnConnection writer, String sql) throws SQLException {
-    writer.execute(sql);
   }
 }

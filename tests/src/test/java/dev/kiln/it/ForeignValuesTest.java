@@ -62,7 +62,11 @@ class ForeignValuesTest {
   private void openKilnAfter(String... setup) throws SQLException {
     file = dir.resolve("legacy.db");
     jdbc(setup);
-    db = TestDatabase.open(Database.builder(file));
+    // A table another tool created, with its own declared types, is not Kiln's schema:
+    // migrate() would report each difference, so Kiln just opens the file and reads it.
+    boolean foreignTable = java.util.Arrays.stream(setup)
+        .anyMatch(sql -> sql.contains("CREATE TABLE"));
+    db = foreignTable ? Database.open(file) : TestDatabase.open(Database.builder(file));
     invoices = new InvoiceRepository(db);
   }
 

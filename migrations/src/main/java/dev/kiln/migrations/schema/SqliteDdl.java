@@ -67,23 +67,39 @@ public final class SqliteDdl {
   }
 
   /**
-   * SQLite accepts a bare literal ({@code 0}, {@code 'x'}, {@code CURRENT_TIMESTAMP}) after
-   * {@code DEFAULT}, but any other expression must be parenthesised.
+   * A column default as SQL: SQLite accepts a bare literal ({@code 0}, {@code 'x'},
+   * {@code CURRENT_TIMESTAMP}) after {@code DEFAULT}, but any other expression must be
+   * parenthesised. The result is also a valid expression anywhere else, such as in
+   * {@code COALESCE}.
    */
-  private static String defaultExpression(String value) {
+  public static String defaultExpression(String value) {
     String v = value.trim();
-    boolean literal = v.matches("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")
-        || v.matches("'([^']|'')*'")
-        || v.matches("(?i)NULL|TRUE|FALSE|CURRENT_TIME|CURRENT_DATE|CURRENT_TIMESTAMP")
-        || v.matches("(?i)X'[0-9a-f]*'")
+    boolean bare = isConstant(v)
+        || v.matches("(?i)CURRENT_TIME|CURRENT_DATE|CURRENT_TIMESTAMP")
         || (v.startsWith("(") && v.endsWith(")"));
-    return literal ? v : "(" + v + ")";
+    return bare ? v : "(" + v + ")";
+  }
+
+  /**
+   * Whether a default is a constant literal (a number, text, blob, {@code NULL}, {@code TRUE} or
+   * {@code FALSE}): the only defaults {@code ALTER TABLE ADD COLUMN} accepts.
+   */
+  public static boolean isConstant(String value) {
+    String v = value.trim();
+    return v.matches("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")
+        || v.matches("'([^']|'')*'")
+        || v.matches("(?i)NULL|TRUE|FALSE")
+        || v.matches("(?i)X'[0-9a-f]*'");
   }
 
   /** {@code FOREIGN KEY (…) REFERENCES …}, leaving out the default actions. */
   public static String foreignKey(ForeignKey fk) {
-    StringBuilder sql = new StringBuilder("FOREIGN KEY (").append(quoteAll(fk.columns()))
-        .append(") REFERENCES ").append(quote(fk.targetTable()))
+    return "FOREIGN KEY (" + quoteAll(fk.columns()) + ") " + references(fk);
+  }
+
+  /** {@code REFERENCES …}: the part of a foreign key that a column definition can carry. */
+  public static String references(ForeignKey fk) {
+    StringBuilder sql = new StringBuilder("REFERENCES ").append(quote(fk.targetTable()))
         .append(" (").append(quoteAll(fk.targetColumns())).append(')');
     if (!"NO ACTION".equals(fk.onDelete())) {
       sql.append(" ON DELETE ").append(fk.onDelete());

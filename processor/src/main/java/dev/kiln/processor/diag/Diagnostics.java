@@ -54,6 +54,17 @@ public final class Diagnostics {
     }
   }
 
+  /** Reports an error that concerns no element (a table no entity maps any more, say). */
+  public void error(Messages.Code code, Object... args) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, code.format(args));
+  }
+
+  /** Reports a note with no element: something the build did that users should know. */
+  public void info(Messages.Code code, Object... args) {
+    messager.printMessage(Diagnostic.Kind.NOTE, code.format(args));
+  }
+
   /** Reports a warning on {@code element}. */
   public void warning(Element element, Messages.Code code, Object... args) {
     messager.printMessage(Diagnostic.Kind.WARNING, code.format(args), positioned(element));

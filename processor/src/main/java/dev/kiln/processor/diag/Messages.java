@@ -88,13 +88,38 @@ public final class Messages {
     RELATION_NOT_SETTABLE("KILN-027", "%s cannot receive its relation '%s', so a fetch could"
         + " never fill it: it is not a parameter of the constructor Kiln uses, and it has"
         + " neither a setter nor a non-final, non-private field; add one of them"),
+    // ---- Migrations (KILN-030 to KILN-039) ---------------------------------------------------
+    MIGRATION_DROPS_DATA("KILN-030", "the next migration would destroy data: %s. Kiln writes"
+        + " such a step only when you allow it by name: add -Akiln.allowDestructive=%s to the"
+        + " compiler arguments (in Maven, <arg>-Akiln.allowDestructive=%s</arg> in the"
+        + " maven-compiler-plugin's compilerArgs; separate several names with commas), build"
+        + " once, review the migration it writes, and remove the option again. %sOr write the"
+        + " step yourself in %s and build again: hand-written migrations count like generated"
+        + " ones"),
+    MIGRATION_REPLAY_FAILED("KILN-031", "migration %s does not run on the schema the migrations"
+        + " before it produce: %s. The build replays every migration of %s in an in-memory"
+        + " SQLite database to learn the current schema; fix that file"),
+    MIGRATION_FOLDER_INVALID("KILN-032", "the migrations in %s cannot be used: %s"),
+    MIGRATION_RISK("KILN-033", "%s.%s %s (see %s)"),
+    MIGRATION_WRITTEN("KILN-034", "wrote migration %s to %s: %s. Review it and commit it with"
+        + " the entity change"),
+    MIGRATION_WRITE_FAILED("KILN-035", "cannot write migration %s to %s: %s. Check that"
+        + " -Akiln.migrations names a folder the build may write to"),
+    UNUSED_ALLOWANCE("KILN-036", "-Akiln.allowDestructive names '%s', but no migration needs to"
+        + " destroy it: remove it from the compiler arguments, so that it cannot allow a loss"
+        + " nobody meant"),
+    MIGRATION_SELF_CHECK("KILN-037", "the migration Kiln prepared, %s, does not produce the"
+        + " entities' schema (still different: %s), so it was not written. This is a bug in"
+        + " Kiln; please report it. Until it is fixed, write the migration by hand in %s"),
+    // ---- end of migrations ----------------------------------------------------------------
     UNINDEXED_FOREIGN_KEY("KILN-101", "%s.%s is used by the relation %s.%s but no index starts"
         + " with it, so every fetch of the relation scans table %s: add @Index(columns = \"%s\")"
         + " to %s"),
     MIGRATIONS_OPTION_MISSING("KILN-100", "Kiln writes migration files only when it knows where"
         + " they live: add <arg>-Akiln.migrations=${project.basedir}/src/main/resources/db/kiln"
-        + "</arg> to the maven-compiler-plugin's compilerArgs. Until then db.migrate() creates"
-        + " missing tables and indexes only");
+        + "</arg> to the maven-compiler-plugin's compilerArgs (or -Akiln.migrations=<folder> to"
+        + " javac). Until then db.migrate() only creates missing tables and indexes, and stops"
+        + " with the SQL to run when an existing table differs from its entity");
 
     private final String code;
     private final String template;

@@ -1,0 +1,36 @@
+package dev.kiln.migrations.diff;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A view or trigger, which Kiln's schema model does not describe but a hand-written migration may
+ * have created. A table rebuild must drop and re-create them: a trigger goes with its table, and
+ * SQLite refuses to rename the rebuilt table into place while a view or another table's trigger
+ * names the missing original.
+ *
+ * @param type {@code view} or {@code trigger}
+ * @param name its name
+ * @param table the table a trigger is on (for a view, the view itself)
+ * @param sql the statement that created it, as SQLite keeps it
+ */
+public record SchemaObject(String type, String name, String table, String sql) {
+
+  /** The views and triggers of {@code connection}'s main schema, in the order they were made. */
+  public static List<SchemaObject> read(Connection connection) throws SQLException {
+    List<SchemaObject> objects = new ArrayList<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_schema"
+            + " WHERE type IN ('view', 'trigger') AND sql IS NOT NULL ORDER BY rowid")) {
+      while (rs.next()) {
+        objects.add(new SchemaObject(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4)));
+      }
+    }
+    return objects;
+  }
+}
