@@ -145,9 +145,14 @@ public final class DaoWriter {
       switch (result.wrapper()) {
         case LIST -> code.addStatement("return rows");
         case OPTIONAL -> code.addStatement("return support.single($S, rows)", method.name());
-        default -> code.addStatement(result.rowType().isPrimitive()
-            ? "return support.required($S, support.single($S, rows))"
-            : "return support.single($S, rows).orElse(null)", method.name(), method.name());
+        default -> {
+          if (result.rowType().isPrimitive()) {
+            code.addStatement("return support.required($S, support.single($S, rows))",
+                method.name(), method.name());
+          } else {
+            code.addStatement("return support.single($S, rows).orElse(null)", method.name());
+          }
+        }
       }
     }
 
