@@ -6,6 +6,7 @@ import dev.kiln.processor.model.DaoMethod;
 import dev.kiln.processor.model.DaoModel;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.parse.Annotations;
+import dev.kiln.processor.parse.Deferral;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +17,11 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -39,12 +43,20 @@ public final class DaoParser {
     this.sql = new SqlMethodParser(context);
   }
 
-  /** The parsed DAO, or empty when an error was reported on it. */
+  /**
+   * The parsed DAO, or empty when an error was reported on it.
+   *
+   * @throws Deferral when a method mentions a type that does not exist (yet)
+   */
   public Optional<DaoModel> parse(TypeElement dao) {
     if (dao.getKind() != ElementKind.INTERFACE) {
       context.diagnostics.error(dao, Code.DAO_NOT_INTERFACE, dao.getSimpleName(),
           "a " + dao.getKind().toString().toLowerCase(java.util.Locale.ROOT));
       return Optional.empty();
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(dao.getEnclosedElements())) {
+      requireExisting(method.getReturnType(), method);
+      method.getParameters().forEach(p -> requireExisting(p.asType(), method));
     }
     int before = context.diagnostics.errorCount();
     String name = dao.getSimpleName().toString();
@@ -68,6 +80,31 @@ public final class DaoParser {
       return Optional.empty();
     }
     return Optional.of(new DaoModel(dao, ClassName.get(dao), methods));
+  }
+
+  /**
+   * Throws {@link Deferral} when {@code type}, in the signature of {@code method}, mentions a
+   * type that does not exist, perhaps not yet: another processor may generate it, so the DAO is
+   * parsed again next round.
+   */
+  private static void requireExisting(TypeMirror type, ExecutableElement method) {
+    switch (type.getKind()) {
+      case ERROR -> throw new Deferral(type.toString().equals("<any>")
+          ? "a type in the signature of " + method.getSimpleName() : type.toString());
+      case DECLARED -> ((DeclaredType) type).getTypeArguments()
+          .forEach(argument -> requireExisting(argument, method));
+      case ARRAY -> requireExisting(((ArrayType) type).getComponentType(), method);
+      case WILDCARD -> {
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          requireExisting(wildcard.getExtendsBound(), method);
+        }
+        if (wildcard.getSuperBound() != null) {
+          requireExisting(wildcard.getSuperBound(), method);
+        }
+      }
+      default -> { }
+    }
   }
 
   /**
