@@ -54,17 +54,24 @@ final class DerivedMethodParser {
     String name = method.getSimpleName().toString();
     String label = dao + "." + name;
     ReturnType returns = ReturnType.of(method.getReturnType());
-    boolean finds = name.startsWith("find");
-    EntityModel entity = finds ? context.entity(returns.row()).orElse(null) : defaultEntity;
+    // The name as the grammar reads it: without the entity it may mention (countBooksBy…).
+    String grammar = name;
+    Optional<EntityModel> named = Optional.empty();
     Matcher subject = SUBJECT.matcher(name);
     if (subject.matches()) {
-      Optional<EntityModel> named = entityNamed(subject.group(3));
+      named = entityNamed(subject.group(3));
       if (named.isPresent()) {
-        entity = finds ? entity : named.get();
-        name = subject.group(1) + (subject.group(2) == null ? "" : subject.group(2)) + "By"
+        grammar = subject.group(1) + (subject.group(2) == null ? "" : subject.group(2)) + "By"
             + subject.group(4);
       }
     }
+    if (!DerivedName.looksDerived(grammar)) {
+      error(method, Code.DERIVED_NAME, name, DerivedName.NOT_DERIVED);
+      return null;
+    }
+    boolean finds = grammar.startsWith("find");
+    EntityModel entity = finds ? context.entity(returns.row()).orElse(null)
+        : named.orElse(defaultEntity);
     if (entity == null) {
       if (finds) {
         error(method, Code.RETURN_TYPE, name, TypeName.get(returns.declared()),
@@ -77,9 +84,9 @@ final class DerivedMethodParser {
     List<String> properties = entity.columns().stream().map(PropertyModel::name).toList();
     DerivedName parsed;
     try {
-      parsed = DerivedName.parse(name, properties);
+      parsed = DerivedName.parse(grammar, entity.simpleName(), properties);
     } catch (DerivedName.Failure failure) {
-      error(method, Code.DERIVED_NAME, name, failure.getMessage() + " of " + entity.simpleName());
+      error(method, Code.DERIVED_NAME, name, failure.getMessage());
       return null;
     }
     ResultShape result = result(method, parsed, returns, entity);
