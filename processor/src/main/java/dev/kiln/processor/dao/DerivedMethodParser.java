@@ -179,15 +179,23 @@ final class DerivedMethodParser {
     int needed = parsed.groups().stream().flatMap(List::stream)
         .mapToInt(c -> c.operator().parameters).sum();
     if (needed != parameters.size()) {
+      List<String> wanted = new ArrayList<>();
+      for (Condition condition : parsed.groups().stream().flatMap(List::stream).toList()) {
+        for (int i = 0; i < condition.operator().parameters; i++) {
+          wanted.add(condition.property());
+        }
+      }
       error(method, Code.DERIVED_PARAMETER, label, "the name asks for " + needed
-          + " parameter(s) but the method has " + parameters.size());
+          + " parameter(s)" + (wanted.isEmpty() ? "" : " (" + String.join(", ", wanted) + ")")
+          + " but the method has " + parameters.size() + ": declare one for each value the"
+          + " conditions compare with, in the order of the name");
       return null;
     }
     List<Binding> bindings = new ArrayList<>();
     int next = 0;
     for (Condition condition : parsed.groups().stream().flatMap(List::stream).toList()) {
       PropertyModel property = entity.column(condition.property()).orElseThrow();
-      String problem = operatorProblem(condition, property);
+      String problem = operatorProblem(condition, entity, property);
       if (problem != null) {
         error(method, Code.DERIVED_PARAMETER, label, problem);
         return null;
@@ -198,11 +206,14 @@ final class DerivedMethodParser {
             || condition.operator() == Operator.NOT_IN;
         TypeMirror type = collection ? elementOf(parameter.asType()) : parameter.asType();
         if (type == null || !sameType(type, property)) {
+          String compared = entity.simpleName() + "." + property.name();
           error(parameter, Code.DERIVED_PARAMETER, label, "parameter '"
               + parameter.getSimpleName() + "' is " + TypeName.get(parameter.asType())
-              + " but " + entity.simpleName() + "." + property.name() + " is "
-              + property.javaType() + (collection ? "; pass a Collection<"
-              + property.boxedType() + ">" : ""));
+              + (collection
+                  ? " but " + condition.operator().word() + " takes a collection of " + compared
+                      + " values: declare it as Collection<" + property.boxedType() + ">"
+                  : " but " + compared + " is " + property.javaType() + ": declare it as "
+                      + property.javaType()));
           return null;
         }
         bindings.add(new Binding(parameter.getSimpleName().toString(), Value.of(entity, property),
@@ -212,23 +223,30 @@ final class DerivedMethodParser {
     return bindings;
   }
 
-  private static String operatorProblem(Condition condition, PropertyModel property) {
+  /** What is wrong with the operator on {@code property}, and how to fix it, or null. */
+  private static String operatorProblem(Condition condition, EntityModel entity,
+      PropertyModel property) {
     boolean text = property.kind() == ValueKind.STRING && property.converter() == null;
+    String word = condition.operator().word();
+    String compared = entity.simpleName() + "." + property.name();
     switch (condition.operator()) {
       case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING:
-        return text ? null : condition.operator() + " needs a String property; "
-            + property.name() + " is " + property.javaType();
+        return text ? null : word + " matches text, but " + compared + " is "
+            + property.javaType() + ": use it on a String property, or compare "
+            + property.name() + " with Is, LessThan, GreaterThan or Between";
       case TRUE, FALSE:
-        return property.kind() == ValueKind.BOOLEAN ? null
-            : condition.operator() + " needs a boolean property; " + property.name() + " is "
-                + property.javaType();
+        return property.kind() == ValueKind.BOOLEAN ? null : word + " needs a boolean"
+            + " property, but " + compared + " is " + property.javaType() + ": compare "
+            + property.name() + " with Is and a parameter instead";
       case IS_NULL, IS_NOT_NULL:
-        return property.nullable() ? null : property.name() + " is never null, so "
-            + condition.operator() + " would be constant; remove the condition";
+        return property.nullable() ? null : compared + " is never null, so " + word
+            + " would always be " + (condition.operator() == Operator.IS_NOT_NULL)
+            + ": remove the condition, or mark " + property.name() + " @Nullable if it may"
+            + " be absent";
       default:
         if (condition.ignoreCase() && !text) {
-          return "IgnoreCase needs a String property; " + property.name() + " is "
-              + property.javaType();
+          return "IgnoreCase needs a String property, but " + compared + " is "
+              + property.javaType() + ": remove IgnoreCase";
         }
         return null;
     }

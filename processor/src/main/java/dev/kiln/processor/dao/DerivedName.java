@@ -35,6 +35,15 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
     Operator(int parameters) {
       this.parameters = parameters;
     }
+
+    /** The operator as a method name spells it: {@code StartingWith}, {@code IsNull}. */
+    public String word() {
+      StringBuilder word = new StringBuilder();
+      for (String part : name().split("_")) {
+        word.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+      }
+      return word.toString();
+    }
   }
 
   /** One condition on a property. */
