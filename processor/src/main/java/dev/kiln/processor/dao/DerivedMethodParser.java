@@ -77,7 +77,7 @@ final class DerivedMethodParser {
         error(method, Code.RETURN_TYPE, name, TypeName.get(returns.declared()),
             "a find method returns an entity, Optional, List or Stream of one");
       } else {
-        error(method, Code.DAO_ENTITY_UNKNOWN, name);
+        error(method, Code.DAO_ENTITY_UNKNOWN, name, grammar.replaceFirst("By", "<Entity>By"));
       }
       return null;
     }
