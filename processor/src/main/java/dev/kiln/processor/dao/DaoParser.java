@@ -1,6 +1,7 @@
 package dev.kiln.processor.dao;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.DaoMethod;
 import dev.kiln.processor.model.DaoModel;
@@ -58,9 +59,17 @@ public final class DaoParser {
       requireExisting(method.getReturnType(), method);
       method.getParameters().forEach(p -> requireExisting(p.asType(), method));
     }
+    Optional<TypeMirror> named = namedEntity(dao);
+    if (named.isPresent() && context.entity(named.get()).isEmpty()) {
+      AnnotationMirror annotation = annotations.find("Dao", dao).orElseThrow();
+      context.diagnostics.error(dao, annotation, annotations.value(annotation, "value"),
+          Code.DAO_VALUE_NOT_ENTITY, TypeName.get(named.get()), dao.getSimpleName());
+      return Optional.empty();
+    }
     int before = context.diagnostics.errorCount();
     String name = dao.getSimpleName().toString();
-    EntityModel defaultEntity = defaultEntity(dao);
+    EntityModel defaultEntity = named.isPresent() ? context.entity(named.get()).orElseThrow()
+        : defaultEntity(dao);
     boolean daoAllowsScan = annotations.find("AllowScan", dao).isPresent();
     List<DaoMethod> methods = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(dao.getEnclosedElements())) {
@@ -107,18 +116,17 @@ public final class DaoParser {
     }
   }
 
+  /** The type {@code @Dao(Entity.class)} names, if it names one. */
+  private Optional<TypeMirror> namedEntity(TypeElement dao) {
+    return annotations.find("Dao", dao).map(a -> annotations.type(a, "value"))
+        .filter(type -> type.getKind() != TypeKind.VOID);
+  }
+
   /**
-   * The entity of derived methods whose return type names none: {@code @Dao(Entity.class)}, or
-   * the one entity the interface's find methods return.
+   * The entity of derived methods whose return type names none, when {@code @Dao} names none:
+   * the one entity the interface's methods return, or null.
    */
   private EntityModel defaultEntity(TypeElement dao) {
-    Optional<AnnotationMirror> annotation = annotations.find("Dao", dao);
-    if (annotation.isPresent()) {
-      TypeMirror named = annotations.type(annotation.get(), "value");
-      if (named.getKind() != TypeKind.VOID) {
-        return context.entity(named).orElse(null);
-      }
-    }
     Set<EntityModel> returned = new LinkedHashSet<>();
     for (ExecutableElement method : ElementFilter.methodsIn(dao.getEnclosedElements())) {
       context.entity(ReturnType.of(method.getReturnType()).row()).ifPresent(returned::add);

@@ -85,6 +85,9 @@ public final class Messages {
     PARAMETER_TYPE("KILN-049", "%s: parameter '%s' has type %s, which Kiln cannot bind; use a"
         + " built-in type (String, a number, a date-time, UUID, an enum, byte[]) or a"
         + " Collection of one"),
+    DAO_VALUE_NOT_ENTITY("KILN-050", "@Dao(%s.class) names a type that is not a @Table entity"
+        + " of this compilation: name the entity the count, exists and delete methods of %s work"
+        + " on, or leave the value out"),
     UNINDEXED_FOREIGN_KEY("KILN-101", "%s.%s is used by the relation %s.%s but no index starts"
         + " with it, so every fetch of the relation scans table %s: add @Index(columns = \"%s\")"
         + " to %s"),
