@@ -88,14 +88,20 @@ public final class PlanCheck {
     return aliases;
   }
 
-  /** The first column of {@code table} that the statement compares after WHERE or ON. */
+  /**
+   * The first column of {@code table} that the statement compares after WHERE or ON and that no
+   * index starts with: a column an index already leads with is not what made SQLite scan.
+   */
   private String filteredColumn(String sql, String table, String alias) {
     Optional<Table> model = schema.table(table);
     if (model.isEmpty()) {
       return null;
     }
     String upper = sql.toUpperCase(Locale.ROOT);
-    int where = Math.max(upper.indexOf(" WHERE "), upper.indexOf(" ON "));
+    int whereAt = upper.indexOf(" WHERE ");
+    int onAt = upper.indexOf(" ON ");
+    // From the first of them: a join's ON comes before the WHERE and may be what scans.
+    int where = whereAt < 0 ? onAt : onAt < 0 ? whereAt : Math.min(whereAt, onAt);
     if (where < 0) {
       return null;
     }
@@ -103,6 +109,9 @@ public final class PlanCheck {
     int best = Integer.MAX_VALUE;
     String chosen = null;
     for (Column column : model.get().columns()) {
+      if (leadsAnIndex(model.get(), column.name())) {
+        continue;
+      }
       Pattern use = Pattern.compile("(?i)(?:\\b" + Pattern.quote(alias) + "\\.|[\\s(])\"?"
           + Pattern.quote(column.name()) + "\"?\\s*(?:=|<|>|!=|<>|\\bIN\\b|\\bLIKE\\b|\\bBETWEEN\\b|\\bIS\\b|\\bGLOB\\b)");
       Matcher m = use.matcher(condition);
@@ -112,5 +121,11 @@ public final class PlanCheck {
       }
     }
     return chosen;
+  }
+
+  private static boolean leadsAnIndex(Table table, String column) {
+    return !table.primaryKey().isEmpty() && table.primaryKey().get(0).equalsIgnoreCase(column)
+        || table.indexes().stream().anyMatch(index -> index.columns().get(0)
+            .equalsIgnoreCase(column));
   }
 }
