@@ -97,18 +97,30 @@ public final class DaoContext {
             .contentEquals("dev.kiln.annotations.AllowScan"));
   }
 
+  /**
+   * The index to add: on {@code suggested} unless one already starts with it, else on the
+   * column the plan check found. An index that exists but was not used cannot be the fix.
+   */
   private static String fix(PlanCheck.Scan scan, Optional<EntityModel> entity,
       PropertyModel suggested) {
     if (entity.isEmpty()) {
       return "add an index on the filtered columns of " + scan.table();
     }
-    String property = suggested != null && entity.get().columns().contains(suggested)
-        ? suggested.name()
-        : scan.column() == null ? null : entity.get().columns().stream()
+    EntityModel e = entity.get();
+    boolean suggestable = suggested != null && e.columns().contains(suggested);
+    String property = suggestable && !e.leadsAnIndex(suggested) ? suggested.name()
+        : scan.column() == null ? null : e.columns().stream()
             .filter(p -> p.column().equalsIgnoreCase(scan.column()))
             .map(PropertyModel::name).findFirst().orElse(null);
-    return property == null
-        ? "add an @Index on the filtered properties to " + entity.get().simpleName()
-        : "add @Index(columns = \"" + property + "\") to " + entity.get().simpleName();
+    if (property != null) {
+      return "add @Index(columns = \"" + property + "\") to " + e.simpleName();
+    }
+    if (suggestable) {
+      return "the index on " + e.simpleName() + "." + suggested.name() + " cannot serve this"
+          + " condition (SQLite uses none for LIKE, a negation or IgnoreCase, nor for a"
+          + " BigDecimal, BigInteger or OffsetDateTime, which Kiln compares through an"
+          + " expression): also filter on a property it can search by";
+    }
+    return "add an @Index on the filtered properties to " + e.simpleName();
   }
 }
