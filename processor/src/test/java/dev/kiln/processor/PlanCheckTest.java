@@ -79,6 +79,32 @@ class PlanCheckTest {
   }
 
   @Test
+  void sqlWrittenAsATextBlock() {
+    JavaFileObject queries = source("Queries",
+        "import java.util.List;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  @Sql(\"\"\"",
+        "      SELECT *",
+        "      FROM author",
+        "      WHERE name = :name",
+        "      \"\"\")",
+        "  List<Author> named(String name);",
+        "}");
+
+    Compilation compilation =
+        compileWithOptions(List.of("-Akiln.planCheck=error"), AUTHOR, queries);
+
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[KILN-041] Queries.named scans table author (SQLite's plan: SCAN"
+            + " author): add @Index(columns = \"name\") to Author")
+        .inFile(queries)
+        .onLineContaining("List<Author> named(String name);");
+  }
+
+  @Test
   void sqlJoiningOnAnUnindexedForeignKey() {
     JavaFileObject book = source("Book",
         "@Table",
