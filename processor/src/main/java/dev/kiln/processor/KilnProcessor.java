@@ -73,6 +73,8 @@ public final class KilnProcessor extends AbstractProcessor {
   private final QueryLog queryLog = new QueryLog();
   private final Set<String> deferredDaos = new LinkedHashSet<>();
   private MigrationGenerator migrations;
+  /** Deferred DAOs that mention a missing type, with that type's name. */
+  private final Map<String, String> missingDaoTypes = new LinkedHashMap<>();
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Deferred entities that mention a missing type themselves, with that type's name. */
   private final Map<String, String> missingTypes = new LinkedHashMap<>();
@@ -194,6 +196,7 @@ public final class KilnProcessor extends AbstractProcessor {
         .map(name -> processingEnv.getElementUtils().getTypeElement(name))
         .filter(java.util.Objects::nonNull).toList();
     deferredDaos.clear();
+    missingDaoTypes.clear();
     Map<String, EntityModel> byType = new HashMap<>();
     generated.forEach(m -> byType.put(m.element().getQualifiedName().toString(), m));
     try (ShadowDatabase shadow = ShadowDatabase.of(SchemaBuilder.build(generated))) {
@@ -203,6 +206,9 @@ public final class KilnProcessor extends AbstractProcessor {
       for (TypeElement type : daos) {
         try {
           parser.parse(type).ifPresent(daoWriter::write);
+        } catch (Deferral missing) {
+          deferredDaos.add(type.getQualifiedName().toString());
+          missingDaoTypes.put(type.getQualifiedName().toString(), missing.typeName());
         } catch (RuntimeException e) {
           internalError(type, e);
         }
@@ -275,12 +281,14 @@ public final class KilnProcessor extends AbstractProcessor {
   }
 
   /**
-   * Reports the entities that still mention a missing type when processing is over: that type
-   * does not exist (javac reports its name as an unresolved symbol too). Entities deferred only
-   * to be validated with them have nothing wrong with them and get no message.
+   * Reports the entities and DAOs that still mention a missing type when processing is over:
+   * that type does not exist (javac reports its name as an unresolved symbol too). Entities
+   * deferred only to be validated with them have nothing wrong with them and get no message.
    */
   private void reportMissingTypes() {
-    missingTypes.forEach((name, missing) -> {
+    Map<String, String> all = new LinkedHashMap<>(missingTypes);
+    all.putAll(missingDaoTypes);
+    all.forEach((name, missing) -> {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type != null) {
         diagnostics.error(type, Code.MISSING_TYPE, type.getSimpleName(), missing);

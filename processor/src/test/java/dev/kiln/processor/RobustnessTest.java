@@ -27,9 +27,14 @@ import org.junit.jupiter.api.Test;
  * Specifies that Kiln copes with odd input and with other processors: a type that does not exist
  * gets javac's own error and Kiln's explanation, never a crash, and no error on the correct
  * entities compiled with it; a type or entity another processor generates in a later round is
- * waited for and processed.
+ * waited for and processed. The same holds for the types a {@code @Dao} mentions.
  */
 class RobustnessTest {
+
+  private static final JavaFileObject POST = source("Post",
+      "@Table",
+      "@Index(columns = \"title\")",
+      "public record Post(@Id long id, String title) {}");
 
   @Test
   void propertyOfATypeThatDoesNotExist() {
@@ -180,6 +185,94 @@ class RobustnessTest {
         .generatedFile(StandardLocation.CLASS_OUTPUT,
             "META-INF/services/dev.kiln.spi.SchemaProvider")
         .contentsAsUtf8String().isEqualTo("test.KilnSchema\ntest.KilnSchema2\n");
+  }
+
+  @Test
+  void daoMentioningATypeThatDoesNotExist() {
+    JavaFileObject queries = source("Queries",
+        "import java.util.List;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  List<Misspelled> findByName(String name);",
+        "}");
+
+    Compilation compilation = compile(POST, queries);
+
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(queries)
+        .onLineContaining("List<Misspelled>");
+    assertThat(compilation)
+        .hadErrorContaining("[KILN-021] Queries uses Misspelled, which does not exist, so Kiln"
+            + " generated nothing for it")
+        .inFile(queries)
+        .onLineContaining("public interface Queries");
+    assertThat(compilation).hadErrorCount(2);
+    assertNoCrash(compilation);
+  }
+
+  @Test
+  void daoReturningATypeWhoseImportIsMissing() {
+    JavaFileObject queries = source("Queries",
+        "@Dao",
+        "public interface Queries {",
+        "  Optional<Post> findByTitle(String title);",
+        "}");
+
+    Compilation compilation = compile(POST, queries);
+
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("cannot find symbol")
+        .inFile(queries)
+        .onLineContaining("Optional<Post>");
+    assertThat(compilation)
+        .hadErrorContaining("[KILN-021] Queries uses a type in the signature of findByTitle,"
+            + " which does not exist")
+        .inFile(queries)
+        .onLineContaining("public interface Queries");
+    assertNoCrash(compilation);
+  }
+
+  @Test
+  void daoNamingAClassThatDoesNotExist() {
+    JavaFileObject queries = source("Queries",
+        "@Dao(Misspelled.class)",
+        "public interface Queries {",
+        "  long countByTitle(String title);",
+        "}");
+
+    Compilation compilation = compile(POST, queries);
+
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[KILN-021] Queries uses the class named in @Dao, which does not"
+            + " exist")
+        .inFile(queries)
+        .onLineContaining("public interface Queries");
+    assertNoCrash(compilation);
+  }
+
+  @Test
+  void daoProjectionGeneratedInALaterRoundIsWaitedFor() {
+    Generator projection = new Generator("test.TitleOnly",
+        "package test;",
+        "public record TitleOnly(String title) {}");
+    JavaFileObject queries = source("Queries",
+        "import java.util.List;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  @Sql(\"SELECT title FROM post ORDER BY id\")",
+        "  List<TitleOnly> titles();",
+        "}");
+
+    Compilation compilation = compile(List.of(projection), POST, queries);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.Queries_Impl");
   }
 
   private static void assertNoCrash(Compilation compilation) {

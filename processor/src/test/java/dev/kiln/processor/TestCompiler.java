@@ -36,10 +36,26 @@ final class TestCompiler {
 
   /** Like {@link #compile(JavaFileObject...)}, with other processors running before Kiln. */
   static Compilation compile(List<Processor> others, JavaFileObject... sources) {
+    return compile(others, List.of(), sources);
+  }
+
+  /**
+   * Like {@link #compile(JavaFileObject...)}, with processor options such as
+   * {@code -Akiln.planCheck=error}.
+   */
+  static Compilation compileWithOptions(List<String> options, JavaFileObject... sources) {
+    return compile(List.of(), options, sources);
+  }
+
+  private static Compilation compile(List<Processor> others, List<String> options,
+      JavaFileObject... sources) {
     List<Processor> processors = new ArrayList<>(others);
     processors.add(new KilnProcessor());
+    List<String> allOptions = new ArrayList<>(
+        List.of("-Xlint:all,-processing", "-Akiln.migrations=" + migrationsFolder()));
+    allOptions.addAll(options);
     return Compiler.javac()
-        .withOptions("-Xlint:all,-processing", "-Akiln.migrations=" + migrationsFolder())
+        .withOptions(allOptions)
         .withProcessors(processors)
         .compile(sources);
   }

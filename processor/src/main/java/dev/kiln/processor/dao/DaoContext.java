@@ -97,27 +97,39 @@ public final class DaoContext {
             .contentEquals("dev.kiln.annotations.AllowScan"));
   }
 
+  /**
+   * The index to add: on {@code suggested} unless one already starts with it, else on the
+   * column the plan check found. An index that exists but was not used cannot be the fix.
+   */
   private static String fix(PlanCheck.Scan scan, Optional<EntityModel> entity,
       PropertyModel suggested) {
     if (entity.isEmpty()) {
       return "add an index on the filtered columns of " + scan.table();
     }
-    Optional<PropertyModel> property = suggested != null
-        && entity.get().columns().contains(suggested) ? Optional.of(suggested)
-        : Optional.ofNullable(scan.column()).flatMap(c -> entity.get().columns().stream()
-            .filter(p -> p.column().equalsIgnoreCase(c)).findFirst());
-    if (property.isEmpty()) {
-      return "add an @Index on the filtered properties to " + entity.get().simpleName();
-    }
-    if (property.get().kind().ordering() != dev.kiln.migrations.schema.Ordering.NATIVE) {
+    EntityModel e = entity.get();
+    boolean suggestable = suggested != null && e.columns().contains(suggested);
+    if (suggestable
+        && suggested.kind().ordering() != dev.kiln.migrations.schema.Ordering.NATIVE) {
       // Decimal text and offset date-times compare through an expression, which an index on
-      // the bare column cannot serve.
-      return entity.get().simpleName() + "." + property.get().name() + " is compared through"
-          + " an expression (" + property.get().kind().ordering().wrap(property.get().column())
-          + ") that an index on the column cannot serve; filter on an indexed property as well";
+      // the bare column cannot serve: suggesting one would not help.
+      return e.simpleName() + "." + suggested.name() + " is compared through an expression ("
+          + suggested.kind().ordering().wrap(suggested.column()) + ") that an index on the"
+          + " column cannot serve: also filter on a property an index can search by";
     }
-    return "add @Index(columns = \"" + property.get().name() + "\") to "
-        + entity.get().simpleName();
+    String property = suggestable && !e.leadsAnIndex(suggested) ? suggested.name()
+        : scan.column() == null ? null : e.columns().stream()
+            .filter(p -> p.column().equalsIgnoreCase(scan.column()))
+            .map(PropertyModel::name).findFirst().orElse(null);
+    if (property != null) {
+      return "add @Index(columns = \"" + property + "\") to " + e.simpleName();
+    }
+    if (suggestable) {
+      return "the index on " + e.simpleName() + "." + suggested.name() + " cannot serve this"
+          + " condition (SQLite uses none for LIKE, a negation or IgnoreCase, nor for a"
+          + " BigDecimal, BigInteger or OffsetDateTime, which Kiln compares through an"
+          + " expression): also filter on a property it can search by";
+    }
+    return "add an @Index on the filtered properties to " + e.simpleName();
   }
 
 }

@@ -1,11 +1,13 @@
 package dev.kiln.processor.dao;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.DaoMethod;
 import dev.kiln.processor.model.DaoModel;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.parse.Annotations;
+import dev.kiln.processor.parse.Deferral;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +18,11 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -39,16 +44,32 @@ public final class DaoParser {
     this.sql = new SqlMethodParser(context);
   }
 
-  /** The parsed DAO, or empty when an error was reported on it. */
+  /**
+   * The parsed DAO, or empty when an error was reported on it.
+   *
+   * @throws Deferral when a method mentions a type that does not exist (yet)
+   */
   public Optional<DaoModel> parse(TypeElement dao) {
     if (dao.getKind() != ElementKind.INTERFACE) {
       context.diagnostics.error(dao, Code.DAO_NOT_INTERFACE, dao.getSimpleName(),
           "a " + dao.getKind().toString().toLowerCase(java.util.Locale.ROOT));
       return Optional.empty();
     }
+    for (ExecutableElement method : ElementFilter.methodsIn(dao.getEnclosedElements())) {
+      requireExisting(method.getReturnType(), method);
+      method.getParameters().forEach(p -> requireExisting(p.asType(), method));
+    }
+    Optional<TypeMirror> named = namedEntity(dao);
+    if (named.isPresent() && context.entity(named.get()).isEmpty()) {
+      AnnotationMirror annotation = annotations.find("Dao", dao).orElseThrow();
+      context.diagnostics.error(dao, annotation, annotations.value(annotation, "value"),
+          Code.DAO_VALUE_NOT_ENTITY, TypeName.get(named.get()), dao.getSimpleName());
+      return Optional.empty();
+    }
     int before = context.diagnostics.errorCount();
     String name = dao.getSimpleName().toString();
-    EntityModel defaultEntity = defaultEntity(dao);
+    EntityModel defaultEntity = named.isPresent() ? context.entity(named.get()).orElseThrow()
+        : defaultEntity(dao);
     boolean daoAllowsScan = annotations.find("AllowScan", dao).isPresent();
     List<DaoMethod> methods = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(dao.getEnclosedElements())) {
@@ -71,17 +92,41 @@ public final class DaoParser {
   }
 
   /**
-   * The entity of derived methods whose return type names none: {@code @Dao(Entity.class)}, or
-   * the one entity the interface's find methods return.
+   * Throws {@link Deferral} when {@code type}, in the signature of {@code method}, mentions a
+   * type that does not exist, perhaps not yet: another processor may generate it, so the DAO is
+   * parsed again next round.
+   */
+  private static void requireExisting(TypeMirror type, ExecutableElement method) {
+    switch (type.getKind()) {
+      case ERROR -> throw new Deferral(type.toString().equals("<any>")
+          ? "a type in the signature of " + method.getSimpleName() : type.toString());
+      case DECLARED -> ((DeclaredType) type).getTypeArguments()
+          .forEach(argument -> requireExisting(argument, method));
+      case ARRAY -> requireExisting(((ArrayType) type).getComponentType(), method);
+      case WILDCARD -> {
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          requireExisting(wildcard.getExtendsBound(), method);
+        }
+        if (wildcard.getSuperBound() != null) {
+          requireExisting(wildcard.getSuperBound(), method);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** The type {@code @Dao(Entity.class)} names, if it names one. */
+  private Optional<TypeMirror> namedEntity(TypeElement dao) {
+    return annotations.find("Dao", dao).map(a -> annotations.type(a, "value"))
+        .filter(type -> type.getKind() != TypeKind.VOID);
+  }
+
+  /**
+   * The entity of derived methods whose return type names none, when {@code @Dao} names none:
+   * the one entity the interface's methods return, or null.
    */
   private EntityModel defaultEntity(TypeElement dao) {
-    Optional<AnnotationMirror> annotation = annotations.find("Dao", dao);
-    if (annotation.isPresent()) {
-      TypeMirror named = annotations.type(annotation.get(), "value");
-      if (named.getKind() != TypeKind.VOID) {
-        return context.entity(named).orElse(null);
-      }
-    }
     Set<EntityModel> returned = new LinkedHashSet<>();
     for (ExecutableElement method : ElementFilter.methodsIn(dao.getEnclosedElements())) {
       context.entity(ReturnType.of(method.getReturnType()).row()).ifPresent(returned::add);

@@ -53,32 +53,39 @@ final class DerivedMethodParser {
     String name = method.getSimpleName().toString();
     String label = dao + "." + name;
     ReturnType returns = ReturnType.of(method.getReturnType());
-    boolean finds = name.startsWith("find");
-    EntityModel entity = finds ? context.entity(returns.row()).orElse(null) : defaultEntity;
+    // The name as the grammar reads it: without the entity it may mention (countBooksBy…).
+    String grammar = name;
+    List<EntityModel> named = List.of();
     Matcher subject = SUBJECT.matcher(name);
     if (subject.matches()) {
-      List<EntityModel> named = entitiesNamed(subject.group(3));
+      named = entitiesNamed(subject.group(3));
       if (!named.isEmpty()) {
-        name = subject.group(1) + (subject.group(2) == null ? "" : subject.group(2)) + "By"
+        grammar = subject.group(1) + (subject.group(2) == null ? "" : subject.group(2)) + "By"
             + subject.group(4);
-        entity = finds ? entity : subjectEntity(named, defaultEntity, name);
       }
     }
+    if (!DerivedName.looksDerived(grammar)) {
+      error(method, Code.DERIVED_NAME, name, DerivedName.NOT_DERIVED);
+      return null;
+    }
+    boolean finds = grammar.startsWith("find");
+    EntityModel entity = finds ? context.entity(returns.row()).orElse(null)
+        : named.isEmpty() ? defaultEntity : subjectEntity(named, defaultEntity, grammar);
     if (entity == null) {
       if (finds) {
         error(method, Code.RETURN_TYPE, name, TypeName.get(returns.declared()),
             "a find method returns an entity, Optional, List or Stream of one");
       } else {
-        error(method, Code.DAO_ENTITY_UNKNOWN, name);
+        error(method, Code.DAO_ENTITY_UNKNOWN, name, grammar.replaceFirst("By", "<Entity>By"));
       }
       return null;
     }
     List<String> properties = entity.columns().stream().map(PropertyModel::name).toList();
     DerivedName parsed;
     try {
-      parsed = DerivedName.parse(name, properties);
+      parsed = DerivedName.parse(grammar, entity.simpleName(), properties);
     } catch (DerivedName.Failure failure) {
-      error(method, Code.DERIVED_NAME, name, failure.getMessage() + " of " + entity.simpleName());
+      error(method, Code.DERIVED_NAME, name, failure.getMessage());
       return null;
     }
     ResultShape result = result(method, parsed, returns, entity);
@@ -133,7 +140,8 @@ final class DerivedMethodParser {
     }
     List<EntityModel> fitting = named.stream().filter(e -> {
       try {
-        DerivedName.parse(name, e.columns().stream().map(PropertyModel::name).toList());
+        DerivedName.parse(name, e.simpleName(),
+            e.columns().stream().map(PropertyModel::name).toList());
         return true;
       } catch (DerivedName.Failure failure) {
         return false;
@@ -195,15 +203,23 @@ final class DerivedMethodParser {
     int needed = parsed.groups().stream().flatMap(List::stream)
         .mapToInt(c -> c.operator().parameters).sum();
     if (needed != parameters.size()) {
+      List<String> wanted = new ArrayList<>();
+      for (Condition condition : parsed.groups().stream().flatMap(List::stream).toList()) {
+        for (int i = 0; i < condition.operator().parameters; i++) {
+          wanted.add(condition.property());
+        }
+      }
       error(method, Code.DERIVED_PARAMETER, label, "the name asks for " + needed
-          + " parameter(s) but the method has " + parameters.size());
+          + " parameter(s)" + (wanted.isEmpty() ? "" : " (" + String.join(", ", wanted) + ")")
+          + " but the method has " + parameters.size() + ": declare one for each value the"
+          + " conditions compare with, in the order of the name");
       return null;
     }
     List<Binding> bindings = new ArrayList<>();
     int next = 0;
     for (Condition condition : parsed.groups().stream().flatMap(List::stream).toList()) {
       PropertyModel property = entity.column(condition.property()).orElseThrow();
-      String problem = operatorProblem(condition, property);
+      String problem = operatorProblem(condition, entity, property);
       if (problem != null) {
         error(method, Code.DERIVED_PARAMETER, label, problem);
         return null;
@@ -214,11 +230,14 @@ final class DerivedMethodParser {
             || condition.operator() == Operator.NOT_IN;
         TypeMirror type = collection ? elementOf(parameter.asType()) : parameter.asType();
         if (type == null || !sameType(type, property)) {
+          String compared = entity.simpleName() + "." + property.name();
           error(parameter, Code.DERIVED_PARAMETER, label, "parameter '"
               + parameter.getSimpleName() + "' is " + TypeName.get(parameter.asType())
-              + " but " + entity.simpleName() + "." + property.name() + " is "
-              + property.javaType() + (collection ? "; pass a Collection<"
-              + property.boxedType() + ">" : ""));
+              + (collection
+                  ? " but " + condition.operator().word() + " takes a collection of " + compared
+                      + " values: declare it as Collection<" + property.boxedType() + ">"
+                  : " but " + compared + " is " + property.javaType() + ": declare it as "
+                      + property.javaType()));
           return null;
         }
         Binding binding = new Binding(parameter.getSimpleName().toString(),
@@ -238,23 +257,30 @@ final class DerivedMethodParser {
     return (int) expression.chars().filter(c -> c == '?').count();
   }
 
-  private static String operatorProblem(Condition condition, PropertyModel property) {
+  /** What is wrong with the operator on {@code property}, and how to fix it, or null. */
+  private static String operatorProblem(Condition condition, EntityModel entity,
+      PropertyModel property) {
     boolean text = property.kind() == ValueKind.STRING && property.converter() == null;
+    String word = condition.operator().word();
+    String compared = entity.simpleName() + "." + property.name();
     switch (condition.operator()) {
       case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING:
-        return text ? null : condition.operator() + " needs a String property; "
-            + property.name() + " is " + property.javaType();
+        return text ? null : word + " matches text, but " + compared + " is "
+            + property.javaType() + ": use it on a String property, or compare "
+            + property.name() + " with Is, LessThan, GreaterThan or Between";
       case TRUE, FALSE:
-        return property.kind() == ValueKind.BOOLEAN ? null
-            : condition.operator() + " needs a boolean property; " + property.name() + " is "
-                + property.javaType();
+        return property.kind() == ValueKind.BOOLEAN ? null : word + " needs a boolean"
+            + " property, but " + compared + " is " + property.javaType() + ": compare "
+            + property.name() + " with Is and a parameter instead";
       case IS_NULL, IS_NOT_NULL:
-        return property.nullable() ? null : property.name() + " is never null, so "
-            + condition.operator() + " would be constant; remove the condition";
+        return property.nullable() ? null : compared + " is never null, so " + word
+            + " would always be " + (condition.operator() == Operator.IS_NOT_NULL)
+            + ": remove the condition, or mark " + property.name() + " @Nullable if it may"
+            + " be absent";
       default:
         if (condition.ignoreCase() && !text) {
-          return "IgnoreCase needs a String property; " + property.name() + " is "
-              + property.javaType();
+          return "IgnoreCase needs a String property, but " + compared + " is "
+              + property.javaType() + ": remove IgnoreCase";
         }
         return null;
     }

@@ -35,6 +35,15 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
     Operator(int parameters) {
       this.parameters = parameters;
     }
+
+    /** The operator as a method name spells it: {@code StartingWith}, {@code IsNull}. */
+    public String word() {
+      StringBuilder word = new StringBuilder();
+      for (String part : name().split("_")) {
+        word.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+      }
+      return word.toString();
+    }
   }
 
   /** One condition on a property. */
@@ -84,16 +93,21 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
       new Object[] {"IsNot", Operator.NOT}, new Object[] {"Not", Operator.NOT},
       new Object[] {"Equals", Operator.EQUALS}, new Object[] {"Is", Operator.EQUALS});
 
+  /** Why a name that does not start like a derived finder is none. */
+  static final String NOT_DERIVED =
+      "it does not start with find…By, count…By, exists…By or delete…By";
+
   /** Whether {@code name} starts like a derived finder (so that other names get a clear error). */
   public static boolean looksDerived(String name) {
     return HEAD.matcher(name).matches();
   }
 
-  /** Parses {@code name} over the entity's {@code properties}. */
-  public static DerivedName parse(String name, List<String> properties) throws Failure {
+  /** Parses {@code name} over the {@code properties} of {@code entity} (its simple name). */
+  public static DerivedName parse(String name, String entity, List<String> properties)
+      throws Failure {
     Matcher head = HEAD.matcher(name);
     if (!head.matches()) {
-      throw new Failure("it does not start with find…By, count…By, exists…By or delete…By");
+      throw new Failure(NOT_DERIVED);
     }
     Verb verb = Verb.valueOf(head.group(1).toUpperCase(java.util.Locale.ROOT));
     int limit = head.group(3) != null ? Integer.parseInt(head.group(3))
@@ -119,17 +133,18 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
       for (String group : splitWords(rest, "Or")) {
         List<Condition> conditions = new ArrayList<>();
         for (String part : splitWords(group, "And")) {
-          conditions.add(condition(part, properties));
+          conditions.add(condition(part, entity, properties));
         }
         groups.add(conditions);
       }
     } else if (orderText.isEmpty() || verb != Verb.FIND) {
-      throw new Failure("By is followed by no condition");
+      throw new Failure("By is followed by no condition: name a property after By");
     }
-    return new DerivedName(verb, limit, groups, orders(orderText, properties));
+    return new DerivedName(verb, limit, groups, orders(orderText, entity, properties));
   }
 
-  private static Condition condition(String part, List<String> properties) throws Failure {
+  private static Condition condition(String part, String entity, List<String> properties)
+      throws Failure {
     boolean ignoreCase = false;
     for (String suffix : List.of("IgnoringCase", "IgnoreCase")) {
       if (part.endsWith(suffix)) {
@@ -152,10 +167,11 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
         }
       }
     }
-    throw unknownProperty(stripOperator(part), properties);
+    throw unknownProperty(stripOperator(part), entity, properties);
   }
 
-  private static List<Order> orders(String text, List<String> properties) throws Failure {
+  private static List<Order> orders(String text, String entity, List<String> properties)
+      throws Failure {
     List<Order> orders = new ArrayList<>();
     String rest = text;
     while (!rest.isEmpty()) {
@@ -168,7 +184,7 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
       }
       if (match == null) {
         String guess = rest.replaceFirst("(Asc|Desc).*$", "");
-        throw unknownProperty(guess, properties);
+        throw unknownProperty(guess, entity, properties);
       }
       rest = rest.substring(match.length());
       boolean descending = rest.startsWith("Desc");
@@ -197,13 +213,13 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
     return part;
   }
 
-  private static Failure unknownProperty(String word, List<String> properties) {
+  private static Failure unknownProperty(String word, String entity, List<String> properties) {
     String wanted = word.isEmpty() ? word
         : Character.toLowerCase(word.charAt(0)) + word.substring(1);
     String guess = Spelling.closest(wanted, properties);
-    return new Failure("'" + wanted + "' is not a persisted property"
+    return new Failure("'" + wanted + "' is not a persisted property of " + entity
         + (guess == null ? " (properties: " + String.join(", ", properties) + ")"
-            : "; did you mean '" + guess + "'?"));
+            : " (did you mean '" + guess + "'?)"));
   }
 
   /**

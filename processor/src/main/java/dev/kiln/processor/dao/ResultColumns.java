@@ -100,8 +100,10 @@ final class ResultColumns {
       String property = slot.getSimpleName().toString();
       int at = indexOf(columns, Names.snake(property), property);
       if (at < 0) {
-        error(method, name, columns, row, "no column for '" + property + "'; name one '"
-            + Names.snake(property) + "' or '" + property + "' (alias it with AS)");
+        String snake = Names.snake(property);
+        error(method, name, columns, row, "no column for '" + property + "'; select one named '"
+            + (snake.equals(property) ? "" : snake + "' or '") + property
+            + "' (alias it with AS)");
         return null;
       }
       Value value = SqlMethodParser.value(slot.asType());

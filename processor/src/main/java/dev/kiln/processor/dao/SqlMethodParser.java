@@ -2,6 +2,8 @@ package dev.kiln.processor.dao;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kiln.migrations.schema.Column;
+import dev.kiln.migrations.schema.Table;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.Binding;
 import dev.kiln.processor.model.DaoMethod;
@@ -19,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -31,6 +35,10 @@ import javax.lang.model.type.TypeMirror;
  * type; then records which tables a write may change.
  */
 final class SqlMethodParser {
+
+  /** SQLite's complaint about an unknown name: {@code no such column: a.nmae}. */
+  private static final Pattern NO_SUCH =
+      Pattern.compile("no such (table|column): (?:[^.\\s]+\\.)?(\\S+)");
 
   private final DaoContext context;
   private final ResultColumns resultColumns;
@@ -96,7 +104,8 @@ final class SqlMethodParser {
       List<String> columns = context.shadow.prepare(sql).columns();
       return new ShadowPrepared(columns, context.shadow.writtenTables(sql));
     } catch (SQLException e) {
-      context.diagnostics.error(method, Code.SQL_INVALID, name, sqliteMessage(e));
+      String message = sqliteMessage(e);
+      context.diagnostics.error(method, Code.SQL_INVALID, name, message, fix(message));
       return null;
     }
   }
@@ -154,6 +163,24 @@ final class SqlMethodParser {
           && wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : argument;
     }
     return null;
+  }
+
+  /** How to correct SQL that SQLite refused: the nearest name to an unknown one, if any. */
+  private String fix(String message) {
+    Matcher unknown = NO_SUCH.matcher(message);
+    if (unknown.matches()) {
+      List<Table> tables = context.shadow.schema().tables();
+      List<String> names = unknown.group(1).equals("table")
+          ? tables.stream().map(Table::name).toList()
+          : tables.stream().flatMap(t -> t.columns().stream()).map(Column::name).distinct()
+              .toList();
+      String guess = Spelling.closest(unknown.group(2), names);
+      if (guess != null) {
+        return "did you mean " + guess + "?";
+      }
+    }
+    return "correct the statement: it runs on the tables the entities create, so it names"
+        + " tables and columns (author_id), not entities and properties (authorId)";
   }
 
   private static String sqliteMessage(SQLException e) {

@@ -69,7 +69,7 @@ public final class Messages {
     RELATION_MODE("KILN-065", "@Relation '%s' must set exactly one of foreignKey (this entity's"
         + " foreign key, for a to-one), mappedBy (the target's foreign key) or through (a"
         + " junction entity, for many-to-many)"),
-    SQL_INVALID("KILN-040", "@Sql of %s does not compile against the schema: %s (SQLite)"),
+    SQL_INVALID("KILN-040", "@Sql of %s does not compile against the schema: %s (SQLite); %s"),
     PLAN_SCAN("KILN-041", "%s scans table %s (SQLite's plan: %s): %s, or mark it @AllowScan if"
         + " a full scan is intended"),
     SQL_PARAMETER("KILN-042", "@Sql of %s: %s"),
@@ -80,8 +80,8 @@ public final class Messages {
     RETURN_TYPE("KILN-045", "%s cannot return %s: %s"),
     RESULT_COLUMNS("KILN-046", "%s: the query's columns (%s) do not fit %s: %s"),
     DAO_NOT_INTERFACE("KILN-047", "@Dao goes on an interface; %s is %s"),
-    DAO_ENTITY_UNKNOWN("KILN-048", "%s: Kiln cannot tell which entity it works on: return the"
-        + " entity, or name it with @Dao(YourEntity.class)"),
+    DAO_ENTITY_UNKNOWN("KILN-048", "%s: Kiln cannot tell which entity it works on: name it in"
+        + " the method (%s), or on the interface with @Dao(YourEntity.class)"),
     PARAMETER_TYPE("KILN-049", "%s: parameter '%s' has type %s, which Kiln cannot bind; use a"
         + " built-in type (String, a number, a date-time, UUID, an enum, byte[]) or a"
         + " Collection of one"),
@@ -112,6 +112,9 @@ public final class Messages {
         + " entities' schema (still different: %s), so it was not written. This is a bug in"
         + " Kiln; please report it. Until it is fixed, write the migration by hand in %s"),
     // ---- end of migrations ----------------------------------------------------------------
+    DAO_VALUE_NOT_ENTITY("KILN-050", "@Dao(%s.class) names a type that is not a @Table entity"
+        + " of this compilation: name the entity the count, exists and delete methods of %s work"
+        + " on, or leave the value out"),
     UNINDEXED_FOREIGN_KEY("KILN-101", "%s.%s is used by the relation %s.%s but no index starts"
         + " with it, so every fetch of the relation scans table %s: add @Index(columns = \"%s\")"
         + " to %s"),

@@ -61,6 +61,17 @@ public record EntityModel(
     return columns.stream().filter(PropertyModel::version).findFirst();
   }
 
+  /**
+   * Whether an index starts with {@code property}: the primary key, a unique column or an
+   * {@code @Index}, so that SQLite can search by it.
+   */
+  public boolean leadsAnIndex(PropertyModel property) {
+    List<PropertyModel> keys = keys();
+    return !keys.isEmpty() && keys.get(0) == property || property.unique()
+        || indexes.stream().map(IndexModel::properties)
+            .anyMatch(p -> !p.isEmpty() && p.get(0).equals(property.name()));
+  }
+
   /** The property named {@code name}, if it is persisted. */
   public Optional<PropertyModel> column(String name) {
     return columns.stream().filter(p -> p.name().equals(name)).findFirst();

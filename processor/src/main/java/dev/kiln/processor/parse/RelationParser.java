@@ -7,6 +7,7 @@ import dev.kiln.processor.model.RelationModel;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -104,7 +105,11 @@ final class RelationParser {
     return annotations.elements().getTypeElement(name);
   }
 
+  /** The entity a relation property holds: {@code Book} for {@code Set<Book>} or {@code Book[]}. */
   private static String elementName(TypeMirror type) {
+    if (type instanceof ArrayType array) {
+      return TypeName.get(array.getComponentType()).withoutAnnotations().toString();
+    }
     if (type instanceof DeclaredType declared && !declared.getTypeArguments().isEmpty()) {
       return TypeName.get(declared.getTypeArguments().get(0)).withoutAnnotations().toString();
     }

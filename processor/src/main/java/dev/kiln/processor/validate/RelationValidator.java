@@ -3,7 +3,6 @@ package dev.kiln.processor.validate;
 import dev.kiln.processor.diag.Diagnostics;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.EntityModel;
-import dev.kiln.processor.model.IndexModel;
 import dev.kiln.processor.model.PropertyModel;
 import dev.kiln.processor.model.RelationModel;
 import dev.kiln.processor.model.ResolvedRelation;
@@ -153,11 +152,7 @@ public final class RelationValidator {
 
   private void warnIfUnindexed(EntityModel holder, PropertyModel fk, EntityModel owner,
       RelationModel relation) {
-    boolean leadsKey = !holder.keys().isEmpty() && holder.keys().get(0) == fk;
-    boolean leadsIndex = fk.unique() || holder.indexes().stream()
-        .map(IndexModel::properties)
-        .anyMatch(properties -> !properties.isEmpty() && properties.get(0).equals(fk.name()));
-    if (!leadsKey && !leadsIndex) {
+    if (!holder.leadsAnIndex(fk)) {
       diagnostics.warning(relation.element(), Code.UNINDEXED_FOREIGN_KEY, holder.simpleName(),
           fk.name(), owner.simpleName(), relation.name(), holder.table(), fk.name(),
           holder.simpleName());

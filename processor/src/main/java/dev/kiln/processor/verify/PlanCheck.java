@@ -35,6 +35,9 @@ public final class PlanCheck {
       "(?i)\\b(?:FROM|JOIN)\\s+\"?([A-Za-z_][A-Za-z0-9_]*)\"?(?:\\s+(?:AS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)\"?)?");
   private static final Pattern SCAN = Pattern.compile("^SCAN (\\S+)$");
   private static final Pattern AUTOMATIC = Pattern.compile("^SEARCH (\\S+) USING AUTOMATIC");
+  /** The keywords as words, whatever whitespace surrounds them (a text block has newlines). */
+  private static final Pattern WHERE = Pattern.compile("(?i)\\bWHERE\\b");
+  private static final Pattern WHERE_OR_ON = Pattern.compile("(?i)\\b(?:WHERE|ON)\\b");
   private static final Set<String> KEYWORDS = Set.of("WHERE", "JOIN", "LEFT", "RIGHT", "INNER",
       "OUTER", "CROSS", "NATURAL", "ON", "USING", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION",
       "EXCEPT", "INTERSECT", "WINDOW", "SET", "VALUES", "RETURNING", "FULL");
@@ -48,7 +51,7 @@ public final class PlanCheck {
   /** The scans in {@code plan}, the plan of {@code sql}. */
   public List<Scan> scans(String sql, List<String> plan) {
     Map<String, String> tables = aliases(sql);
-    boolean filtered = sql.toUpperCase(Locale.ROOT).contains(" WHERE ");
+    boolean filtered = WHERE.matcher(sql).find();
     Map<String, Scan> found = new LinkedHashMap<>();
     boolean firstLoop = true;
     for (String raw : plan) {
@@ -88,21 +91,27 @@ public final class PlanCheck {
     return aliases;
   }
 
-  /** The first column of {@code table} that the statement compares after WHERE or ON. */
+  /**
+   * The first column of {@code table} that the statement compares after WHERE or ON and that no
+   * index starts with: a column an index already leads with is not what made SQLite scan.
+   */
   private String filteredColumn(String sql, String table, String alias) {
     Optional<Table> model = schema.table(table);
     if (model.isEmpty()) {
       return null;
     }
-    String upper = sql.toUpperCase(Locale.ROOT);
-    int where = Math.max(upper.indexOf(" WHERE "), upper.indexOf(" ON "));
-    if (where < 0) {
+    // From the first of them: a join's ON comes before the WHERE and may be what scans.
+    Matcher where = WHERE_OR_ON.matcher(sql);
+    if (!where.find()) {
       return null;
     }
-    String condition = sql.substring(where);
+    String condition = sql.substring(where.start());
     int best = Integer.MAX_VALUE;
     String chosen = null;
     for (Column column : model.get().columns()) {
+      if (leadsAnIndex(model.get(), column.name())) {
+        continue;
+      }
       Pattern use = Pattern.compile("(?i)(?:\\b" + Pattern.quote(alias) + "\\.|[\\s(])\"?"
           + Pattern.quote(column.name()) + "\"?\\s*(?:=|<|>|!=|<>|\\bIN\\b|\\bLIKE\\b|\\bBETWEEN\\b|\\bIS\\b|\\bGLOB\\b)");
       Matcher m = use.matcher(condition);
@@ -112,5 +121,11 @@ public final class PlanCheck {
       }
     }
     return chosen;
+  }
+
+  private static boolean leadsAnIndex(Table table, String column) {
+    return !table.primaryKey().isEmpty() && table.primaryKey().get(0).equalsIgnoreCase(column)
+        || table.indexes().stream().anyMatch(index -> index.columns().get(0)
+            .equalsIgnoreCase(column));
   }
 }
