@@ -68,6 +68,7 @@ public class Column<E, T> {
 
   /** Equal to one of {@code values}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read into an immutable list
   public final Condition<E> in(T... values) {
     return in(Arrays.asList(values));
   }

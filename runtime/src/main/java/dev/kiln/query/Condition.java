@@ -35,6 +35,7 @@ public interface Condition<E> {
 
   /** All of {@code conditions}; true when there are none. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read into an immutable list
   static <E> Condition<E> allOf(Condition<E>... conditions) {
     return conditions.length == 0 ? sql -> sql.append("1")
         : new Conditions.Junction<>(" AND ", List.of(conditions));
@@ -42,6 +43,7 @@ public interface Condition<E> {
 
   /** Any of {@code conditions}; false when there are none. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read into an immutable list
   static <E> Condition<E> anyOf(Condition<E>... conditions) {
     return conditions.length == 0 ? sql -> sql.append("0")
         : new Conditions.Junction<>(" OR ", List.of(conditions));

@@ -48,6 +48,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
   /** Orders the rows by {@code order}, then by any earlier orders' ties, then by primary key. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read into an immutable list
   public final Q orderBy(Order<E>... order) {
     orders.addAll(List.of(order));
     return self();
@@ -76,6 +77,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
    * to-many relation in the paths, all in one snapshot, whatever the number of rows.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read into an immutable list
   public final Q fetch(Path<E, ?>... paths) {
     return fetch(List.of(paths));
   }
