@@ -37,8 +37,6 @@ final class ChinookData {
       st.executeUpdate(script());
     } catch (SQLException e) {
       throw new IllegalStateException("cannot load Chinook: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return file;
   }
