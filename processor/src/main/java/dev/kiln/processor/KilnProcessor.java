@@ -17,7 +17,7 @@ import dev.kiln.processor.dao.DaoContext;
 import dev.kiln.processor.dao.DaoParser;
 import dev.kiln.processor.sql.EntitySql;
 import dev.kiln.processor.verify.QueryLog;
-import dev.kiln.processor.verify.ShadowDatabase;
+import dev.kiln.processor.verify.QueryVerifier;
 import dev.kiln.processor.write.DaoWriter;
 import dev.kiln.processor.write.MetamodelWriter;
 import dev.kiln.processor.write.NameTaken;
@@ -199,7 +199,7 @@ public final class KilnProcessor extends AbstractProcessor {
     missingDaoTypes.clear();
     Map<String, EntityModel> byType = new HashMap<>();
     generated.forEach(m -> byType.put(m.element().getQualifiedName().toString(), m));
-    try (ShadowDatabase shadow = ShadowDatabase.of(SchemaBuilder.build(generated))) {
+    try (QueryVerifier shadow = QueryVerifier.of(SchemaBuilder.build(generated))) {
       DaoContext context = new DaoContext(processingEnv, diagnostics, byType, shadow,
           Options.plansAreErrors(processingEnv), queryLog);
       DaoParser parser = new DaoParser(context);
@@ -221,7 +221,7 @@ public final class KilnProcessor extends AbstractProcessor {
 
   /** Records the repositories' statements, with their plans, in the build's query list. */
   private void logRepositoryStatements(List<EntityModel> models) {
-    try (ShadowDatabase shadow = ShadowDatabase.of(SchemaBuilder.build(generated))) {
+    try (QueryVerifier shadow = QueryVerifier.of(SchemaBuilder.build(generated))) {
       for (EntityModel model : models) {
         String owner = model.repositoryName().simpleName() + ".";
         for (Map.Entry<String, String> statement : new EntitySql(model).all().entrySet()) {

@@ -6,7 +6,7 @@ import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.PropertyModel;
 import dev.kiln.processor.verify.PlanCheck;
 import dev.kiln.processor.verify.QueryLog;
-import dev.kiln.processor.verify.ShadowDatabase;
+import dev.kiln.processor.verify.QueryVerifier;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +29,13 @@ public final class DaoContext {
   final Types types;
   final Diagnostics diagnostics;
   final Map<String, EntityModel> byType;
-  final ShadowDatabase shadow;
+  final QueryVerifier shadow;
   final PlanCheck planCheck;
   final boolean plansAreErrors;
   final QueryLog log;
 
   public DaoContext(ProcessingEnvironment env, Diagnostics diagnostics,
-      Map<String, EntityModel> byType, ShadowDatabase shadow, boolean plansAreErrors,
+      Map<String, EntityModel> byType, QueryVerifier shadow, boolean plansAreErrors,
       QueryLog log) {
     this.env = env;
     this.types = env.getTypeUtils();

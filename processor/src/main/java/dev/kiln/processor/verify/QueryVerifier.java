@@ -2,6 +2,7 @@ package dev.kiln.processor.verify;
 
 import dev.kiln.migrations.schema.ForeignKey;
 import dev.kiln.migrations.schema.Schema;
+import dev.kiln.migrations.schema.ShadowDatabase;
 import dev.kiln.migrations.schema.SqliteDdl;
 import dev.kiln.migrations.schema.Table;
 import java.sql.Connection;
@@ -16,40 +17,37 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * An in-memory SQLite database inside javac holding the schema the entities require, on which
- * every statement Kiln writes or verifies is prepared: SQLite itself says whether the SQL is
- * valid, what columns it returns, how it will run, and which tables it writes.
+ * Verifies statements on a shadow database (an in-memory SQLite inside javac) holding the schema
+ * the entities require: SQLite itself says whether the SQL is valid, what columns it returns, how
+ * it will run, and which tables it writes.
  */
-public final class ShadowDatabase implements AutoCloseable {
+public final class QueryVerifier implements AutoCloseable {
 
   /** What preparing a statement told: its result columns (none for a write). */
   public record Prepared(List<String> columns) {}
 
+  private final ShadowDatabase shadow;
   private final Connection connection;
   private final Schema schema;
 
-  private ShadowDatabase(Connection connection, Schema schema) {
-    this.connection = connection;
+  private QueryVerifier(ShadowDatabase shadow, Schema schema) {
+    this.shadow = shadow;
+    this.connection = shadow.connection();
     this.schema = schema;
   }
 
-  /** A new in-memory database with {@code schema} created in it. */
-  public static ShadowDatabase of(Schema schema) throws SQLException {
-    SQLiteDataSource source = new SQLiteDataSource();
-    source.setUrl("jdbc:sqlite::memory:");
-    Connection connection = source.getConnection();
-    try (Statement st = connection.createStatement()) {
-      for (String ddl : SqliteDdl.createSchema(schema)) {
-        st.execute(ddl);
-      }
+  /** A verifier over a new shadow database with {@code schema} created in it. */
+  public static QueryVerifier of(Schema schema) throws SQLException {
+    ShadowDatabase shadow = ShadowDatabase.open();
+    try {
+      shadow.execute(SqliteDdl.createSchema(schema));
     } catch (SQLException e) {
-      connection.close();
+      shadow.close();
       throw e;
     }
-    return new ShadowDatabase(connection, schema);
+    return new QueryVerifier(shadow, schema);
   }
 
   public Schema schema() {
@@ -134,6 +132,6 @@ public final class ShadowDatabase implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    connection.close();
+    shadow.close();
   }
 }
