@@ -77,7 +77,7 @@ public final class FetchPlan {
    */
   public <E> List<E> run(Conn conn, PreparedStatement rootStatement) throws SQLException {
     Map<PlanNode, List<Loaded>> loaded = new HashMap<>();
-    List<Loaded> roots = new ArrayList<>();
+    List<Object> roots = new ArrayList<>();
     try (ResultSet rs = conn.query(rootStatement)) {
       while (rs.next()) {
         roots.add(read(rs, root, 0, loaded));
@@ -85,9 +85,9 @@ public final class FetchPlan {
     }
     loadKeyed(conn, root, loaded);
     List<E> result = new ArrayList<>(roots.size());
-    for (Loaded row : roots) {
+    for (Object row : roots) {
       @SuppressWarnings("unchecked")
-      E entity = (E) row.build();
+      E entity = (E) Loaded.build(row);
       result.add(entity);
     }
     return result;
@@ -108,21 +108,41 @@ public final class FetchPlan {
   private void loadChildren(Conn conn, PlanNode.Edge edge, List<Loaded> parents,
       Map<PlanNode, List<Loaded>> loaded) throws SQLException {
     Set<Object> keys = new LinkedHashSet<>();
+    boolean integers = true;
     for (Loaded parent : parents) {
       if (parent.storedKey != null) {
         keys.add(parent.storedKey);
+        integers &= parent.storedKey instanceof Long;
       }
     }
-    Map<Object, List<Loaded>> byParent = new HashMap<>();
+    Map<Object, List<Object>> byParent = new HashMap<>();
     if (!keys.isEmpty()) {
       String sql = keyedStatements.computeIfAbsent(edge, e -> select(e.child(), e));
       PreparedStatement ps = conn.prepare(sql);
       ps.setString(1, JsonKeys.array(keys));
       try (ResultSet rs = conn.query(ps)) {
+        // Rows come grouped by parent, so the map is consulted once per parent, not per row.
+        // Integer parent keys (the usual case) are read with getLong: a row matched an integer
+        // key, so its value is that integer, and sqlite-jdbc's getObject costs a second call
+        // into the driver (for the column's type) and a boxed value per row.
+        List<Object> children = null;
+        long currentLong = 0;
+        Object currentKey = null;
         while (rs.next()) {
-          Object parentKey = JsonKeys.normalise(rs.getObject(1));
-          byParent.computeIfAbsent(parentKey, k -> new ArrayList<>())
-              .add(read(rs, edge.child(), 1, loaded));
+          if (integers) {
+            long key = rs.getLong(1);
+            if (children == null || key != currentLong) {
+              currentLong = key;
+              children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
+            }
+          } else {
+            Object key = JsonKeys.normalise(rs.getObject(1));
+            if (children == null || !key.equals(currentKey)) {
+              currentKey = key;
+              children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
+            }
+          }
+          children.add(read(rs, edge.child(), 1, loaded));
         }
       }
     }
@@ -132,19 +152,34 @@ public final class FetchPlan {
     }
   }
 
-  /** Reads {@code node} and its joined descendants from the current row. */
-  private Loaded read(ResultSet rs, PlanNode node, int shift, Map<PlanNode, List<Loaded>> loaded)
+  /**
+   * Reads {@code node} and its joined descendants from the current row: a {@link Loaded} for a
+   * node with relations of its own to assemble later, the entity itself for a leaf, and null for
+   * a to-one that a {@code LEFT JOIN} did not find.
+   */
+  private Object read(ResultSet rs, PlanNode node, int shift, Map<PlanNode, List<Loaded>> loaded)
       throws SQLException {
     int first = node.firstColumn + shift;
-    Object storedKey = JsonKeys.normalise(rs.getObject(first + node.keyOffset()));
-    if (storedKey == null && node.joinedIntoParent) {
-      return null; // a LEFT JOIN that found no row: the to-one relation is absent
+    // The stored key is needed to key this node's own to-many statements and to tell an absent
+    // to-one (a LEFT JOIN that found no row) from a present one; a leaf child needs neither.
+    Object storedKey = null;
+    if (node.joinedIntoParent || !node.keyed.isEmpty()) {
+      storedKey = JsonKeys.normalise(rs.getObject(first + node.keyOffset()));
+      if (storedKey == null && node.joinedIntoParent) {
+        return null; // a LEFT JOIN that found no row: the to-one relation is absent
+      }
     }
-    Loaded row = new Loaded(node, node.mapping.read(rs, first), storedKey);
+    Object entity = node.mapping.read(rs, first);
+    if (node.leaf()) {
+      return entity;
+    }
+    Loaded row = new Loaded(node, entity, storedKey);
     for (PlanNode.Edge edge : node.joined) {
       row.relations[edge.relation().index()] = read(rs, edge.child(), shift, loaded);
     }
-    loaded.computeIfAbsent(node, n -> new ArrayList<>()).add(row);
+    if (!node.keyed.isEmpty()) {
+      loaded.computeIfAbsent(node, n -> new ArrayList<>()).add(row);
+    }
     return row;
   }
 
