@@ -4,6 +4,10 @@ import dev.kiln.bench.contenders.Contender;
 import dev.kiln.bench.contenders.Contenders;
 import dev.kiln.bench.data.DataSet;
 import dev.kiln.bench.model.Book;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,17 +19,24 @@ import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
 
 /**
- * A quick A/B check for working on performance on a busy machine: runs one operation for several
- * contenders in one JVM, in short interleaved rounds, so that load from other processes hits them
- * alike, and prints each contender's median throughput and median ratio to the first one. JMH
- * (benchmarks/run.sh) gives the published numbers; this only answers "which is faster, by how
- * much" while a change is being made.
+ * A quick A/B check for working on performance on a busy machine. Each contender runs the
+ * operation in a JVM of its own (as under JMH: contenders sharing a JVM share the JIT's profiles
+ * of sqlite-jdbc and HikariCP, which skews the comparison by 10–15%), several times in turn, and
+ * each run counts operations per second of the thread's CPU time as well as of the clock: the
+ * CPU rate is not disturbed by time spent waiting for a core, so it compares contenders even while
+ * other processes load the machine. Prints each contender's median rates and ratios to the first
+ * one, and the bytes each operation allocated. JMH (benchmarks/run.sh) gives the published
+ * numbers; this answers "which is faster, by how much" while a change is being made.
  *
  * <pre>java -cp benchmarks/target/kiln-benchmarks.jar dev.kiln.bench.Compare find jdbc kiln</pre>
  *
- * Operations: find, page, eager, nplus1, insert, update.
+ * Operations: find, page, eager, nplus1, insert, update. {@code -Druns=3}, {@code -Drounds=15},
+ * {@code -DroundMillis=300} set the JVMs per contender and the timed rounds in each.
  */
 public final class Compare {
+
+  private static final com.sun.management.ThreadMXBean CPU =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private Compare() {}
 
@@ -34,46 +45,83 @@ public final class Compare {
       System.err.println("usage: Compare <find|page|eager|nplus1|insert|update> <contender>...");
       System.exit(2);
     }
-    String op = args[0];
+    if (Boolean.getBoolean("compare.child")) {
+      child(args[0], args[1]);
+      return;
+    }
     List<String> names = Arrays.asList(args).subList(1, args.length);
-    int rounds = Integer.getInteger("rounds", 30);
+    int runs = Integer.getInteger("runs", 3);
+    Map<String, List<double[]>> results = new LinkedHashMap<>();
+    names.forEach(n -> results.put(n, new ArrayList<>()));
+    for (int run = 0; run < runs; run++) {
+      for (String name : names) {
+        results.get(name).add(fork(args[0], name));
+      }
+    }
+    double[] base = medians(results.get(names.get(0)));
+    for (String name : names) {
+      double[] mine = medians(results.get(name));
+      StringBuilder each = new StringBuilder();
+      for (double[] run : results.get(name)) {
+        each.append(String.format(" %.0f", run[1]));
+      }
+      System.out.printf("%-8s %-12s %10.0f ops/s (ratio %.3f)  %10.0f ops/cpu-s (ratio %.3f)"
+              + "  %8.0f B/op  runs:%s%n",
+          args[0], name, mine[0], mine[0] / base[0], mine[1], mine[1] / base[1], mine[2], each);
+    }
+  }
+
+  /** Runs one contender in a new JVM; its median rates by the clock and by CPU time. */
+  private static double[] fork(String op, String name) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xms1g", "-Xmx1g", "-Dcompare.child=true"));
+    for (String property : List.of("rounds", "roundMillis")) {
+      if (System.getProperty(property) != null) {
+        command.add("-D" + property + "=" + System.getProperty(property));
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        Compare.class.getName(), op, name));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    double[] result = null;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+      for (String line; (line = out.readLine()) != null; ) {
+        if (line.startsWith("RESULT ")) {
+          String[] parts = line.split(" ");
+          result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+              Double.parseDouble(parts[3])};
+        } else if (!line.isBlank() && !line.contains("dev.kiln.slow")) {
+          System.err.println(name + ": " + line);
+        }
+      }
+    }
+    if (process.waitFor() != 0 || result == null) {
+      throw new IllegalStateException(name + " failed");
+    }
+    return result;
+  }
+
+  private static void child(String op, String name) throws IOException {
+    int rounds = Integer.getInteger("rounds", 15);
     long roundNanos = Long.getLong("roundMillis", 300L) * 1_000_000;
     Path dir = Files.createTempDirectory("kiln-compare");
-    Map<String, LongSupplier> ops = new LinkedHashMap<>();
-    List<Contender<Object, Object>> open = new ArrayList<>();
-    try {
-      for (String name : names) {
-        Path sub = Files.createDirectory(dir.resolve(name));
-        Contender<Object, Object> c = Contenders.open(name, DataSet.copyTo(sub));
-        open.add(c);
-        ops.put(name, operation(op, c));
+    try (Contender<Object, Object> c = Contenders.open(name, DataSet.copyTo(dir))) {
+      LongSupplier operation = operation(op, c);
+      for (int warm = 0; warm < 10; warm++) {
+        run(operation, roundNanos);
       }
-      Map<String, double[]> rates = new LinkedHashMap<>();
-      names.forEach(n -> rates.put(n, new double[rounds]));
-      for (int warm = 0; warm < 5; warm++) {
-        for (LongSupplier s : ops.values()) {
-          run(s, roundNanos);
-        }
-      }
+      double[] wall = new double[rounds];
+      double[] cpu = new double[rounds];
+      double[] bytes = new double[rounds];
       for (int r = 0; r < rounds; r++) {
-        for (String name : names) {
-          rates.get(name)[(r + names.indexOf(name)) % rounds] = run(ops.get(name), roundNanos);
-        }
+        double[] all = run(operation, roundNanos);
+        wall[r] = all[0];
+        cpu[r] = all[1];
+        bytes[r] = all[2];
       }
-      double[] base = rates.get(names.get(0));
-      for (String name : names) {
-        double[] mine = rates.get(name);
-        double[] ratios = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-          ratios[r] = mine[r] / base[r];
-        }
-        System.out.printf("%-12s %-12s %12.0f ops/s  ratio %.3f (middle half %.3f–%.3f)%n", op, name,
-            median(mine), median(ratios), quantile(ratios, 0.25), quantile(ratios, 0.75));
-      }
+      System.out.println("RESULT " + median(wall) + " " + median(cpu) + " " + median(bytes));
     } finally {
-      for (Contender<Object, Object> c : open) {
-        c.close();
-      }
       DataSet.deleteTree(dir);
     }
   }
@@ -106,10 +154,15 @@ public final class Compare {
     };
   }
 
-  /** Operations per second over about {@code nanos}. */
-  private static double run(LongSupplier op, long nanos) {
+  /**
+   * Operations per second over about {@code nanos}, by the clock and by the thread's CPU time,
+   * and bytes allocated per operation.
+   */
+  private static double[] run(LongSupplier op, long nanos) {
     long sink = 0;
     long count = 0;
+    long bytesStart = CPU.getCurrentThreadAllocatedBytes();
+    long cpuStart = CPU.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long now;
     do {
@@ -117,19 +170,25 @@ public final class Compare {
       count++;
       now = System.nanoTime();
     } while (now - start < nanos);
+    long cpu = CPU.getCurrentThreadCpuTime() - cpuStart;
+    long bytes = CPU.getCurrentThreadAllocatedBytes() - bytesStart;
     if (sink == 42) {
       System.out.print("");
     }
-    return count * 1e9 / (now - start);
+    return new double[] {count * 1e9 / (now - start), count * 1e9 / cpu, (double) bytes / count};
+  }
+
+  private static double[] medians(List<double[]> runs) {
+    double[] wall = runs.stream().mapToDouble(r -> r[0]).toArray();
+    double[] cpu = runs.stream().mapToDouble(r -> r[1]).toArray();
+    double[] bytes = runs.stream().mapToDouble(r -> r[2]).toArray();
+    return new double[] {median(wall), median(cpu), median(bytes)};
   }
 
   private static double median(double[] values) {
-    return quantile(values, 0.5);
-  }
-
-  private static double quantile(double[] values, double q) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    return sorted[(int) Math.round(q * (sorted.length - 1))];
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

@@ -10,6 +10,7 @@ public final class Contenders {
   /** Hand-written JDBC done well: the baseline every ratio is taken to. */
   public static final String JDBC = "jdbc";
   public static final String JDBC_JOIN = "jdbc-join";
+  public static final String JDBC_RANGE = "jdbc-range";
   public static final String JDBC_NAIVE = "jdbc-naive";
   public static final String KILN = "kiln";
   public static final String KILN_CACHED = "kiln-cached";
@@ -25,6 +26,7 @@ public final class Contenders {
     Contender<?, ?> contender = switch (name) {
       case JDBC -> new JdbcContender(file, JdbcContender.Style.WELL);
       case JDBC_JOIN -> new JdbcContender(file, JdbcContender.Style.WELL_JOIN);
+      case JDBC_RANGE -> new JdbcContender(file, JdbcContender.Style.WELL_RANGE);
       case JDBC_NAIVE -> new JdbcContender(file, JdbcContender.Style.NAIVE);
       case KILN -> new KilnContender(file, false);
       case KILN_CACHED -> new KilnContender(file, true);
