@@ -1,6 +1,8 @@
 package dev.kiln.bench;
 
+import static dev.kiln.bench.contenders.Contenders.HIBERNATE;
 import static dev.kiln.bench.contenders.Contenders.JDBC;
+import static dev.kiln.bench.contenders.Contenders.JDBC_NAIVE;
 import static dev.kiln.bench.contenders.Contenders.KILN;
 
 import dev.kiln.bench.data.DataSet;
@@ -11,11 +13,13 @@ import org.openjdk.jmh.annotations.Param;
 
 /**
  * The same 100 authors with their books, loaded one author at a time: 1 + 100 statements, what
- * lazy loading or a loop over a finder costs.
+ * a loop over a finder costs ({@code kiln}: a {@code @Dao} finder; {@code jdbc}: a reused
+ * statement; {@code jdbc-naive}: a statement prepared per call) and what lazy loading costs
+ * ({@code hibernate}: each author's lazy collection fetched in turn).
  */
 public class AuthorsWithBooksNPlusOne extends Trial {
 
-  @Param({JDBC, KILN})
+  @Param({JDBC, JDBC_NAIVE, KILN, HIBERNATE})
   public String contender;
 
   @Override

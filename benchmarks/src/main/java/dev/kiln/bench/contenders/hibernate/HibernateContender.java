@@ -85,6 +85,22 @@ public final class HibernateContender implements Contender<HAuthor, HBook> {
     }
   }
 
+  /** The authors, then each one's lazy books fetched in turn, as lazy loading does. */
+  @Override
+  public List<HAuthor> authorsWithBooksOneByOne(long firstId, long lastId) {
+    try (StatelessSession session = factory.openStatelessSession()) {
+      List<HAuthor> authors = session.createSelectionQuery(
+              "from HAuthor a where a.id between :first and :last order by a.id", HAuthor.class)
+          .setParameter("first", firstId)
+          .setParameter("last", lastId)
+          .getResultList();
+      for (HAuthor author : authors) {
+        session.fetch(author.getBooks());
+      }
+      return authors;
+    }
+  }
+
   @Override
   public int insertBooks(List<Book> books) {
     try (StatelessSession session = factory.openStatelessSession()) {
