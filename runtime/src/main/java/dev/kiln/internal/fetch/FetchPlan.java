@@ -25,19 +25,24 @@ import java.util.Set;
  * join never multiplies rows and {@code LIMIT} counts root entities). Each to-many relation is one
  * more statement, keyed by its parents' keys bound as one JSON array
  * ({@code fk IN (SELECT value FROM json_each(?))}), so there are no chunked key lists and no
- * cartesian products of sibling collections. Children come ordered by parent, then by key.
- * Rows are gathered as {@link Loaded} holders and assembled bottom-up once every statement ran,
- * because records can only receive their relations through a constructor.
+ * cartesian products of sibling collections. Children come ordered by parent, then by key; a
+ * to-many child's parent key is read from its own foreign-key column, a many-to-many one's from
+ * the junction's column, selected first. Rows of entities with relations to assemble are
+ * gathered as {@link Loaded} holders and assembled bottom-up once every statement ran, because
+ * records can only receive their relations through a constructor.
  */
 public final class FetchPlan {
 
   private final PlanNode root;
   private final String rootSelect;
-  private final Map<PlanNode.Edge, String> keyedStatements = new HashMap<>();
+  private final Map<PlanNode.Edge, Keyed> keyedStatements = new HashMap<>();
+
+  /** The statement of a to-many relation and the column in it that holds each row's parent key. */
+  private record Keyed(String sql, int parentKeyColumn) {}
 
   private FetchPlan(PlanNode root) {
     this.root = root;
-    this.rootSelect = select(root, null);
+    this.rootSelect = select(root, null, false);
   }
 
   /** The plan that loads {@code paths} with entities of {@code root}. */
@@ -80,7 +85,7 @@ public final class FetchPlan {
     List<Object> roots = new ArrayList<>();
     try (ResultSet rs = conn.query(rootStatement)) {
       while (rs.next()) {
-        roots.add(read(rs, root, 0, loaded));
+        roots.add(read(rs, root, loaded));
       }
     }
     loadKeyed(conn, root, loaded);
@@ -117,9 +122,14 @@ public final class FetchPlan {
     }
     Map<Object, List<Object>> byParent = new HashMap<>();
     if (!keys.isEmpty()) {
-      String sql = keyedStatements.computeIfAbsent(edge, e -> select(e.child(), e));
-      PreparedStatement ps = conn.prepare(sql);
+      Keyed keyed = keyedStatements.computeIfAbsent(edge, FetchPlan::keyed);
+      PreparedStatement ps = conn.prepare(keyed.sql());
       ps.setString(1, JsonKeys.array(keys));
+      PlanNode child = edge.child();
+      int keyColumn = keyed.parentKeyColumn();
+      // A leaf child's row is just its entity: read it here, at a call site of its own.
+      boolean plain = child.leaf() && !child.joinedIntoParent;
+      int first = child.firstColumn;
       try (ResultSet rs = conn.query(ps)) {
         // Rows come grouped by parent, so the map is consulted once per parent, not per row.
         // Integer parent keys (the usual case) are read with getLong: a row matched an integer
@@ -130,19 +140,19 @@ public final class FetchPlan {
         Object currentKey = null;
         while (rs.next()) {
           if (integers) {
-            long key = rs.getLong(1);
+            long key = rs.getLong(keyColumn);
             if (children == null || key != currentLong) {
               currentLong = key;
               children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
             }
           } else {
-            Object key = JsonKeys.normalise(rs.getObject(1));
+            Object key = JsonKeys.normalise(rs.getObject(keyColumn));
             if (children == null || !key.equals(currentKey)) {
               currentKey = key;
               children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
             }
           }
-          children.add(read(rs, edge.child(), 1, loaded));
+          children.add(plain ? child.mapping.read(rs, first) : read(rs, child, loaded));
         }
       }
     }
@@ -157,9 +167,9 @@ public final class FetchPlan {
    * node with relations of its own to assemble later, the entity itself for a leaf, and null for
    * a to-one that a {@code LEFT JOIN} did not find.
    */
-  private Object read(ResultSet rs, PlanNode node, int shift, Map<PlanNode, List<Loaded>> loaded)
+  private Object read(ResultSet rs, PlanNode node, Map<PlanNode, List<Loaded>> loaded)
       throws SQLException {
-    int first = node.firstColumn + shift;
+    int first = node.firstColumn;
     // The stored key is needed to key this node's own to-many statements and to tell an absent
     // to-one (a LEFT JOIN that found no row) from a present one; a leaf child needs neither.
     Object storedKey = null;
@@ -175,7 +185,7 @@ public final class FetchPlan {
     }
     Loaded row = new Loaded(node, entity, storedKey);
     for (PlanNode.Edge edge : node.joined) {
-      row.relations[edge.relation().index()] = read(rs, edge.child(), shift, loaded);
+      row.relations[edge.relation().index()] = read(rs, edge.child(), loaded);
     }
     if (!node.keyed.isEmpty()) {
       loaded.computeIfAbsent(node, n -> new ArrayList<>()).add(row);
@@ -183,23 +193,45 @@ public final class FetchPlan {
     return row;
   }
 
+  /** Lays out the keyed statement of {@code edge}'s to-many relation. */
+  private static Keyed keyed(PlanNode.Edge edge) {
+    RelationInfo<?, ?> relation = edge.relation();
+    // For a to-many relation the parent key is the child's own foreign-key column, read where
+    // the entity's columns have it; a many-to-many one selects the junction's column first.
+    int inChild = relation.kind() == RelationInfo.Kind.TO_MANY
+        ? indexOf(edge.child().mapping.info().columns(), relation.targetColumn()) : -1;
+    String sql = select(edge.child(), edge, inChild < 0);
+    return new Keyed(sql, inChild < 0 ? 1 : edge.child().firstColumn + inChild);
+  }
+
+  private static int indexOf(List<String> columns, String column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).equalsIgnoreCase(column)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
-   * Lays out the statement rooted at {@code node}: the root statement's prefix when
-   * {@code edge} is null, otherwise the complete keyed statement of a to-many relation, whose
-   * first column is the parent key it belongs to.
+   * Lays out the statement rooted at {@code node} and sets the alias and first column of each
+   * node in it: the root statement's prefix when {@code edge} is null, otherwise the complete
+   * keyed statement of a to-many relation, whose first column is the parent key it belongs to
+   * when {@code parentKeyFirst}.
    */
-  private static String select(PlanNode node, PlanNode.Edge edge) {
+  private static String select(PlanNode node, PlanNode.Edge edge, boolean parentKeyFirst) {
     List<PlanNode> nodes = node.statementNodes();
-    int column = 1;
+    RelationInfo<?, ?> relation = edge == null ? null : edge.relation();
+    boolean keyFirst = relation != null && parentKeyFirst;
+    int column = keyFirst ? 2 : 1;
     for (int i = 0; i < nodes.size(); i++) {
       nodes.get(i).alias = "t" + i;
       nodes.get(i).joinedIntoParent = i > 0;
       nodes.get(i).firstColumn = column;
       column += nodes.get(i).mapping.info().columns().size();
     }
-    RelationInfo<?, ?> relation = edge == null ? null : edge.relation();
     List<String> columns = new ArrayList<>();
-    if (relation != null) {
+    if (keyFirst) {
       columns.add(parentKeyColumn(relation));
     }
     for (PlanNode n : nodes) {
