@@ -10,10 +10,12 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongSupplier;
@@ -31,7 +33,9 @@ import java.util.function.LongSupplier;
  * <pre>java -cp benchmarks/target/kiln-benchmarks.jar dev.kiln.bench.Compare find jdbc kiln</pre>
  *
  * Operations: find, page, eager, nplus1, insert, update. {@code -Druns=3}, {@code -Drounds=15},
- * {@code -DroundMillis=300} set the JVMs per contender and the timed rounds in each.
+ * {@code -DroundMillis=300} set the JVMs per contender and the timed rounds in each;
+ * {@code -Dcompare.csv=file} appends {@code operation,contender,ops/s,ops/cpu-s,bytes/op} lines
+ * to {@code file}, which the report shows as its CPU-time check.
  */
 public final class Compare {
 
@@ -59,6 +63,7 @@ public final class Compare {
       }
     }
     double[] base = medians(results.get(names.get(0)));
+    String csv = System.getProperty("compare.csv");
     for (String name : names) {
       double[] mine = medians(results.get(name));
       StringBuilder each = new StringBuilder();
@@ -68,6 +73,11 @@ public final class Compare {
       System.out.printf("%-8s %-12s %10.0f ops/s (ratio %.3f)  %10.0f ops/cpu-s (ratio %.3f)"
               + "  %8.0f B/op  runs:%s%n",
           args[0], name, mine[0], mine[0] / base[0], mine[1], mine[1] / base[1], mine[2], each);
+      if (csv != null) {
+        Files.writeString(Path.of(csv), String.format(Locale.ROOT, "%s,%s,%.1f,%.1f,%.0f%n",
+            args[0], name, mine[0], mine[1], mine[2]), StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      }
     }
   }
 
