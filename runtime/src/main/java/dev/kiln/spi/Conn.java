@@ -14,7 +14,10 @@ import java.sql.SQLException;
  */
 public interface Conn {
 
-  /** A cached prepared statement for {@code sql}, with its parameters cleared. */
+  /**
+   * A cached prepared statement for {@code sql}. It may still hold the values of its last use:
+   * bind every parameter before executing it.
+   */
   PreparedStatement prepare(String sql) throws SQLException;
 
   /** A statement outside the cache, for a result that outlives the work (a stream); close it. */

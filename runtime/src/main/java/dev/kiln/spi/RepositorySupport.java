@@ -28,6 +28,7 @@ public final class RepositorySupport<E> {
   private final EntityMapping<E> mapping;
   private final EntityInfo info;
   private final String selectList;
+  private final String nextKeySql;
 
   public RepositorySupport(Database db, EntityMapping<E> mapping) {
     this.engine = db.engine();
@@ -35,6 +36,13 @@ public final class RepositorySupport<E> {
     this.info = mapping.info();
     this.selectList = info.columns().stream()
         .map(dev.kiln.migrations.schema.SqliteDdl::quote).collect(Collectors.joining(", "));
+    String table = dev.kiln.migrations.schema.SqliteDdl.quote(info.table());
+    this.nextKeySql = "SELECT (SELECT max(" + dev.kiln.migrations.schema.SqliteDdl.quote(
+        info.keyColumns().get(0)) + ") FROM " + table + "),"
+        + " EXISTS (SELECT 1 FROM sqlite_schema WHERE tbl_name = ?1 COLLATE NOCASE"
+        + " AND (type = 'trigger' OR (type = 'table' AND sql LIKE '%AUTOINCREMENT%')))"
+        + " OR EXISTS (SELECT 1 FROM sqlite_temp_schema WHERE tbl_name = ?1 COLLATE NOCASE"
+        + " AND type = 'trigger')";
   }
 
   public Engine engine() {
@@ -87,6 +95,36 @@ public final class RepositorySupport<E> {
     Optional<E> loaded = read("find", work);
     loaded.ifPresent(e -> cache.putIfUnchanged(info.table(), key, mapping.copy(e), generation));
     return loaded;
+  }
+
+  /**
+   * The key SQLite would give the first of {@code count} rows inserted now without one (the next
+   * get the following keys), or -1 when that cannot be told in advance; {@code conn} must be in a
+   * write transaction. {@code insertAll} uses it to insert new entities, keys included, as one
+   * JDBC batch: through sqlite-jdbc one {@code INSERT … RETURNING} per row costs about twice as
+   * much per row as a batch.
+   *
+   * <p>A write transaction holds SQLite's write lock, so no one else inserts meanwhile, and SQLite
+   * gives a row inserted without a key the largest key in the table plus one (1 in an empty
+   * table). It may choose otherwise only for an {@code AUTOINCREMENT} table (which never reuses
+   * the keys of deleted rows), when the largest key is the largest integer (then it picks keys at
+   * random), or when a trigger inserts rows of its own; for those, and for a negative largest
+   * key, this answers -1 and the rows are inserted one by one for SQLite to choose.
+   *
+   * @param limit the largest key the entity's key type holds
+   */
+  public long firstGeneratedKey(Conn conn, int count, long limit) throws SQLException {
+    PreparedStatement ps = conn.prepare(nextKeySql);
+    ps.setString(1, info.table());
+    try (ResultSet rs = conn.query(ps)) {
+      rs.next();
+      long largest = rs.getLong(1); // 0 for an empty table
+      boolean special = rs.getBoolean(2);
+      if (special || largest < 0 || largest > limit - count) {
+        return -1;
+      }
+      return largest + 1;
+    }
   }
 
   /** Evicts {@code key} from the entity cache once the write that changed it has committed. */

@@ -77,6 +77,72 @@ class RepositoryTest {
   }
 
   @Test
+  void insertAllGivesNewRowsTheKeysSqliteWouldGiveThem() {
+    // insertAll inserts new rows with their keys in one batch; insert lets SQLite choose: the
+    // keys must be the same, after the largest key, after a deletion of the largest row, and in
+    // an empty table
+    assertEquals(List.of(1L, 2L), ids(authors.insertAll(List.of(author("A"), author("B")))));
+    authors.insert(new Author(40, "Explicit", "explicit@example.org", Instant.EPOCH, null));
+    List<Author> stored = authors.insertAll(List.of(author("C"), author("D"), author("E")));
+    assertEquals(List.of(41L, 42L, 43L), ids(stored));
+    for (Author a : stored) {
+      assertEquals(a, authors.findById(a.id()).orElseThrow());
+    }
+    authors.deleteById(43);
+    long chosenBySqlite = authors.insert(author("F")).id();
+    authors.deleteById(chosenBySqlite);
+    assertEquals(List.of(chosenBySqlite), ids(authors.insertAll(List.of(author("G")))));
+    authors.deleteAll(authors.findAll());
+    assertEquals(List.of(1L), ids(authors.insertAll(List.of(author("H")))));
+    assertEquals(List.of(), authors.insertAll(List.of()));
+  }
+
+  @Test
+  void insertAllLetsSqliteChooseKeysWhenItCannotForeseeThem() throws Exception {
+    // a trigger that inserts a row of its own takes a key between two of insertAll's rows
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
+        var st = c.createStatement()) {
+      st.execute("CREATE TRIGGER twin AFTER INSERT ON author WHEN NEW.name = 'Twin' BEGIN"
+          + " INSERT INTO author (name, email, created_at) VALUES"
+          + " ('Shadow', 'shadow@example.org', '2024-01-01 00:00:00'); END");
+    }
+    List<Author> stored = authors.insertAll(List.of(author("Twin"), author("Next")));
+    assertEquals(List.of(1L, 3L), ids(stored));
+    assertEquals("Shadow", authors.findById(2).orElseThrow().name());
+    for (Author a : stored) {
+      assertEquals(a, authors.findById(a.id()).orElseThrow());
+    }
+    // rows with keys of their own among new ones: inserted one by one as well
+    List<Author> mixed = authors.insertAll(List.of(author("K"),
+        new Author(100, "L", "l@example.org", Instant.EPOCH, null), author("M")));
+    assertEquals(List.of(4L, 100L, 101L), ids(mixed));
+  }
+
+  @Test
+  void insertAllNeverReusesTheKeysOfAnAutoincrementTable() throws Exception {
+    // a table made by another tool with AUTOINCREMENT: SQLite never gives a deleted row's key
+    // again, so insertAll may not take the largest key plus one
+    close();
+    Path other = dir.resolve("other");
+    other.toFile().mkdirs();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other.resolve("test.db"));
+        var st = c.createStatement()) {
+      st.execute("CREATE TABLE author (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,"
+          + " email TEXT NOT NULL, created_at TEXT NOT NULL, bio TEXT)");
+    }
+    // not migrated: the other tool's table is not Kiln's schema, which migrate() would report
+    db = Database.open(other.resolve("test.db"));
+    authors = new AuthorRepository(db);
+    assertEquals(List.of(1L, 2L), ids(authors.insertAll(List.of(author("A"), author("B")))));
+    authors.deleteById(2);
+    assertEquals(List.of(3L, 4L), ids(authors.insertAll(List.of(author("C"), author("D")))));
+  }
+
+  private static List<Long> ids(List<Author> list) {
+    return list.stream().map(Author::id).toList();
+  }
+
+  @Test
   void updateChangesTheRowAndRefusesAMissingOne() {
     Author ann = authors.insert(author("Ann"));
     Author renamed = authors.update(ann.withName("Anne"));

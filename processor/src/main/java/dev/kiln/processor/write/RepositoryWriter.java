@@ -142,14 +142,38 @@ public final class RepositoryWriter {
 
       MethodSpec.Builder insertAll = publicMethod("insertAll", listOfEntity)
           .addJavadoc("Inserts every entity in one transaction (a savepoint inside the caller's),"
-              + " so that all are stored or none; returns them as stored, in order.\n")
+              + " so that all are stored or none, as one JDBC batch where it can; returns them as"
+              + " stored, in order.\n")
           .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
               "entities")
           .addStatement("$T list = $T.entities(entities, MAPPING)", listOfEntity, Spi.CHECKS);
       if (e.generatedKey().isPresent()) {
+        PropertyModel key = e.generatedKey().get();
+        boolean intKey = key.kind() == dev.kiln.processor.model.ValueKind.INT;
+        String version = e.version().map(v -> ", " + v.accessor().read("entity")).orElse("");
         insertAll.addCode(CodeBlock.builder()
             .add("return support.writeAtomically($S, conn -> {\n$>", "insert")
             .addStatement("$T stored = new $T<>(list.size())", listOfEntity, ArrayList.class)
+            .addStatement("boolean allNew = !list.isEmpty()")
+            .beginControlFlow("for ($T entity : list)", entityType)
+            .addStatement("allNew &= $L", keyLeftUnset(key))
+            .endControlFlow()
+            .add("// SQLite would give new rows the keys next, next + 1, …: insert them, keys"
+                + " included, as one batch\n")
+            .addStatement("long next = allNew ? support.firstGeneratedKey(conn, list.size(), $L)"
+                + " : -1", intKey ? "Integer.MAX_VALUE" : "Long.MAX_VALUE")
+            .beginControlFlow("if (next > 0)")
+            .addStatement("$T ps = conn.prepare(INSERT)", Spi.PREPARED_STATEMENT)
+            .beginControlFlow("for ($T entity : list)", entityType)
+            .addStatement("$T row = stored(entity, $Lnext++$L)", entityType,
+                intKey ? "(int) " : "", version)
+            .addStatement("bindColumns(ps, row)")
+            .addStatement("ps.addBatch()")
+            .addStatement("stored.add(row)")
+            .endControlFlow()
+            .addStatement("conn.batch(ps)")
+            .addStatement("return stored")
+            .endControlFlow()
             .beginControlFlow("for ($T entity : list)", entityType)
             .addStatement("stored.add(insert(conn, entity))")
             .endControlFlow()

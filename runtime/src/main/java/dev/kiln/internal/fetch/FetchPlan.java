@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fetch plan: which relations to load with a root entity, compiled into a fixed list of
@@ -27,49 +26,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * join never multiplies rows and {@code LIMIT} counts root entities). Each to-many relation is one
  * more statement, keyed by its parents' keys bound as one JSON array
  * ({@code fk IN (SELECT value FROM json_each(?))}), so there are no chunked key lists and no
- * cartesian products of sibling collections. Children come ordered by parent, then by key.
- * Rows are gathered as {@link Loaded} holders and assembled bottom-up once every statement ran,
- * because records can only receive their relations through a constructor.
+ * cartesian products of sibling collections. Children come ordered by parent, then by key; a
+ * to-many child's parent key is read from its own foreign-key column, a many-to-many one's from
+ * the junction's column, selected first. Rows of entities with relations to assemble are
+ * gathered as {@link Loaded} holders and assembled bottom-up once every statement ran, because
+ * records can only receive their relations through a constructor.
  */
 public final class FetchPlan {
 
-  /** Plans by root and paths: an application asks for a handful of shapes, over and over. */
-  private static final Map<List<Object>, FetchPlan> PLANS = new ConcurrentHashMap<>();
-
   private final PlanNode root;
   private final String rootSelect;
-  private final Map<PlanNode.Edge, String> keyedStatements = new HashMap<>();
+  private final Map<PlanNode.Edge, Keyed> keyedStatements = new HashMap<>();
 
-  /**
-   * Lays out every statement now, so that a plan is immutable once built and can be shared by
-   * threads.
-   */
+  /** The statement of a to-many relation and the column in it that holds each row's parent key. */
+  private record Keyed(String sql, int parentKeyColumn) {}
+
   private FetchPlan(PlanNode root) {
     this.root = root;
-    this.rootSelect = select(root, null);
-    layOutKeyed(root);
+    this.rootSelect = select(root, null, false);
   }
 
-  private void layOutKeyed(PlanNode node) {
-    for (PlanNode member : node.statementNodes()) {
-      for (PlanNode.Edge edge : member.keyed) {
-        keyedStatements.put(edge, select(edge.child(), edge));
-        layOutKeyed(edge.child());
-      }
-    }
-  }
-
-  /** The plan that loads {@code paths} with entities of {@code root}, built once per shape. */
+  /** The plan that loads {@code paths} with entities of {@code root}. */
   public static FetchPlan of(EntityMapping<?> root, List<? extends Path<?, ?>> paths) {
-    List<Object> key = new ArrayList<>(paths.size() + 1);
-    key.add(root);
-    for (Path<?, ?> path : paths) {
-      key.add(path.steps());
-    }
-    return PLANS.computeIfAbsent(key, k -> build(root, paths));
-  }
-
-  private static FetchPlan build(EntityMapping<?> root, List<? extends Path<?, ?>> paths) {
     PlanNode node = new PlanNode(root);
     for (Path<?, ?> path : paths) {
       PlanNode at = node;
@@ -105,17 +83,17 @@ public final class FetchPlan {
    */
   public <E> List<E> run(Conn conn, PreparedStatement rootStatement) throws SQLException {
     Map<PlanNode, List<Loaded>> loaded = new HashMap<>();
-    List<Loaded> roots = new ArrayList<>();
+    List<Object> roots = new ArrayList<>();
     try (ResultSet rs = conn.query(rootStatement)) {
       while (rs.next()) {
-        roots.add(read(rs, root, 0, loaded));
+        roots.add(read(rs, root, loaded));
       }
     }
     loadKeyed(conn, root, loaded);
     List<E> result = new ArrayList<>(roots.size());
-    for (Loaded row : roots) {
+    for (Object row : roots) {
       @SuppressWarnings("unchecked")
-      E entity = (E) row.build();
+      E entity = (E) Loaded.build(row);
       result.add(entity);
     }
     return result;
@@ -136,21 +114,46 @@ public final class FetchPlan {
   private void loadChildren(Conn conn, PlanNode.Edge edge, List<Loaded> parents,
       Map<PlanNode, List<Loaded>> loaded) throws SQLException {
     Set<Object> keys = new LinkedHashSet<>();
+    boolean integers = true;
     for (Loaded parent : parents) {
       if (parent.storedKey != null) {
         keys.add(parent.storedKey);
+        integers &= parent.storedKey instanceof Long;
       }
     }
-    Map<Object, List<Loaded>> byParent = new HashMap<>();
+    Map<Object, List<Object>> byParent = new HashMap<>();
     if (!keys.isEmpty()) {
-      String sql = keyedStatements.get(edge);
-      PreparedStatement ps = conn.prepare(sql);
+      Keyed keyed = keyedStatements.computeIfAbsent(edge, FetchPlan::keyed);
+      PreparedStatement ps = conn.prepare(keyed.sql());
       ps.setString(1, JsonArrays.of(keys));
+      PlanNode child = edge.child();
+      int keyColumn = keyed.parentKeyColumn();
+      // A leaf child's row is just its entity: read it here, at a call site of its own.
+      boolean plain = child.leaf() && !child.joinedIntoParent;
+      int first = child.firstColumn;
       try (ResultSet rs = conn.query(ps)) {
+        // Rows come grouped by parent, so the map is consulted once per parent, not per row.
+        // Integer parent keys (the usual case) are read with getLong: a row matched an integer
+        // key, so its value is that integer, and sqlite-jdbc's getObject costs a second call
+        // into the driver (for the column's type) and a boxed value per row.
+        List<Object> children = null;
+        long currentLong = 0;
+        Object currentKey = null;
         while (rs.next()) {
-          Object parentKey = JsonArrays.normalise(rs.getObject(1));
-          byParent.computeIfAbsent(parentKey, k -> new ArrayList<>())
-              .add(read(rs, edge.child(), 1, loaded));
+          if (integers) {
+            long key = rs.getLong(keyColumn);
+            if (children == null || key != currentLong) {
+              currentLong = key;
+              children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
+            }
+          } else {
+            Object key = JsonArrays.normalise(rs.getObject(keyColumn));
+            if (children == null || !key.equals(currentKey)) {
+              currentKey = key;
+              children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
+            }
+          }
+          children.add(plain ? child.mapping.read(rs, first) : read(rs, child, loaded));
         }
       }
     }
@@ -160,39 +163,76 @@ public final class FetchPlan {
     }
   }
 
-  /** Reads {@code node} and its joined descendants from the current row. */
-  private Loaded read(ResultSet rs, PlanNode node, int shift, Map<PlanNode, List<Loaded>> loaded)
+  /**
+   * Reads {@code node} and its joined descendants from the current row: a {@link Loaded} for a
+   * node with relations of its own to assemble later, the entity itself for a leaf, and null for
+   * a to-one that a {@code LEFT JOIN} did not find.
+   */
+  private Object read(ResultSet rs, PlanNode node, Map<PlanNode, List<Loaded>> loaded)
       throws SQLException {
-    int first = node.firstColumn + shift;
-    Object storedKey = JsonArrays.normalise(rs.getObject(first + node.keyOffset()));
-    if (storedKey == null && node.joinedIntoParent) {
-      return null; // a LEFT JOIN that found no row: the to-one relation is absent
+    int first = node.firstColumn;
+    // The stored key is needed to key this node's own to-many statements and to tell an absent
+    // to-one (a LEFT JOIN that found no row) from a present one; a leaf child needs neither.
+    Object storedKey = null;
+    if (node.joinedIntoParent || !node.keyed.isEmpty()) {
+      storedKey = JsonArrays.normalise(rs.getObject(first + node.keyOffset()));
+      if (storedKey == null && node.joinedIntoParent) {
+        return null; // a LEFT JOIN that found no row: the to-one relation is absent
+      }
     }
-    Loaded row = new Loaded(node, node.mapping.read(rs, first), storedKey);
+    Object entity = node.mapping.read(rs, first);
+    if (node.leaf()) {
+      return entity;
+    }
+    Loaded row = new Loaded(node, entity, storedKey);
     for (PlanNode.Edge edge : node.joined) {
-      row.relations[edge.relation().index()] = read(rs, edge.child(), shift, loaded);
+      row.relations[edge.relation().index()] = read(rs, edge.child(), loaded);
     }
-    loaded.computeIfAbsent(node, n -> new ArrayList<>()).add(row);
+    if (!node.keyed.isEmpty()) {
+      loaded.computeIfAbsent(node, n -> new ArrayList<>()).add(row);
+    }
     return row;
   }
 
+  /** Lays out the keyed statement of {@code edge}'s to-many relation. */
+  private static Keyed keyed(PlanNode.Edge edge) {
+    RelationInfo<?, ?> relation = edge.relation();
+    // For a to-many relation the parent key is the child's own foreign-key column, read where
+    // the entity's columns have it; a many-to-many one selects the junction's column first.
+    int inChild = relation.kind() == RelationInfo.Kind.TO_MANY
+        ? indexOf(edge.child().mapping.info().columns(), relation.targetColumn()) : -1;
+    String sql = select(edge.child(), edge, inChild < 0);
+    return new Keyed(sql, inChild < 0 ? 1 : edge.child().firstColumn + inChild);
+  }
+
+  private static int indexOf(List<String> columns, String column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).equalsIgnoreCase(column)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
-   * Lays out the statement rooted at {@code node}: the root statement's prefix when
-   * {@code edge} is null, otherwise the complete keyed statement of a to-many relation, whose
-   * first column is the parent key it belongs to.
+   * Lays out the statement rooted at {@code node} and sets the alias and first column of each
+   * node in it: the root statement's prefix when {@code edge} is null, otherwise the complete
+   * keyed statement of a to-many relation, whose first column is the parent key it belongs to
+   * when {@code parentKeyFirst}.
    */
-  private static String select(PlanNode node, PlanNode.Edge edge) {
+  private static String select(PlanNode node, PlanNode.Edge edge, boolean parentKeyFirst) {
     List<PlanNode> nodes = node.statementNodes();
-    int column = 1;
+    RelationInfo<?, ?> relation = edge == null ? null : edge.relation();
+    boolean keyFirst = relation != null && parentKeyFirst;
+    int column = keyFirst ? 2 : 1;
     for (int i = 0; i < nodes.size(); i++) {
       nodes.get(i).alias = "t" + i;
       nodes.get(i).joinedIntoParent = i > 0;
       nodes.get(i).firstColumn = column;
       column += nodes.get(i).mapping.info().columns().size();
     }
-    RelationInfo<?, ?> relation = edge == null ? null : edge.relation();
     List<String> columns = new ArrayList<>();
-    if (relation != null) {
+    if (keyFirst) {
       columns.add(parentKeyColumn(relation));
     }
     for (PlanNode n : nodes) {

@@ -1,13 +1,18 @@
 package dev.kiln.internal.fetch;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
- * A row read during a fetch, before its graph is assembled: the entity as read (relations
- * unset), its key as SQLite stores it (to key the statements of its to-many relations), and the
- * relations loaded for it so far.
+ * A row read during a fetch whose node has relations, before its graph is assembled: the entity
+ * as read (relations unset), its key as SQLite stores it (to key the statements of its to-many
+ * relations), and the relations loaded for it so far: per joined relation the row read for it
+ * (see {@link #build(Object)}), per to-many relation the list of rows read for it. Rows of leaf
+ * nodes are kept as the entities themselves, with no holder.
  */
 final class Loaded {
+
+  private static final Object[] NONE = {};
 
   final PlanNode node;
   final Object entity;
@@ -19,7 +24,16 @@ final class Loaded {
     this.node = node;
     this.entity = entity;
     this.storedKey = storedKey;
-    this.relations = new Object[node.mapping.relationCount()];
+    int count = node.mapping.relationCount();
+    this.relations = count == 0 ? NONE : new Object[count];
+  }
+
+  /**
+   * The entity that {@code row} stands for, with its relations set: {@code row} is a
+   * {@link Loaded}, or already the entity when its node is a leaf (or null, an absent to-one).
+   */
+  static Object build(Object row) {
+    return row instanceof Loaded loaded ? loaded.build() : row;
   }
 
   /** The entity with every fetched relation set, built once, children first. */
@@ -30,14 +44,24 @@ final class Loaded {
     }
     boolean any = false;
     Object[] values = new Object[relations.length];
-    for (int i = 0; i < relations.length; i++) {
-      Object value = relations[i];
-      if (value instanceof Loaded one) {
-        values[i] = one.build();
-      } else if (value instanceof List<?> many) {
-        values[i] = many.stream().map(l -> ((Loaded) l).build()).toList();
+    for (PlanNode.Edge edge : node.joined) {
+      int i = edge.relation().index();
+      values[i] = build(relations[i]);
+      any |= values[i] != null;
+    }
+    for (PlanNode.Edge edge : node.keyed) {
+      int i = edge.relation().index();
+      List<Object> many = (List<Object>) relations[i];
+      if (edge.child().leaf()) {
+        values[i] = Collections.unmodifiableList(many); // already entities
+      } else {
+        Object[] elements = new Object[many.size()];
+        for (int j = 0; j < elements.length; j++) {
+          elements[j] = build(many.get(j));
+        }
+        values[i] = List.of(elements);
       }
-      any |= value != null;
+      any = true;
     }
     built = any ? ((dev.kiln.spi.EntityMapping) node.mapping).withRelations(entity, values)
         : entity;

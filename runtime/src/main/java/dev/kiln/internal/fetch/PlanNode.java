@@ -54,6 +54,11 @@ final class PlanNode {
     }
   }
 
+  /** Whether this node has no relations to assemble, so that its rows are plain entities. */
+  boolean leaf() {
+    return joined.isEmpty() && keyed.isEmpty();
+  }
+
   /** The position (from 0) of the key column among this entity's columns. */
   int keyOffset() {
     var info = mapping.info();

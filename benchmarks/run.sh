@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite and publishes the results:
+#   docs/benchmarks.md   every number (ops/s, error, ratio to hand-written JDBC done well)
+#   docs/benchmarks.png  the chart
+#   README.md            the results block between its benchmark-results markers
+#
+#   benchmarks/run.sh                      the whole suite, JMH_ARGS below (about 25 minutes)
+#   benchmarks/run.sh 'FindById|Page'      only the benchmarks matching a regular expression
+#   JMH_ARGS='-f 1 -wi 1 -w 1s -i 1 -r 1s' CPU_CHECK=0 benchmarks/run.sh    quicker and rougher
+#
+# After JMH, unless CPU_CHECK=0, dev.kiln.bench.Compare measures Kiln and hand-written JDBC once
+# more by the CPU time of the benchmark thread, which other processes competing for the cores do
+# not disturb the way they disturb JMH's clock. Run it on a quiet machine all the same: every
+# benchmark and contender gets a JVM of its own, and the numbers move with the machine's load.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+JMH_ARGS=${JMH_ARGS:--f 1 -wi 3 -w 2s -i 5 -r 2s}
+CPU_CHECK=${CPU_CHECK:-1}
+RESULT=benchmarks/target/jmh-result.json
+CPU_RESULT=benchmarks/target/cpu-check.csv
+JAR=benchmarks/target/kiln-benchmarks.jar
+
+mvn -B -ntp -q -pl benchmarks -am -DskipTests package
+rm -f "$CPU_RESULT"
+# shellcheck disable=SC2086 # JMH_ARGS is a list of options
+java -jar "$JAR" $JMH_ARGS -rf json -rff "$RESULT" "$@"
+if [ "$CPU_CHECK" != 0 ]; then
+  for op in find page eager insert update; do
+    contenders="jdbc kiln"
+    [ "$op" = eager ] && contenders="jdbc jdbc-join kiln"
+    # shellcheck disable=SC2086 # contenders is a list
+    java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $contenders
+  done
+fi
+java -Djava.awt.headless=true -cp "$JAR" dev.kiln.bench.report.Report "$RESULT" docs README.md

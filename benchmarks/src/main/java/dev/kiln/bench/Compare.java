@@ -1,0 +1,204 @@
+package dev.kiln.bench;
+
+import dev.kiln.bench.contenders.Contender;
+import dev.kiln.bench.contenders.Contenders;
+import dev.kiln.bench.data.DataSet;
+import dev.kiln.bench.model.Book;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * A quick A/B check for working on performance on a busy machine. Each contender runs the
+ * operation in a JVM of its own (as under JMH: contenders sharing a JVM share the JIT's profiles
+ * of sqlite-jdbc and HikariCP, which skews the comparison by 10–15%), several times in turn, and
+ * each run counts operations per second of the thread's CPU time as well as of the clock: the
+ * CPU rate is not disturbed by time spent waiting for a core, so it compares contenders even while
+ * other processes load the machine. Prints each contender's median rates and ratios to the first
+ * one, and the bytes each operation allocated. JMH (benchmarks/run.sh) gives the published
+ * numbers; this answers "which is faster, by how much" while a change is being made.
+ *
+ * <pre>java -cp benchmarks/target/kiln-benchmarks.jar dev.kiln.bench.Compare find jdbc kiln</pre>
+ *
+ * Operations: find, page, eager, nplus1, insert, update. {@code -Druns=3}, {@code -Drounds=15},
+ * {@code -DroundMillis=300} set the JVMs per contender and the timed rounds in each;
+ * {@code -Dcompare.csv=file} appends {@code operation,contender,ops/s,ops/cpu-s,bytes/op} lines
+ * to {@code file}, which the report shows as its CPU-time check.
+ */
+public final class Compare {
+
+  private static final com.sun.management.ThreadMXBean CPU =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  private Compare() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("usage: Compare <find|page|eager|nplus1|insert|update> <contender>...");
+      System.exit(2);
+    }
+    if (Boolean.getBoolean("compare.child")) {
+      child(args[0], args[1]);
+      return;
+    }
+    List<String> names = Arrays.asList(args).subList(1, args.length);
+    int runs = Integer.getInteger("runs", 3);
+    Map<String, List<double[]>> results = new LinkedHashMap<>();
+    names.forEach(n -> results.put(n, new ArrayList<>()));
+    for (int run = 0; run < runs; run++) {
+      for (String name : names) {
+        results.get(name).add(fork(args[0], name));
+      }
+    }
+    double[] base = medians(results.get(names.get(0)));
+    String csv = System.getProperty("compare.csv");
+    for (String name : names) {
+      double[] mine = medians(results.get(name));
+      StringBuilder each = new StringBuilder();
+      for (double[] run : results.get(name)) {
+        each.append(String.format(" %.0f", run[1]));
+      }
+      System.out.printf("%-8s %-12s %10.0f ops/s (ratio %.3f)  %10.0f ops/cpu-s (ratio %.3f)"
+              + "  %8.0f B/op  runs:%s%n",
+          args[0], name, mine[0], mine[0] / base[0], mine[1], mine[1] / base[1], mine[2], each);
+      if (csv != null) {
+        Files.writeString(Path.of(csv), String.format(Locale.ROOT, "%s,%s,%.1f,%.1f,%.0f%n",
+            args[0], name, mine[0], mine[1], mine[2]), StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      }
+    }
+  }
+
+  /** Runs one contender in a new JVM; its median rates by the clock and by CPU time. */
+  private static double[] fork(String op, String name) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xms1g", "-Xmx1g", "-Dcompare.child=true"));
+    for (String property : List.of("rounds", "roundMillis")) {
+      if (System.getProperty(property) != null) {
+        command.add("-D" + property + "=" + System.getProperty(property));
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        Compare.class.getName(), op, name));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    double[] result = null;
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+      for (String line; (line = out.readLine()) != null; ) {
+        if (line.startsWith("RESULT ")) {
+          String[] parts = line.split(" ");
+          result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+              Double.parseDouble(parts[3])};
+        } else if (!line.isBlank() && !line.contains("dev.kiln.slow")) {
+          System.err.println(name + ": " + line);
+        }
+      }
+    }
+    if (process.waitFor() != 0 || result == null) {
+      throw new IllegalStateException(name + " failed");
+    }
+    return result;
+  }
+
+  private static void child(String op, String name) throws IOException {
+    int rounds = Integer.getInteger("rounds", 15);
+    long roundNanos = Long.getLong("roundMillis", 300L) * 1_000_000;
+    Path dir = Files.createTempDirectory("kiln-compare");
+    try (Contender<Object, Object> c = Contenders.open(name, DataSet.copyTo(dir))) {
+      LongSupplier operation = operation(op, c);
+      for (int warm = 0; warm < 10; warm++) {
+        run(operation, roundNanos);
+      }
+      double[] wall = new double[rounds];
+      double[] cpu = new double[rounds];
+      double[] bytes = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        double[] all = run(operation, roundNanos);
+        wall[r] = all[0];
+        cpu[r] = all[1];
+        bytes[r] = all[2];
+      }
+      System.out.println("RESULT " + median(wall) + " " + median(cpu) + " " + median(bytes));
+    } finally {
+      DataSet.deleteTree(dir);
+    }
+  }
+
+  private static LongSupplier operation(String op, Contender<Object, Object> c) {
+    SplittableRandom random = new SplittableRandom(7);
+    List<Book> books = DataSet.newBooks(InsertBooks.ROWS, 42);
+    return switch (op) {
+      case "find" -> () -> {
+        long id = random.nextLong(1, DataSet.AUTHORS + 1);
+        return c.authorId(Check.author(c, c.findAuthor(id), id));
+      };
+      case "page" -> () -> {
+        long after = random.nextLong(0, DataSet.AUTHORS - Page.SIZE + 1);
+        return Check.page(c, c.authorsAfter(after, Page.SIZE), after, Page.SIZE).size();
+      };
+      case "eager", "nplus1" -> () -> {
+        long first = random.nextLong(1, DataSet.AUTHORS - AuthorsWithBooks.AUTHORS + 2);
+        long last = first + AuthorsWithBooks.AUTHORS - 1;
+        List<Object> graph = op.equals("eager") ? c.authorsWithBooks(first, last)
+            : c.authorsWithBooksOneByOne(first, last);
+        return Check.graph(c, graph, first, last).size();
+      };
+      case "insert" -> () -> c.insertBooks(books);
+      case "update" -> () -> {
+        long id = random.nextLong(1, DataSet.BOOKS + 1);
+        return c.updateBook(DataSet.book(id));
+      };
+      default -> throw new IllegalArgumentException("no operation " + op);
+    };
+  }
+
+  /**
+   * Operations per second over about {@code nanos}, by the clock and by the thread's CPU time,
+   * and bytes allocated per operation.
+   */
+  private static double[] run(LongSupplier op, long nanos) {
+    long sink = 0;
+    long count = 0;
+    long bytesStart = CPU.getCurrentThreadAllocatedBytes();
+    long cpuStart = CPU.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    long now;
+    do {
+      sink += op.getAsLong();
+      count++;
+      now = System.nanoTime();
+    } while (now - start < nanos);
+    long cpu = CPU.getCurrentThreadCpuTime() - cpuStart;
+    long bytes = CPU.getCurrentThreadAllocatedBytes() - bytesStart;
+    if (sink == 42) {
+      System.out.print("");
+    }
+    return new double[] {count * 1e9 / (now - start), count * 1e9 / cpu, (double) bytes / count};
+  }
+
+  private static double[] medians(List<double[]> runs) {
+    double[] wall = runs.stream().mapToDouble(r -> r[0]).toArray();
+    double[] cpu = runs.stream().mapToDouble(r -> r[1]).toArray();
+    double[] bytes = runs.stream().mapToDouble(r -> r[2]).toArray();
+    return new double[] {median(wall), median(cpu), median(bytes)};
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.kiln.bench;
+
+import static dev.kiln.bench.contenders.Contenders.HIBERNATE;
+import static dev.kiln.bench.contenders.Contenders.JDBC;
+import static dev.kiln.bench.contenders.Contenders.JDBC_NAIVE;
+import static dev.kiln.bench.contenders.Contenders.JDBI;
+import static dev.kiln.bench.contenders.Contenders.JOOQ;
+import static dev.kiln.bench.contenders.Contenders.KILN;
+import static dev.kiln.bench.contenders.Contenders.KILN_CACHED;
+import static dev.kiln.bench.contenders.Contenders.MYBATIS;
+
+import dev.kiln.bench.data.DataSet;
+import java.util.concurrent.ThreadLocalRandom;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * An author by primary key, a random one each time, from one thread and from two at once.
+ * {@code kiln-cached} is Kiln with its entity cache holding every author.
+ */
+public class FindById extends Trial {
+
+  @Param({JDBC, JDBC_NAIVE, KILN, KILN_CACHED, HIBERNATE, JOOQ, JDBI, MYBATIS})
+  public String contender;
+
+  @Override
+  protected String contender() {
+    return contender;
+  }
+
+  @Benchmark
+  public Object oneThread() {
+    return find();
+  }
+
+  @Benchmark
+  @Threads(2)
+  public Object twoThreads() {
+    return find();
+  }
+
+  private Object find() {
+    long id = ThreadLocalRandom.current().nextLong(1, DataSet.AUTHORS + 1);
+    return Check.author(c, c.findAuthor(id), id);
+  }
+}

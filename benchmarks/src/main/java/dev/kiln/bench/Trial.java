@@ -1,0 +1,59 @@
+package dev.kiln.bench;
+
+import dev.kiln.bench.contenders.Contender;
+import dev.kiln.bench.contenders.Contenders;
+import dev.kiln.bench.data.DataSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One trial of one benchmark for one contender: a fresh copy of the data set in a temporary
+ * directory and the contender opened on it. JMH runs every benchmark and contender in a JVM of
+ * its own, so no contender warms or pollutes another one's caches, JIT profile or file.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public abstract class Trial {
+
+  protected Contender<Object, Object> c;
+  protected Path file;
+  private Path dir;
+
+  /** The value of the subclass's {@code @Param contender}. */
+  protected abstract String contender();
+
+  @Setup(Level.Trial)
+  public void open() throws IOException {
+    dir = Files.createTempDirectory("kiln-bench");
+    file = DataSet.copyTo(dir);
+    c = Contenders.open(contender(), file);
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } finally {
+      DataSet.deleteTree(dir);
+    }
+  }
+}

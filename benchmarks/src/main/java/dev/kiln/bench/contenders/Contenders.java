@@ -1,0 +1,41 @@
+package dev.kiln.bench.contenders;
+
+import dev.kiln.bench.contenders.hibernate.HibernateContender;
+import dev.kiln.bench.contenders.mybatis.MyBatisContender;
+import java.nio.file.Path;
+
+/** The contenders by the names the benchmarks' {@code contender} parameter takes. */
+public final class Contenders {
+
+  /** Hand-written JDBC done well: the baseline every ratio is taken to. */
+  public static final String JDBC = "jdbc";
+  public static final String JDBC_JOIN = "jdbc-join";
+  public static final String JDBC_RANGE = "jdbc-range";
+  public static final String JDBC_NAIVE = "jdbc-naive";
+  public static final String KILN = "kiln";
+  public static final String KILN_CACHED = "kiln-cached";
+  public static final String HIBERNATE = "hibernate";
+  public static final String JOOQ = "jooq";
+  public static final String JDBI = "jdbi";
+  public static final String MYBATIS = "mybatis";
+
+  private Contenders() {}
+
+  @SuppressWarnings("unchecked")
+  public static Contender<Object, Object> open(String name, Path file) {
+    Contender<?, ?> contender = switch (name) {
+      case JDBC -> new JdbcContender(file, JdbcContender.Style.WELL);
+      case JDBC_JOIN -> new JdbcContender(file, JdbcContender.Style.WELL_JOIN);
+      case JDBC_RANGE -> new JdbcContender(file, JdbcContender.Style.WELL_RANGE);
+      case JDBC_NAIVE -> new JdbcContender(file, JdbcContender.Style.NAIVE);
+      case KILN -> new KilnContender(file, false);
+      case KILN_CACHED -> new KilnContender(file, true);
+      case HIBERNATE -> new HibernateContender(file);
+      case JOOQ -> new JooqContender(file);
+      case JDBI -> new JdbiContender(file);
+      case MYBATIS -> new MyBatisContender(file);
+      default -> throw new IllegalArgumentException("no contender named " + name);
+    };
+    return (Contender<Object, Object>) contender;
+  }
+}

@@ -1,0 +1,408 @@
+package dev.kiln.bench.contenders;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kiln.bench.data.Values;
+import dev.kiln.bench.model.Author;
+import dev.kiln.bench.model.Book;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Hand-written JDBC on the shared {@link Pool}, in four styles.
+ *
+ * <ul>
+ *   <li>{@link Style#WELL}, "done well", the baseline of every ratio: a connection is borrowed
+ *       from the pool for each operation, as with every other contender, but each statement is
+ *       prepared once per physical connection and reused. HikariCP closes the statements made
+ *       through its proxy when a connection goes back to the pool, so they are prepared on the
+ *       unwrapped sqlite-jdbc connection and kept in a map keyed by it (the pool lends a
+ *       connection to one thread at a time, so a connection's statements need no lock). Columns
+ *       are read by index, text as {@code getString}. A 1:N read is two statements in one read
+ *       transaction: the parents, then their children keyed by the parents' keys
+ *       ({@code author_id IN (?, …, ?)}, one bound parameter per key), merged in order. Inserts
+ *       are one JDBC batch in a transaction.</li>
+ *   <li>{@link Style#WELL_JOIN}: the same, but 1:N is one {@code LEFT JOIN}.</li>
+ *   <li>{@link Style#WELL_RANGE}: the same, but the children's statement repeats the parents'
+ *       filter on the foreign key ({@code author_id BETWEEN ? AND ?}), which only works because
+ *       this filter is a range of keys: one index range scan instead of one index search per
+ *       parent, the fastest plan there is for this query.</li>
+ *   <li>{@link Style#NAIVE}: the same SQL and reading code, but every statement is prepared on the
+ *       pool's connection and closed after use, as most JDBC code does; 1:N is the join.</li>
+ * </ul>
+ */
+public final class JdbcContender implements Contender<Author, Book> {
+
+  /** How the statements are prepared and how 1:N is read. */
+  public enum Style { WELL, WELL_JOIN, WELL_RANGE, NAIVE }
+
+  private static final int FIND = 0;
+  private static final int PAGE = 1;
+  private static final int AUTHOR_RANGE = 2;
+  private static final int BOOK_RANGE = 3;
+  private static final int JOIN = 4;
+  private static final int BOOKS_OF = 5;
+  private static final int INSERT = 6;
+  private static final int UPDATE = 7;
+
+  private static final String[] SQL = {
+      "SELECT id, name, email, created_at FROM author WHERE id = ?",
+      "SELECT id, name, email, created_at FROM author WHERE id > ? ORDER BY id LIMIT ?",
+      "SELECT id, name, email, created_at FROM author WHERE id BETWEEN ? AND ? ORDER BY id",
+      "SELECT id, author_id, title, price, published FROM book"
+          + " WHERE author_id BETWEEN ? AND ? ORDER BY author_id, id",
+      "SELECT a.id, a.name, a.email, a.created_at, b.id, b.author_id, b.title, b.price,"
+          + " b.published FROM author a LEFT JOIN book b ON b.author_id = a.id"
+          + " WHERE a.id BETWEEN ? AND ? ORDER BY a.id, b.id",
+      "SELECT id, author_id, title, price, published FROM book WHERE author_id = ? ORDER BY id",
+      "INSERT INTO book (author_id, title, price, published) VALUES (?, ?, ?, ?)",
+      "UPDATE book SET author_id = ?, title = ?, price = ?, published = ? WHERE id = ?",
+  };
+
+  private final HikariDataSource pool;
+  private final Style style;
+  private final Map<Connection, PreparedStatement[]> statements = new ConcurrentHashMap<>();
+  /** The children's statement keyed by one parameter per parent key, per physical connection. */
+  private final Map<Connection, Keyed> keyed = new ConcurrentHashMap<>();
+
+  private record Keyed(PreparedStatement statement, int keys) {}
+
+  public JdbcContender(Path file, Style style) {
+    this.pool = Pool.open(file, "jdbc-" + style);
+    this.style = style;
+  }
+
+  /** The statement {@code which} for the borrowed connection {@code c}; give it to {@link #done}. */
+  private PreparedStatement prepare(Connection c, int which) throws SQLException {
+    if (style == Style.NAIVE) {
+      return c.prepareStatement(SQL[which]);
+    }
+    Connection physical = c.unwrap(SQLiteConnection.class);
+    PreparedStatement[] mine = statements.get(physical);
+    if (mine == null) {
+      mine = new PreparedStatement[SQL.length];
+      statements.put(physical, mine);
+    }
+    PreparedStatement ps = mine[which];
+    if (ps == null) {
+      ps = physical.prepareStatement(SQL[which]);
+      mine[which] = ps;
+    }
+    return ps;
+  }
+
+  /** {@code SELECT … FROM book WHERE author_id IN (?, …, ?)} for {@code keys} parent keys. */
+  private PreparedStatement keyedBooks(Connection c, int keys) throws SQLException {
+    Connection physical = c.unwrap(SQLiteConnection.class);
+    Keyed mine = keyed.get(physical);
+    if (mine == null || mine.keys() != keys) {
+      if (mine != null) {
+        mine.statement().close();
+      }
+      mine = new Keyed(physical.prepareStatement("SELECT id, author_id, title, price, published"
+          + " FROM book WHERE author_id IN (" + String.join(", ", Collections.nCopies(keys, "?"))
+          + ") ORDER BY author_id, id"), keys);
+      keyed.put(physical, mine);
+    }
+    return mine.statement();
+  }
+
+  private void done(PreparedStatement ps) throws SQLException {
+    if (style == Style.NAIVE) {
+      ps.close();
+    }
+  }
+
+  private static Author author(ResultSet rs) throws SQLException {
+    return new Author(rs.getLong(1), rs.getString(2), rs.getString(3),
+        Values.instant(rs.getString(4)));
+  }
+
+  private static Book book(ResultSet rs, int first) throws SQLException {
+    return new Book(rs.getLong(first), rs.getLong(first + 1), rs.getString(first + 2),
+        new BigDecimal(rs.getString(first + 3)), rs.getInt(first + 4));
+  }
+
+  @Override
+  public Author findAuthor(long id) {
+    try (Connection c = pool.getConnection()) {
+      PreparedStatement ps = prepare(c, FIND);
+      try {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? author(rs) : null;
+        }
+      } finally {
+        done(ps);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<Author> authorsAfter(long afterId, int count) {
+    try (Connection c = pool.getConnection()) {
+      PreparedStatement ps = prepare(c, PAGE);
+      try {
+        ps.setLong(1, afterId);
+        ps.setInt(2, count);
+        List<Author> page = new ArrayList<>(count);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            page.add(author(rs));
+          }
+        }
+        return page;
+      } finally {
+        done(ps);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<Author> authorsWithBooks(long firstId, long lastId) {
+    try (Connection c = pool.getConnection()) {
+      return style == Style.WELL || style == Style.WELL_RANGE
+          ? twoQueries(c, firstId, lastId) : join(c, firstId, lastId);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The authors, then their books keyed by the authors' keys (or, {@code WELL_RANGE}, by the same
+   * range), in one snapshot, merged in order.
+   */
+  private List<Author> twoQueries(Connection c, long firstId, long lastId) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      List<Author> roots = new ArrayList<>((int) (lastId - firstId + 1));
+      PreparedStatement ps = prepare(c, AUTHOR_RANGE);
+      ps.setLong(1, firstId);
+      ps.setLong(2, lastId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          roots.add(author(rs));
+        }
+      }
+      List<Author> result = new ArrayList<>(roots.size());
+      if (roots.isEmpty()) {
+        c.commit();
+        return result;
+      }
+      if (style == Style.WELL_RANGE) {
+        ps = prepare(c, BOOK_RANGE);
+        ps.setLong(1, firstId);
+        ps.setLong(2, lastId);
+      } else {
+        ps = keyedBooks(c, roots.size());
+        for (int i = 0; i < roots.size(); i++) {
+          ps.setLong(i + 1, roots.get(i).id());
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        boolean more = rs.next();
+        for (Author author : roots) {
+          List<Book> books = new ArrayList<>();
+          while (more && rs.getLong(2) == author.id()) {
+            books.add(book(rs, 1));
+            more = rs.next();
+          }
+          result.add(author.withBooks(books));
+        }
+      }
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  /** One LEFT JOIN, ordered by author then book; an author's columns are read once. */
+  private List<Author> join(Connection c, long firstId, long lastId) throws SQLException {
+    PreparedStatement ps = prepare(c, JOIN);
+    try {
+      ps.setLong(1, firstId);
+      ps.setLong(2, lastId);
+      List<Author> result = new ArrayList<>((int) (lastId - firstId + 1));
+      try (ResultSet rs = ps.executeQuery()) {
+        Author author = null;
+        List<Book> books = null;
+        while (rs.next()) {
+          long id = rs.getLong(1);
+          if (author == null || author.id() != id) {
+            if (author != null) {
+              result.add(author.withBooks(books));
+            }
+            author = author(rs);
+            books = new ArrayList<>();
+          }
+          rs.getLong(5);
+          if (!rs.wasNull()) {
+            books.add(book(rs, 5));
+          }
+        }
+        if (author != null) {
+          result.add(author.withBooks(books));
+        }
+      }
+      return result;
+    } finally {
+      done(ps);
+    }
+  }
+
+  @Override
+  public List<Author> authorsWithBooksOneByOne(long firstId, long lastId) {
+    try (Connection c = pool.getConnection()) {
+      List<Author> roots = new ArrayList<>((int) (lastId - firstId + 1));
+      PreparedStatement ps = prepare(c, AUTHOR_RANGE);
+      try {
+        ps.setLong(1, firstId);
+        ps.setLong(2, lastId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            roots.add(author(rs));
+          }
+        }
+      } finally {
+        done(ps);
+      }
+      List<Author> result = new ArrayList<>(roots.size());
+      for (Author author : roots) {
+        ps = prepare(c, BOOKS_OF);
+        try {
+          ps.setLong(1, author.id());
+          List<Book> books = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              books.add(book(rs, 1));
+            }
+          }
+          result.add(author.withBooks(books));
+        } finally {
+          done(ps);
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public int insertBooks(List<Book> books) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        PreparedStatement ps = prepare(c, INSERT);
+        int added = 0;
+        try {
+          for (Book book : books) {
+            ps.setLong(1, book.authorId());
+            ps.setString(2, book.title());
+            ps.setString(3, book.price().toString());
+            ps.setInt(4, book.published());
+            ps.addBatch();
+          }
+          for (int n : ps.executeBatch()) {
+            added += n;
+          }
+        } finally {
+          done(ps);
+        }
+        c.commit();
+        return added;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public int updateBook(Book book) {
+    try (Connection c = pool.getConnection()) {
+      PreparedStatement ps = prepare(c, UPDATE);
+      try {
+        ps.setLong(1, book.authorId());
+        ps.setString(2, book.title());
+        ps.setString(3, book.price().toString());
+        ps.setInt(4, book.published());
+        ps.setLong(5, book.id());
+        return ps.executeUpdate();
+      } finally {
+        done(ps);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public long authorId(Author author) {
+    return author.id();
+  }
+
+  @Override
+  public String authorEmail(Author author) {
+    return author.email();
+  }
+
+  @Override
+  public List<Book> books(Author author) {
+    return author.books();
+  }
+
+  @Override
+  public long bookId(Book book) {
+    return book.id();
+  }
+
+  @Override
+  public long bookAuthorId(Book book) {
+    return book.authorId();
+  }
+
+  @Override
+  public void close() {
+    for (Keyed mine : keyed.values()) {
+      try {
+        mine.statement().close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+    for (PreparedStatement[] mine : statements.values()) {
+      for (PreparedStatement ps : mine) {
+        try {
+          if (ps != null) {
+            ps.close();
+          }
+        } catch (SQLException ignored) {
+          // closing anyway
+        }
+      }
+    }
+    pool.close();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.kiln.bench.contenders;
+
+import dev.kiln.Database;
+import dev.kiln.bench.data.DataSet;
+import dev.kiln.bench.model.Author;
+import dev.kiln.bench.model.AuthorRepository;
+import dev.kiln.bench.model.Author_;
+import dev.kiln.bench.model.Book;
+import dev.kiln.bench.model.BookQueries;
+import dev.kiln.bench.model.BookQueries_Impl;
+import dev.kiln.bench.model.BookRepository;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kiln as its README shows it: {@code Database.open} with the tuned defaults (one writer, a read
+ * pool, statement caches), the generated repositories, typed queries and a fetch plan; with
+ * {@code cached}, an entity cache big enough for every author, warmed before measuring.
+ */
+public final class KilnContender implements Contender<Author, Book> {
+
+  private final Database db;
+  private final AuthorRepository authors;
+  private final BookRepository books;
+  private final BookQueries queries;
+
+  public KilnContender(Path file, boolean cached) {
+    var builder = Database.builder(file);
+    if (cached) {
+      builder.entityCache(2 * DataSet.AUTHORS, Duration.ofHours(1));
+    }
+    this.db = builder.build();
+    db.migrate();
+    this.authors = new AuthorRepository(db);
+    this.books = new BookRepository(db);
+    this.queries = new BookQueries_Impl(db);
+    if (cached) {
+      for (long id = 1; id <= DataSet.AUTHORS; id++) {
+        authors.findById(id);
+      }
+    }
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  @Override
+  public Author findAuthor(long id) {
+    return authors.findById(id).orElse(null);
+  }
+
+  @Override
+  public List<Author> authorsAfter(long afterId, int count) {
+    return authors.query().where(Author_.ID.gt(afterId)).limit(count).list();
+  }
+
+  @Override
+  public List<Author> authorsWithBooks(long firstId, long lastId) {
+    return authors.query().where(Author_.ID.between(firstId, lastId)).fetch(Author_.BOOKS).list();
+  }
+
+  @Override
+  public List<Author> authorsWithBooksOneByOne(long firstId, long lastId) {
+    List<Author> roots = authors.query().where(Author_.ID.between(firstId, lastId)).list();
+    List<Author> result = new ArrayList<>(roots.size());
+    for (Author author : roots) {
+      result.add(author.withBooks(queries.findByAuthorIdOrderByIdAsc(author.id())));
+    }
+    return result;
+  }
+
+  @Override
+  public int insertBooks(List<Book> list) {
+    return books.insertAll(list).size();
+  }
+
+  @Override
+  public int updateBook(Book book) {
+    books.update(book);
+    return 1; // update throws when no row has the key
+  }
+
+  @Override
+  public long authorId(Author author) {
+    return author.id();
+  }
+
+  @Override
+  public String authorEmail(Author author) {
+    return author.email();
+  }
+
+  @Override
+  public List<Book> books(Author author) {
+    return author.books();
+  }
+
+  @Override
+  public long bookId(Book book) {
+    return book.id();
+  }
+
+  @Override
+  public long bookAuthorId(Book book) {
+    return book.authorId();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

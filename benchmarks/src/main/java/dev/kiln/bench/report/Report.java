@@ -1,0 +1,533 @@
+package dev.kiln.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a JMH result file into {@code docs/benchmarks.md} (every number, ratios to hand-written
+ * JDBC done well, the targets with what was measured), {@code docs/benchmarks.png} (a bar chart of
+ * the ratios) and, when given the README, the results block between its
+ * {@code <!-- benchmark-results:begin -->} and {@code <!-- benchmark-results:end -->} markers.
+ *
+ * <pre>java -cp kiln-benchmarks.jar dev.kiln.bench.report.Report result.json docs [README.md]</pre>
+ */
+public final class Report {
+
+  static final String BEGIN = "<!-- benchmark-results:begin -->";
+  static final String END = "<!-- benchmark-results:end -->";
+
+  /** One JMH result: benchmark ("FindById.oneThread"), contender, ops/s and its error. */
+  record Result(String benchmark, String contender, double score, double error) {}
+
+  /**
+   * An operation as the report shows it; ratios are to {@code jdbc} on {@code baseline}, which is
+   * the operation's own benchmark except for N+1, which is compared with the eager load.
+   */
+  record Operation(String benchmark, String title, String baseline) {}
+
+  static final List<Operation> OPERATIONS = List.of(
+      new Operation("FindById.oneThread", "Find by primary key", "FindById.oneThread"),
+      new Operation("FindById.twoThreads", "Find by primary key, 2 threads",
+          "FindById.twoThreads"),
+      new Operation("Page.page", "Page of 100 rows in key order", "Page.page"),
+      new Operation("AuthorsWithBooks.eager", "100 authors with their 1,000 books (eager)",
+          "AuthorsWithBooks.eager"),
+      new Operation("AuthorsWithBooksNPlusOne.nPlusOne", "The same, one author at a time (N+1)",
+          "AuthorsWithBooks.eager"),
+      new Operation("InsertBooks.insert", "Insert 1,000 rows in one transaction",
+          "InsertBooks.insert"),
+      new Operation("UpdateBook.update", "Update one row in autocommit", "UpdateBook.update"));
+
+  /** The contenders in the order tables and the chart list them, with their labels. */
+  static final Map<String, String> CONTENDERS = new LinkedHashMap<>();
+
+  static {
+    CONTENDERS.put("jdbc", "JDBC, done well");
+    CONTENDERS.put("jdbc-join", "JDBC, one join");
+    CONTENDERS.put("jdbc-range", "JDBC, range plan");
+    CONTENDERS.put("jdbc-naive", "JDBC, naive");
+    CONTENDERS.put("kiln", "Kiln");
+    CONTENDERS.put("kiln-cached", "Kiln, entity cache");
+    CONTENDERS.put("hibernate", "Hibernate");
+    CONTENDERS.put("jooq", "jOOQ");
+    CONTENDERS.put("jdbi", "JDBI");
+    CONTENDERS.put("mybatis", "MyBatis");
+  }
+
+  static final List<String> PEERS = List.of("hibernate", "jooq", "jdbi", "mybatis");
+
+  /** The operations of {@code Compare}, by the benchmark they correspond to. */
+  static final Map<String, String> COMPARE_OPERATIONS = Map.of(
+      "find", "FindById.oneThread", "page", "Page.page", "eager", "AuthorsWithBooks.eager",
+      "nplus1", "AuthorsWithBooksNPlusOne.nPlusOne", "insert", "InsertBooks.insert",
+      "update", "UpdateBook.update");
+
+  private final List<Result> results;
+  private final Map<String, Object> run;
+  /** The CPU-time check: benchmark → contender → {ops/s, ops per CPU-second, bytes per op}. */
+  private final Map<String, Map<String, double[]>> cpu;
+
+  Report(List<Result> results, Map<String, Object> run, Map<String, Map<String, double[]>> cpu) {
+    this.results = results;
+    this.run = run;
+    this.cpu = cpu;
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: Report <jmh-result.json> <docs dir> [README.md]");
+      System.exit(2);
+    }
+    Report report = read(Path.of(args[0]));
+    Path docs = Path.of(args[1]);
+    Files.createDirectories(docs);
+    Files.writeString(docs.resolve("benchmarks.md"), report.markdown());
+    Chart.write(report, docs.resolve("benchmarks.png"));
+    if (args.length > 2) {
+      Path readme = Path.of(args[2]);
+      Files.writeString(readme, report.intoReadme(Files.readString(readme)));
+    }
+    System.out.println("wrote " + docs.resolve("benchmarks.md") + " and "
+        + docs.resolve("benchmarks.png") + (args.length > 2 ? ", updated " + args[2] : ""));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Report read(Path json) throws IOException {
+    List<Object> entries = (List<Object>) Json.parse(Files.readString(json));
+    List<Result> results = new ArrayList<>();
+    Map<String, Object> run = Map.of();
+    for (Object entry : entries) {
+      Map<String, Object> e = (Map<String, Object>) entry;
+      String name = (String) e.get("benchmark");
+      String[] parts = name.split("\\.");
+      String benchmark = parts[parts.length - 2] + "." + parts[parts.length - 1];
+      Map<String, Object> params = (Map<String, Object>) e.getOrDefault("params", Map.of());
+      Map<String, Object> metric = (Map<String, Object>) e.get("primaryMetric");
+      results.add(new Result(benchmark, (String) params.get("contender"),
+          number(metric.get("score")), number(metric.get("scoreError"))));
+      run = e;
+    }
+    Map<String, Map<String, double[]>> cpu = new LinkedHashMap<>();
+    Path csv = json.resolveSibling("cpu-check.csv");
+    if (Files.exists(csv)) {
+      for (String line : Files.readAllLines(csv)) {
+        String[] f = line.split(",");
+        String benchmark = COMPARE_OPERATIONS.get(f[0]);
+        if (f.length == 5 && benchmark != null) {
+          cpu.computeIfAbsent(benchmark, b -> new LinkedHashMap<>()).put(f[1], new double[] {
+              Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4])});
+        }
+      }
+    }
+    return new Report(results, run, cpu);
+  }
+
+  /**
+   * {@code contender}'s ops per CPU-second over {@code baseline}'s on {@code benchmark} in the
+   * CPU-time check, or NaN when it did not run.
+   */
+  double cpuRatio(String benchmark, String contender, String baseline) {
+    Map<String, double[]> rates = cpu.getOrDefault(benchmark, Map.of());
+    double[] mine = rates.get(contender);
+    double[] base = rates.get(baseline);
+    return mine == null || base == null ? Double.NaN : mine[1] / base[1];
+  }
+
+  /** The relative error (99.9%) of the ratio of two JMH results. */
+  double relativeError(String benchmark, String a, String b) {
+    Result x = result(benchmark, a);
+    Result y = result(benchmark, b);
+    if (x == null || y == null) {
+      return 0;
+    }
+    double ex = nan0(x.error()) / x.score();
+    double ey = nan0(y.error()) / y.score();
+    return Math.sqrt(ex * ex + ey * ey);
+  }
+
+  private static double nan0(double value) {
+    return Double.isNaN(value) ? 0 : value;
+  }
+
+  private static double number(Object value) {
+    return value instanceof Double d ? d : Double.NaN;
+  }
+
+  /** The result of {@code contender} on {@code benchmark}, or null when it was not run. */
+  Result result(String benchmark, String contender) {
+    for (Result r : results) {
+      if (r.benchmark().equals(benchmark) && contender.equals(r.contender())) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The contenders measured on {@code benchmark}, in the report's order. */
+  List<String> contenders(String benchmark) {
+    List<String> names = new ArrayList<>();
+    for (String name : CONTENDERS.keySet()) {
+      if (result(benchmark, name) != null) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** {@code contender}'s throughput on {@code op} over hand-written JDBC's on its baseline. */
+  double ratio(Operation op, String contender) {
+    Result mine = result(op.benchmark(), contender);
+    Result base = result(op.baseline(), "jdbc");
+    return mine == null || base == null ? Double.NaN : mine.score() / base.score();
+  }
+
+  double score(String benchmark, String contender) {
+    Result r = result(benchmark, contender);
+    return r == null ? Double.NaN : r.score();
+  }
+
+  // ---- markdown --------------------------------------------------------------------------------
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmarks\n\n");
+    md.append("Written by `benchmarks/run.sh` from `benchmarks/target/jmh-result.json`; do not edit"
+        + " by hand. What each contender does, and why, is in the README's Benchmarks section and"
+        + " in `benchmarks/src/main/java/dev/kiln/bench/contenders/`.\n\n");
+    md.append(setup()).append("\n\n");
+    md.append("![Throughput relative to hand-written JDBC done well](benchmarks.png)\n\n");
+    md.append("## Targets\n\n").append(targets()).append('\n');
+    md.append("## Ratios to hand-written JDBC done well\n\n").append(matrix()).append('\n');
+    if (!cpu.isEmpty()) {
+      md.append("## CPU-time check\n\n").append(cpuCheck()).append('\n');
+    }
+    for (Operation op : OPERATIONS) {
+      List<String> names = contenders(op.benchmark());
+      if (names.isEmpty()) {
+        continue;
+      }
+      md.append("## ").append(op.title()).append("\n\n");
+      md.append("`").append(op.benchmark()).append("`");
+      if (!op.baseline().equals(op.benchmark())) {
+        md.append("; ratios are to `").append(op.baseline()).append("` of `jdbc`");
+      }
+      md.append("\n\n| contender | ops/s | ± (99.9%) | ratio to JDBC well |\n");
+      md.append("|---|---:|---:|---:|\n");
+      for (String name : names) {
+        Result r = result(op.benchmark(), name);
+        md.append("| ").append(name.startsWith("kiln") ? "**" + name + "**" : name)
+            .append(" | ").append(count(r.score())).append(" | ").append(count(r.error()))
+            .append(" | ").append(ratioText(ratio(op, name))).append(" |\n");
+      }
+      md.append('\n');
+    }
+    return md.toString();
+  }
+
+  /** How and where the numbers were measured, from the result file. */
+  String setup() {
+    Object jdk = run.getOrDefault("jdkVersion", "?");
+    Object vm = run.getOrDefault("vmName", "");
+    Object forks = run.getOrDefault("forks", "?");
+    return String.format(Locale.ROOT, "JMH %s, throughput (operations per second, higher is"
+            + " better), %s fork per benchmark and contender, %s warm-up and %s measurement"
+            + " iterations of %s / %s, JDK %s (%s), %d cores. ± is JMH's 99.9%% confidence"
+            + " half-width; ratios are to hand-written JDBC done well (`jdbc`) on the same"
+            + " operation.",
+        run.getOrDefault("jmhVersion", "?"), integer(forks),
+        integer(run.getOrDefault("warmupIterations", "?")),
+        integer(run.getOrDefault("measurementIterations", "?")),
+        run.getOrDefault("warmupTime", "?"), run.getOrDefault("measurementTime", "?"), jdk, vm,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  private static String integer(Object value) {
+    return value instanceof Double d ? String.valueOf(d.intValue()) : String.valueOf(value);
+  }
+
+  /** Rows: operations; columns: contenders; cells: ratio to JDBC done well. */
+  String matrix() {
+    List<String> columns = new ArrayList<>();
+    for (String name : CONTENDERS.keySet()) {
+      for (Operation op : OPERATIONS) {
+        if (result(op.benchmark(), name) != null && !columns.contains(name)) {
+          columns.add(name);
+        }
+      }
+    }
+    StringBuilder md = new StringBuilder("| operation |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (String name : columns) {
+      md.append(' ').append(name).append(" |");
+      rule.append("---:|");
+    }
+    md.append('\n').append(rule).append('\n');
+    for (Operation op : OPERATIONS) {
+      if (contenders(op.benchmark()).isEmpty()) {
+        continue;
+      }
+      md.append("| ").append(op.title());
+      Result base = result(op.benchmark(), "jdbc");
+      if (base != null && op.baseline().equals(op.benchmark())) {
+        md.append(" (jdbc: ").append(count(base.score())).append(" ops/s)");
+      }
+      md.append(" |");
+      for (String name : columns) {
+        double ratio = ratio(op, name);
+        String text = Double.isNaN(ratio) ? "" : ratioText(ratio);
+        md.append(' ').append(name.equals("kiln") && !text.isEmpty() ? "**" + text + "**" : text)
+            .append(" |");
+      }
+      md.append('\n');
+    }
+    return md.toString();
+  }
+
+  // ---- targets ---------------------------------------------------------------------------------
+
+  /**
+   * A target of the issue with what was measured for it and its status: met, missed, or within
+   * noise (short of it by less than JMH's error, and met by the CPU-time check where there is one).
+   */
+  record Target(String target, String measured, String status) {}
+
+  static final String MET = "met";
+  static final String MISSED = "**missed**";
+  static final String NOISE = "within noise";
+
+  /** The status of "{@code ratio} at least {@code goal}", given its relative error and CPU check. */
+  static String status(double ratio, double goal, double relativeError, double cpuRatio) {
+    if (Double.isNaN(ratio)) {
+      return null;
+    }
+    if (ratio >= goal) {
+      return MET;
+    }
+    boolean cpuMet = Double.isNaN(cpuRatio) || cpuRatio >= goal;
+    return ratio * (1 + relativeError) >= goal && cpuMet ? NOISE : MISSED;
+  }
+
+  /** The worst of several statuses. */
+  static String worst(List<String> statuses) {
+    if (statuses.isEmpty()) {
+      return "not run";
+    }
+    return statuses.contains(MISSED) ? MISSED : statuses.contains(NOISE) ? NOISE : MET;
+  }
+
+  List<Target> targetList() {
+    List<Target> list = new ArrayList<>();
+    Operation find = OPERATIONS.get(0);
+    Operation find2 = OPERATIONS.get(1);
+    Operation page = OPERATIONS.get(2);
+    Operation eager = OPERATIONS.get(3);
+    Operation nPlusOne = OPERATIONS.get(4);
+    Operation insert = OPERATIONS.get(5);
+    Operation update = OPERATIONS.get(6);
+
+    // within 5% of JDBC done well on every operation without cache
+    List<String> parts = new ArrayList<>();
+    List<String> statuses = new ArrayList<>();
+    for (Operation op : List.of(find, find2, page, eager, insert, update)) {
+      double r = ratio(op, "kiln");
+      if (Double.isNaN(r)) {
+        continue;
+      }
+      double c = cpuRatio(op.benchmark(), "kiln", "jdbc");
+      parts.add(shortName(op) + " " + ratioText(r)
+          + (Double.isNaN(c) ? "" : " (CPU " + ratioText(c) + ")"));
+      statuses.add(status(r, 0.95, relativeError(op.benchmark(), "kiln", "jdbc"), c));
+    }
+    list.add(new Target("Kiln within 5% of hand-written JDBC done well on every operation"
+        + " without cache", "Kiln / JDBC: " + String.join(", ", parts), worst(statuses)));
+
+    // about 2x the peers on reads
+    parts = new ArrayList<>();
+    double least = Double.MAX_VALUE;
+    for (Operation op : List.of(find, page, eager)) {
+      double best = Double.NaN;
+      String who = null;
+      for (String peer : PEERS) {
+        double s = score(op.benchmark(), peer);
+        if (!Double.isNaN(s) && (Double.isNaN(best) || s > best)) {
+          best = s;
+          who = peer;
+        }
+      }
+      double kiln = score(op.benchmark(), "kiln");
+      if (who != null && !Double.isNaN(kiln)) {
+        parts.add(shortName(op) + " " + times(kiln / best) + " the fastest peer (" + who + ")");
+        least = Math.min(least, kiln / best);
+      }
+    }
+    list.add(new Target("… about 2× the peers on reads", String.join("; ", parts),
+        parts.isEmpty() ? "not run" : least >= 1.8 ? MET : MISSED));
+
+    // ahead of every peer on every operation
+    statuses = new ArrayList<>();
+    double margin = Double.MAX_VALUE;
+    String where = "";
+    for (Operation op : OPERATIONS) {
+      if (op == nPlusOne) {
+        continue;
+      }
+      double kiln = score(op.benchmark(), "kiln");
+      for (String peer : PEERS) {
+        double s = score(op.benchmark(), peer);
+        if (Double.isNaN(kiln) || Double.isNaN(s)) {
+          continue;
+        }
+        statuses.add(kiln > s ? MET
+            : kiln / s * (1 + relativeError(op.benchmark(), "kiln", peer)) > 1 ? NOISE : MISSED);
+        if (kiln / s < margin) {
+          margin = kiln / s;
+          where = shortName(op) + ", over " + peer;
+        }
+      }
+    }
+    list.add(new Target("… and ahead of Hibernate, jOOQ, JDBI and MyBatis on every operation",
+        margin == Double.MAX_VALUE ? "" : "smallest lead: " + times(margin) + " (" + where + ")",
+        worst(statuses)));
+
+    // entity cache
+    double cached = ratio(find, "kiln-cached");
+    list.add(new Target("With the entity cache warm, find by key at least 10× hand-written JDBC",
+        Double.isNaN(cached) ? "" : times(cached) + " ("
+            + count(score(find.benchmark(), "kiln-cached")) + " ops/s)",
+        Double.isNaN(cached) ? "not run" : cached >= 10 ? MET : MISSED));
+
+    // eager within 5% of the faster hand-written plan
+    double join = score(eager.benchmark(), "jdbc-join");
+    double two = score(eager.benchmark(), "jdbc");
+    boolean joinFaster = !Double.isNaN(join) && join > two;
+    String faster = joinFaster ? "jdbc-join" : "jdbc";
+    double fastest = joinFaster ? join : two;
+    double kilnEager = score(eager.benchmark(), "kiln");
+    double cpuTwo = cpuRatio(eager.benchmark(), "kiln", "jdbc");
+    double cpuJoin = cpuRatio(eager.benchmark(), "kiln", "jdbc-join");
+    double cpuEager = Double.isNaN(cpuJoin) ? cpuTwo : Math.min(cpuTwo, cpuJoin);
+    list.add(new Target("Eager 1:N within 5% of the faster of the two hand-written plans (one"
+        + " JOIN, or two queries)", Double.isNaN(kilnEager) ? "" : ratioText(kilnEager / fastest)
+        + " of the faster (" + (joinFaster ? "one join" : "two queries") + ", "
+        + count(fastest) + " ops/s)" + (Double.isNaN(cpuEager) ? ""
+        : " (CPU " + ratioText(cpuEager) + ")") + "; one join: " + ratioText(join / two)
+        + " of two queries", status(kilnEager / fastest, 0.95,
+            relativeError(eager.benchmark(), "kiln", faster), cpuEager)));
+
+    // eager at least 2x N+1
+    parts = new ArrayList<>();
+    String twice = "not run";
+    for (String name : List.of("kiln", "jdbc", "jdbc-naive", "hibernate")) {
+      double n1 = score(nPlusOne.benchmark(), name);
+      if (!Double.isNaN(n1) && !Double.isNaN(kilnEager)) {
+        parts.add(times(kilnEager / n1) + " " + name + "'s N+1");
+        if (name.equals("kiln")) {
+          twice = kilnEager / n1 >= 2 ? MET : MISSED;
+        }
+      }
+    }
+    list.add(new Target("… and at least 2× N+1", "Kiln's eager load is " + String.join(", ",
+        parts), twice));
+
+    // two threads scale
+    double kilnScale = score(find2.benchmark(), "kiln") / score(find.benchmark(), "kiln");
+    double jdbcScale = score(find2.benchmark(), "jdbc") / score(find.benchmark(), "jdbc");
+    list.add(new Target("Two threads reading scale as hand-written JDBC does",
+        Double.isNaN(kilnScale) ? "" : String.format(Locale.ROOT,
+            "2 threads / 1 thread: Kiln %.2f×, JDBC %.2f×", kilnScale, jdbcScale),
+        status(kilnScale / jdbcScale, 0.95, relativeError(find2.benchmark(), "kiln", "jdbc"),
+            Double.NaN)));
+    return list;
+  }
+
+  String targets() {
+    StringBuilder md = new StringBuilder("| target | measured | |\n|---|---|---|\n");
+    for (Target t : targetList()) {
+      md.append("| ").append(t.target()).append(" | ").append(t.measured()).append(" | ")
+          .append(t.status() == null ? "not run" : t.status()).append(" |\n");
+    }
+    return md.toString();
+  }
+
+  /** The CPU-time check: Kiln and JDBC in JVMs of their own, ops per second of CPU time. */
+  String cpuCheck() {
+    StringBuilder md = new StringBuilder("`benchmarks/run.sh` also runs `dev.kiln.bench.Compare`"
+        + " for Kiln and hand-written JDBC: each in JVMs of its own, three times in turn, counting"
+        + " operations per second of the benchmark thread's CPU time, which time spent waiting"
+        + " for a core does not disturb. Medians; the ratio is to `jdbc` by CPU time.\n\n"
+        + "| operation | contender | ops/s | ops per CPU-second | ratio (CPU) | bytes/op |\n"
+        + "|---|---|---:|---:|---:|---:|\n");
+    for (Operation op : OPERATIONS) {
+      Map<String, double[]> rates = cpu.get(op.benchmark());
+      if (rates == null) {
+        continue;
+      }
+      for (Map.Entry<String, double[]> e : rates.entrySet()) {
+        md.append("| ").append(op.title()).append(" | ").append(e.getKey()).append(" | ")
+            .append(count(e.getValue()[0])).append(" | ").append(count(e.getValue()[1]))
+            .append(" | ").append(ratioText(cpuRatio(op.benchmark(), e.getKey(), "jdbc")))
+            .append(" | ").append(count(e.getValue()[2])).append(" |\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String shortName(Operation op) {
+    return switch (op.benchmark()) {
+      case "FindById.oneThread" -> "find";
+      case "FindById.twoThreads" -> "find ×2 threads";
+      case "Page.page" -> "page";
+      case "AuthorsWithBooks.eager" -> "1:N";
+      case "AuthorsWithBooksNPlusOne.nPlusOne" -> "N+1";
+      case "InsertBooks.insert" -> "insert";
+      case "UpdateBook.update" -> "update";
+      default -> op.benchmark();
+    };
+  }
+
+  // ---- README ----------------------------------------------------------------------------------
+
+  /** {@code readme} with the block between the markers replaced by this run's summary. */
+  String intoReadme(String readme) {
+    int begin = readme.indexOf(BEGIN);
+    int end = readme.indexOf(END);
+    if (begin < 0 || end < begin) {
+      throw new IllegalArgumentException("the README has no " + BEGIN + " … " + END + " block");
+    }
+    String block = BEGIN + "\n\n" + "![Throughput relative to hand-written JDBC done well]"
+        + "(docs/benchmarks.png)\n\n" + setup() + "\n\n" + targets() + "\n" + matrix() + "\n"
+        + "Every number, with JMH's error, is in [docs/benchmarks.md](docs/benchmarks.md).\n\n";
+    return readme.substring(0, begin) + block + readme.substring(end);
+  }
+
+  // ---- numbers ---------------------------------------------------------------------------------
+
+  static String count(double value) {
+    if (Double.isNaN(value)) {
+      return "";
+    }
+    if (value >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  static String ratioText(double ratio) {
+    if (Double.isNaN(ratio)) {
+      return "";
+    }
+    return ratio >= 10 ? String.format(Locale.ROOT, "%.0f", ratio)
+        : String.format(Locale.ROOT, "%.2f", ratio);
+  }
+
+  static String times(double ratio) {
+    return (ratio >= 10 ? String.format(Locale.ROOT, "%.0f", ratio)
+        : String.format(Locale.ROOT, "%.2f", ratio)) + "×";
+  }
+}
