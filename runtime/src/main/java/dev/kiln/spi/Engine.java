@@ -8,6 +8,7 @@ import dev.kiln.internal.KilnConnection;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transaction;
 import dev.kiln.internal.Transactions;
+import dev.kiln.internal.fetch.FetchPlans;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +35,7 @@ public final class Engine {
   private final Transactions transactions;
   private final EntityCache cache;
   private final Telemetry telemetry;
+  private final FetchPlans fetchPlans = new FetchPlans();
 
   /** Made by {@code Database}. */
   public Engine(ConnectionSource source, Transactions transactions, EntityCache cache,
@@ -151,6 +153,11 @@ public final class Engine {
     } else {
       transactions.afterCommit(tx, action);
     }
+  }
+
+  /** This database's fetch plans, one per shape. */
+  FetchPlans fetchPlans() {
+    return fetchPlans;
   }
 
   /** The entity cache, or null when {@code entityCache(…)} was not configured. */

@@ -152,7 +152,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   }
 
   private List<E> fetched(long rowLimit) {
-    FetchPlan plan = FetchPlan.of(support.mapping(), fetch);
+    FetchPlan plan = support.engine().fetchPlans().plan(support.mapping(), fetch);
     SqlWriter sql = new SqlWriter(Map.of(support.info().table(), FetchPlan.rootAlias()));
     sql.append(plan.rootSelect());
     writeFilterOrderPage(sql, rowLimit);

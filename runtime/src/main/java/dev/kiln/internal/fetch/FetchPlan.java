@@ -31,19 +31,46 @@ import java.util.Set;
  * the junction's column, selected first. Rows of entities with relations to assemble are
  * gathered as {@link Loaded} holders and assembled bottom-up once every statement ran, because
  * records can only receive their relations through a constructor.
+ *
+ * <p>When the parents' keys are integers that leave no gap ({@code 41, 42, …, 140}, what a page in
+ * key order of a table with generated keys usually holds), the children's statement asks for the
+ * range instead ({@code fk BETWEEN ? AND ?}): the same rows, found with one index search instead
+ * of one per parent.
+ *
+ * <p>Everything about a plan is laid out when it is made, so a plan is immutable and one plan per
+ * shape is shared by every thread (see {@link FetchPlans}).
  */
 public final class FetchPlan {
+
+  /** The filter of a to-many statement on its parent key: the keys as one JSON array. */
+  private static final String KEYS = " IN (SELECT value FROM json_each(?))";
+  /** The same filter when the keys are a range of integers without gaps. */
+  private static final String RANGE = " BETWEEN ? AND ?";
 
   private final PlanNode root;
   private final String rootSelect;
   private final Map<PlanNode.Edge, Keyed> keyedStatements = new HashMap<>();
 
-  /** The statement of a to-many relation and the column in it that holds each row's parent key. */
-  private record Keyed(String sql, int parentKeyColumn) {}
+  /**
+   * The statements of a to-many relation (keyed by a JSON array of parent keys, or by a range of
+   * them) and the column in them that holds each row's parent key.
+   */
+  private record Keyed(String byKeys, String byRange, int parentKeyColumn) {}
 
   private FetchPlan(PlanNode root) {
     this.root = root;
-    this.rootSelect = select(root, null, false);
+    this.rootSelect = select(root, null, false, null);
+    layOutKeyed(root);
+  }
+
+  /** Lays out the statement of every to-many relation below {@code node}, once. */
+  private void layOutKeyed(PlanNode node) {
+    for (PlanNode member : node.statementNodes()) {
+      for (PlanNode.Edge edge : member.keyed) {
+        keyedStatements.put(edge, keyed(edge));
+        layOutKeyed(edge.child());
+      }
+    }
   }
 
   /** The plan that loads {@code paths} with entities of {@code root}. */
@@ -115,17 +142,32 @@ public final class FetchPlan {
       Map<PlanNode, List<Loaded>> loaded) throws SQLException {
     Set<Object> keys = new LinkedHashSet<>();
     boolean integers = true;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
     for (Loaded parent : parents) {
       if (parent.storedKey != null) {
         keys.add(parent.storedKey);
-        integers &= parent.storedKey instanceof Long;
+        if (parent.storedKey instanceof Long key) {
+          min = Math.min(min, key);
+          max = Math.max(max, key);
+        } else {
+          integers = false;
+        }
       }
     }
     Map<Object, List<Object>> byParent = new HashMap<>();
     if (!keys.isEmpty()) {
-      Keyed keyed = keyedStatements.computeIfAbsent(edge, FetchPlan::keyed);
-      PreparedStatement ps = conn.prepare(keyed.sql());
-      ps.setString(1, JsonArrays.of(keys));
+      Keyed keyed = keyedStatements.get(edge);
+      PreparedStatement ps;
+      // Distinct integers as many as the span between the smallest and the largest: no gaps.
+      if (integers && max - min == keys.size() - 1) {
+        ps = conn.prepare(keyed.byRange());
+        ps.setLong(1, min);
+        ps.setLong(2, max);
+      } else {
+        ps = conn.prepare(keyed.byKeys());
+        ps.setString(1, JsonArrays.of(keys));
+      }
       PlanNode child = edge.child();
       int keyColumn = keyed.parentKeyColumn();
       // A leaf child's row is just its entity: read it here, at a call site of its own.
@@ -174,15 +216,22 @@ public final class FetchPlan {
     // The stored key is needed to key this node's own to-many statements and to tell an absent
     // to-one (a LEFT JOIN that found no row) from a present one; a leaf child needs neither.
     Object storedKey = null;
-    if (node.joinedIntoParent || !node.keyed.isEmpty()) {
-      storedKey = JsonArrays.normalise(rs.getObject(first + node.keyOffset()));
-      if (storedKey == null && node.joinedIntoParent) {
+    if (node.joinedIntoParent) {
+      storedKey = storedKey(rs, node);
+      if (storedKey == null) {
         return null; // a LEFT JOIN that found no row: the to-one relation is absent
       }
     }
     Object entity = node.mapping.read(rs, first);
     if (node.leaf()) {
       return entity;
+    }
+    if (storedKey == null && !node.keyed.isEmpty()) {
+      // An integer key is stored as the same integer, so the entity just read has it; asking
+      // sqlite-jdbc for the column as an object would cost two more calls into the driver.
+      Object key = keyOf(node.mapping, entity);
+      storedKey = key instanceof Long || key instanceof Integer
+          ? JsonArrays.normalise(key) : storedKey(rs, node);
     }
     Loaded row = new Loaded(node, entity, storedKey);
     for (PlanNode.Edge edge : node.joined) {
@@ -194,6 +243,16 @@ public final class FetchPlan {
     return row;
   }
 
+  /** The key of {@code node}'s row as SQLite stores it, null when the row is absent. */
+  private static Object storedKey(ResultSet rs, PlanNode node) throws SQLException {
+    return JsonArrays.normalise(rs.getObject(node.firstColumn + node.keyOffset));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object keyOf(EntityMapping mapping, Object entity) {
+    return mapping.key(entity);
+  }
+
   /** Lays out the keyed statement of {@code edge}'s to-many relation. */
   private static Keyed keyed(PlanNode.Edge edge) {
     RelationInfo<?, ?> relation = edge.relation();
@@ -201,8 +260,9 @@ public final class FetchPlan {
     // the entity's columns have it; a many-to-many one selects the junction's column first.
     int inChild = relation.kind() == RelationInfo.Kind.TO_MANY
         ? indexOf(edge.child().mapping.info().columns(), relation.targetColumn()) : -1;
-    String sql = select(edge.child(), edge, inChild < 0);
-    return new Keyed(sql, inChild < 0 ? 1 : edge.child().firstColumn + inChild);
+    String byKeys = select(edge.child(), edge, inChild < 0, KEYS);
+    String byRange = select(edge.child(), edge, inChild < 0, RANGE);
+    return new Keyed(byKeys, byRange, inChild < 0 ? 1 : edge.child().firstColumn + inChild);
   }
 
   private static int indexOf(List<String> columns, String column) {
@@ -217,10 +277,11 @@ public final class FetchPlan {
   /**
    * Lays out the statement rooted at {@code node} and sets the alias and first column of each
    * node in it: the root statement's prefix when {@code edge} is null, otherwise the complete
-   * keyed statement of a to-many relation, whose first column is the parent key it belongs to
-   * when {@code parentKeyFirst}.
+   * keyed statement of a to-many relation, filtered on the parent key by {@code keyFilter}, whose
+   * first column is the parent key it belongs to when {@code parentKeyFirst}.
    */
-  private static String select(PlanNode node, PlanNode.Edge edge, boolean parentKeyFirst) {
+  private static String select(PlanNode node, PlanNode.Edge edge, boolean parentKeyFirst,
+      String keyFilter) {
     List<PlanNode> nodes = node.statementNodes();
     RelationInfo<?, ?> relation = edge == null ? null : edge.relation();
     boolean keyFirst = relation != null && parentKeyFirst;
@@ -252,7 +313,7 @@ public final class FetchPlan {
     appendJoins(sql, node);
     if (relation != null) {
       String parentKey = parentKeyColumn(relation);
-      sql.append(" WHERE ").append(parentKey).append(" IN (SELECT value FROM json_each(?))")
+      sql.append(" WHERE ").append(parentKey).append(keyFilter)
           .append(" ORDER BY ").append(parentKey);
       for (String key : node.mapping.info().keyColumns()) {
         sql.append(", t0.").append(q(key));

@@ -15,6 +15,8 @@ final class PlanNode {
   record Edge(RelationInfo<?, ?> relation, PlanNode child) {}
 
   final EntityMapping<?> mapping;
+  /** The position (from 0) of the key column among this entity's columns. */
+  final int keyOffset;
   final List<Edge> joined = new ArrayList<>();
   final List<Edge> keyed = new ArrayList<>();
 
@@ -25,6 +27,8 @@ final class PlanNode {
 
   PlanNode(EntityMapping<?> mapping) {
     this.mapping = mapping;
+    var info = mapping.info();
+    this.keyOffset = info.columns().indexOf(info.keyColumns().get(0));
   }
 
   /** The child reached through {@code relation}, added on first use so that paths share it. */
@@ -57,11 +61,5 @@ final class PlanNode {
   /** Whether this node has no relations to assemble, so that its rows are plain entities. */
   boolean leaf() {
     return joined.isEmpty() && keyed.isEmpty();
-  }
-
-  /** The position (from 0) of the key column among this entity's columns. */
-  int keyOffset() {
-    var info = mapping.info();
-    return info.columns().indexOf(info.keyColumns().get(0));
   }
 }

@@ -1,0 +1,50 @@
+package dev.kiln.internal.fetch;
+
+import dev.kiln.query.Path;
+import dev.kiln.spi.EntityMapping;
+import dev.kiln.spi.RelationInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The fetch plans of one database, one per shape (root entity and paths), so that a query that
+ * fetches the same relations again reuses its laid-out statements instead of building them anew.
+ *
+ * <p>The number of shapes is fixed by the application's code, so the map stays small; it is
+ * bounded all the same, for code that composes paths at run time: past {@link #MAX_SHAPES}, a new
+ * shape gets a plan of its own for that call.
+ */
+public final class FetchPlans {
+
+  static final int MAX_SHAPES = 512;
+
+  /** What a plan depends on: relation descriptors are constants of the metamodels. */
+  private record Shape(EntityMapping<?> root, List<List<RelationInfo<?, ?>>> paths) {}
+
+  private final Map<Shape, FetchPlan> plans = new ConcurrentHashMap<>();
+
+  /** The plan that loads {@code paths} with entities of {@code root}. */
+  public FetchPlan plan(EntityMapping<?> root, List<? extends Path<?, ?>> paths) {
+    List<List<RelationInfo<?, ?>>> steps = new ArrayList<>(paths.size());
+    for (Path<?, ?> path : paths) {
+      steps.add(path.steps());
+    }
+    Shape shape = new Shape(root, steps);
+    FetchPlan plan = plans.get(shape);
+    if (plan == null) {
+      plan = FetchPlan.of(root, paths);
+      if (plans.size() < MAX_SHAPES) {
+        FetchPlan raced = plans.putIfAbsent(shape, plan);
+        plan = raced == null ? plan : raced;
+      }
+    }
+    return plan;
+  }
+
+  /** How many plans are kept. */
+  int size() {
+    return plans.size();
+  }
+}
