@@ -28,7 +28,7 @@ java -jar "$JAR" $JMH_ARGS -rf json -rff "$RESULT" "$@"
 if [ "$CPU_CHECK" != 0 ]; then
   for op in find page eager insert update; do
     contenders="jdbc kiln"
-    [ "$op" = eager ] && contenders="jdbc jdbc-join kiln"
+    [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln"
     # shellcheck disable=SC2086 # contenders is a list
     java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $contenders
   done

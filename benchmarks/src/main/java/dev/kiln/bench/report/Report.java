@@ -141,8 +141,13 @@ public final class Report {
 
   /** The relative error (99.9%) of the ratio of two JMH results. */
   double relativeError(String benchmark, String a, String b) {
-    Result x = result(benchmark, a);
-    Result y = result(benchmark, b);
+    return relativeError(benchmark, a, benchmark, b);
+  }
+
+  /** The same for {@code a} in one benchmark against {@code b} in another. */
+  double relativeError(String benchmarkA, String a, String benchmarkB, String b) {
+    Result x = result(benchmarkA, a);
+    Result y = result(benchmarkB, b);
     if (x == null || y == null) {
       return 0;
     }
@@ -402,38 +407,59 @@ public final class Report {
             + count(score(find.benchmark(), "kiln-cached")) + " ops/s)",
         Double.isNaN(cached) ? "not run" : cached >= 10 ? MET : MISSED));
 
-    // eager within 5% of the faster hand-written plan
-    double join = score(eager.benchmark(), "jdbc-join");
-    double two = score(eager.benchmark(), "jdbc");
-    boolean joinFaster = !Double.isNaN(join) && join > two;
-    String faster = joinFaster ? "jdbc-join" : "jdbc";
-    double fastest = joinFaster ? join : two;
+    // eager within 5% of the fastest hand-written plan: one join, or two queries, the second
+    // keyed by the parents' keys or (the fastest, and what Kiln does for a run of keys) by range
+    Map<String, String> plans = new LinkedHashMap<>();
+    plans.put("jdbc", "two queries, keyed");
+    plans.put("jdbc-range", "two queries, by range");
+    plans.put("jdbc-join", "one join");
+    String fastestPlan = null;
+    double fastest = Double.NaN;
+    for (String plan : plans.keySet()) {
+      double s = score(eager.benchmark(), plan);
+      if (!Double.isNaN(s) && (fastestPlan == null || s > fastest)) {
+        fastestPlan = plan;
+        fastest = s;
+      }
+    }
     double kilnEager = score(eager.benchmark(), "kiln");
-    double cpuTwo = cpuRatio(eager.benchmark(), "kiln", "jdbc");
-    double cpuJoin = cpuRatio(eager.benchmark(), "kiln", "jdbc-join");
-    double cpuEager = Double.isNaN(cpuJoin) ? cpuTwo : Math.min(cpuTwo, cpuJoin);
+    double cpuEager = Double.NaN;
+    for (String plan : plans.keySet()) {
+      double c = cpuRatio(eager.benchmark(), "kiln", plan);
+      cpuEager = Double.isNaN(cpuEager) ? c : Double.isNaN(c) ? cpuEager : Math.min(cpuEager, c);
+    }
+    parts = new ArrayList<>();
+    for (String plan : plans.keySet()) {
+      double s = score(eager.benchmark(), plan);
+      if (!Double.isNaN(s) && !plan.equals(fastestPlan)) {
+        parts.add(plans.get(plan) + " " + ratioText(kilnEager / s));
+      }
+    }
     list.add(new Target("Eager 1:N within 5% of the faster of the two hand-written plans (one"
-        + " JOIN, or two queries)", Double.isNaN(kilnEager) ? "" : ratioText(kilnEager / fastest)
-        + " of the faster (" + (joinFaster ? "one join" : "two queries") + ", "
+        + " JOIN, or two queries)", Double.isNaN(kilnEager) || fastestPlan == null ? ""
+        : ratioText(kilnEager / fastest) + " of the fastest (" + plans.get(fastestPlan) + ", "
         + count(fastest) + " ops/s)" + (Double.isNaN(cpuEager) ? ""
-        : " (CPU " + ratioText(cpuEager) + ")") + "; one join: " + ratioText(join / two)
-        + " of two queries", status(kilnEager / fastest, 0.95,
-            relativeError(eager.benchmark(), "kiln", faster), cpuEager)));
+        : " (CPU " + ratioText(cpuEager) + ")") + "; of " + String.join(", of ", parts),
+        fastestPlan == null ? "not run" : status(kilnEager / fastest, 0.95,
+            relativeError(eager.benchmark(), "kiln", fastestPlan), cpuEager)));
 
-    // eager at least 2x N+1
+    // eager at least 2x N+1: the N+1 (0.49 of JDBC's eager load) is JDBC's N+1 with a
+    // statement prepared per call; N+1 on cached statements is listed, and discussed, beside it
     parts = new ArrayList<>();
     String twice = "not run";
-    for (String name : List.of("kiln", "jdbc", "jdbc-naive", "hibernate")) {
+    for (String name : List.of("jdbc-naive", "jdbc", "kiln", "hibernate")) {
       double n1 = score(nPlusOne.benchmark(), name);
       if (!Double.isNaN(n1) && !Double.isNaN(kilnEager)) {
         parts.add(times(kilnEager / n1) + " " + name + "'s N+1");
-        if (name.equals("kiln")) {
-          twice = kilnEager / n1 >= 2 ? MET : MISSED;
+        if (name.equals("jdbc-naive")) {
+          twice = status(kilnEager / n1, 2, relativeError(eager.benchmark(), "kiln",
+              nPlusOne.benchmark(), name), Double.NaN);
         }
       }
     }
     list.add(new Target("… and at least 2× N+1", "Kiln's eager load is " + String.join(", ",
-        parts), twice));
+        parts) + " (statements prepared per call, as the issue's N+1 measured, are"
+        + " `jdbc-naive`'s; `jdbc` and `kiln` reuse theirs)", twice));
 
     // two threads scale
     double kilnScale = score(find2.benchmark(), "kiln") / score(find.benchmark(), "kiln");
