@@ -1,5 +1,6 @@
 package dev.kiln.spi;
 
+import dev.kiln.KilnException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -25,8 +26,9 @@ import java.util.function.Function;
  * describes (so they keep their nanoseconds and offsets and sort chronologically). Kiln's
  * generated queries compare decimal text numerically through {@link ValueType#sqlExpression}.
  *
- * <p>Every getter maps SQL {@code NULL} to Java {@code null}; primitives are read straight from
- * the {@link ResultSet} by the generated code instead.
+ * <p>Every getter maps SQL {@code NULL} to Java {@code null}. The generated code reads an
+ * entity's primitives straight from the {@link ResultSet} (their columns are {@code NOT NULL});
+ * a query result's primitives go through {@link #present}, since a query can compute NULL.
  */
 public final class JdbcValues {
 
@@ -53,6 +55,20 @@ public final class JdbcValues {
     } catch (RuntimeException e) {
       throw new UnreadableValueException(rs.getMetaData().getColumnName(index), text, type, e);
     }
+  }
+
+  /**
+   * {@code value}, read from column {@code index} for a primitive of a query's result (a scalar
+   * or a projection's component), which cannot hold SQL {@code NULL}: rather than let NULL read
+   * as 0 or false, refuses it, naming the column and, in {@code fix}, the declaration to change.
+   */
+  public static <T> T present(T value, ResultSet rs, int index, String fix)
+      throws SQLException {
+    if (value == null) {
+      throw new KilnException("column '" + rs.getMetaData().getColumnLabel(index)
+          + "' is NULL in this row, which " + fix);
+    }
+    return value;
   }
 
   // ---- integers and booleans ----------------------------------------------------------------

@@ -2,12 +2,15 @@ package dev.kiln.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.Database;
+import dev.kiln.KilnException;
 import dev.kiln.it.dao.LibraryQueries;
 import dev.kiln.it.dao.LibraryQueries.AuthorSummary;
 import dev.kiln.it.dao.LibraryQueries.BookLine;
+import dev.kiln.it.dao.LibraryQueries.LastYear;
 import dev.kiln.it.dao.LibraryQueries_Impl;
 import dev.kiln.it.model.Author;
 import dev.kiln.it.model.AuthorRepository;
@@ -172,6 +175,26 @@ class DaoSqlQueryTest {
     long count = library.bookCount(ann.id());
     assertEquals(2L, count);
     assertEquals(0L, library.bookCount(cy.id()));
+  }
+
+  @Test
+  void aPrimitiveScalarRefusesNullInsteadOfReadingZero() {
+    assertEquals(2001, library.lastPublished(ann.id()));
+    KilnException e = assertThrows(KilnException.class, () -> library.lastPublished(cy.id()));
+    assertEquals("column 'max(published)' is NULL in this row, which"
+        + " LibraryQueries.lastPublished() cannot return as an int; return Integer (null) or"
+        + " Optional<Integer> to receive it", e.getMessage());
+  }
+
+  @Test
+  void aPrimitiveComponentOfAProjectionRefusesNull() {
+    KilnException e = assertThrows(KilnException.class, () -> library.lastYears());
+    assertEquals("column 'last_published' is NULL in this row, which"
+        + " LibraryQueries.LastYear.lastPublished, an int, cannot hold; declare it Integer to"
+        + " receive it", e.getMessage());
+    books.insert(new Book(0, cy.id(), "Gamma", new BigDecimal("1.00"), 2020, 0));
+    assertEquals(List.of(new LastYear("Ann", 2001), new LastYear("Bob", 1999),
+        new LastYear("Cy", 2020)), library.lastYears());
   }
 
   @Test

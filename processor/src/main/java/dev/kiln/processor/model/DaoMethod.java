@@ -32,6 +32,11 @@ public record DaoMethod(
     return element.getSimpleName().toString();
   }
 
+  /** Whether Kiln wrote the SQL from the method's name (a derived query), not an {@code @Sql}. */
+  public boolean derived() {
+    return description.equals("derived");
+  }
+
   /** Whether any parameter is a collection, so the SQL is expanded at run time. */
   public boolean expands() {
     return bindings.stream().anyMatch(Binding::collection);

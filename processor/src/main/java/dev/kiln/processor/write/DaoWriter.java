@@ -13,6 +13,7 @@ import dev.kiln.processor.model.Names;
 import dev.kiln.processor.model.ResultShape;
 import dev.kiln.processor.model.ResultShape.ColumnRead;
 import dev.kiln.processor.model.ResultShape.Kind;
+import dev.kiln.processor.model.Value;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -201,15 +202,50 @@ public final class DaoWriter {
       return code.build();
     }
 
+    /**
+     * Reads a column of a scalar or projection result. A primitive goes through its boxed reader
+     * and {@code JdbcValues.present}, which refuses SQL NULL with {@code fix} instead of reading
+     * it as 0: a query, unlike an entity's NOT NULL column, can compute NULL (a {@code max} over
+     * no rows, a {@code LEFT JOIN}).
+     */
+    private CodeBlock readResult(ColumnRead read, String fix) {
+      CodeBlock index = CodeBlock.of("$L", read.index());
+      Value value = read.value();
+      if (value.property() != null || !value.javaType().isPrimitive()) {
+        return ValueCode.read(value, "rs", index);
+      }
+      return CodeBlock.of("$T.present($L, rs, $L, $S)", Spi.JDBC_VALUES,
+          ValueCode.read(new Value(value.kind(), value.javaType().box(), null), "rs", index),
+          index, fix);
+    }
+
+    /** {@code an int}, {@code a long}. */
+    private static String article(TypeName primitive) {
+      return (primitive.equals(TypeName.INT) ? "an " : "a ") + primitive;
+    }
+
+    /** {@code Integer} for {@code int}. */
+    private static String boxed(TypeName primitive) {
+      return ((ClassName) primitive.box()).simpleName();
+    }
+
     /** The lambda or method reference that turns the current row into a value. */
     private CodeBlock reader() {
       if (result.kind() == Kind.ENTITY && result.columns().isEmpty()) {
         return CodeBlock.of("rs -> $T.MAPPING.read(rs, 1)", result.entity().repositoryName());
       }
-      if (result.kind() == Kind.SCALAR) {
+      if (result.kind() == Kind.SCALAR && method.derived()) {
+        // A derived count or exists: SQL Kiln wrote, whose value is never NULL.
         ColumnRead only = result.columns().get(0);
         return CodeBlock.of("rs -> $L", ValueCode.read(only.value(), "rs",
             CodeBlock.of("$L", only.index())));
+      }
+      if (result.kind() == Kind.SCALAR) {
+        ColumnRead only = result.columns().get(0);
+        TypeName type = only.value().javaType();
+        return CodeBlock.of("rs -> $L", readResult(only, String.join(".", dao.type().simpleNames())
+            + "." + method.name() + "() cannot return as " + article(type) + "; return "
+            + boxed(type) + " (null) or Optional<" + boxed(type) + "> to receive it"));
       }
       String rowMethod = method.name() + "Row";
       MethodSpec.Builder row = MethodSpec.methodBuilder(rowMethod)
@@ -225,9 +261,13 @@ public final class DaoWriter {
           return ValueCode.defaultValue(slot.type());
         }));
       } else {
+        String owner = result.rowType() instanceof ClassName named
+            ? String.join(".", named.simpleNames()) : result.rowType().toString();
         row.addStatement("return new $T(\n$>$>$L$<$<)", result.rowType(),
-            result.columns().stream().map(read -> ValueCode.read(read.value(), "rs",
-                CodeBlock.of("$L", read.index()))).collect(CodeBlock.joining(",\n")));
+            result.columns().stream().map(read -> readResult(read, owner + "." + read.name()
+                + ", " + article(read.value().javaType()) + ", cannot hold; declare it "
+                + boxed(read.value().javaType()) + " to receive it"))
+                .collect(CodeBlock.joining(",\n")));
       }
       type.addMethod(row.build());
       return CodeBlock.of("$T::$L", dao.implementationName(), rowMethod);

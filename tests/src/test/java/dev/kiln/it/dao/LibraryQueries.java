@@ -94,6 +94,15 @@ public interface LibraryQueries {
   @Sql("SELECT id FROM book WHERE author_id IN (:authors) AND id NOT IN (:except) ORDER BY id")
   List<Long> bookIds(List<Long> authors, Collection<Long> except);
 
+  /** A primitive cannot hold NULL: {@code max} over no rows is refused, not read as 0. */
+  @Sql("SELECT max(published) FROM book WHERE author_id = :authorId")
+  int lastPublished(long authorId);
+
+  /** The same for a projection's primitive component, NULL through a {@code LEFT JOIN}. */
+  @Sql("SELECT a.name, max(b.published) AS last_published FROM author a"
+      + " LEFT JOIN book b ON b.author_id = a.id GROUP BY a.id ORDER BY a.name")
+  List<LastYear> lastYears();
+
   /** {@code IS :bio} with a null argument is {@code IS NULL}. */
   @AllowScan("bio has no index; the tests have a handful of authors")
   @Sql("SELECT count(*) FROM author WHERE bio IS :bio")
@@ -139,6 +148,9 @@ public interface LibraryQueries {
   /** A row of {@link #bookLines}: components in another order than the columns. */
   record BookLine(long bookId, String bookTitle, String authorName, BigDecimal price,
       @Nullable Integer published) {}
+
+  /** A row of {@link #lastYears}, whose year is primitive. */
+  record LastYear(String name, int lastPublished) {}
 
   /** A class projection, built through its public constructor. */
   final class AuthorSummary {
