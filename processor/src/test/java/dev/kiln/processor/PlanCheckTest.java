@@ -312,6 +312,45 @@ class PlanCheckTest {
   }
 
   @Test
+  void wordsInStringLiteralsAndCommentsAreNotSql() {
+    JavaFileObject queries = source("Queries",
+        "import java.util.List;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  @Sql(\"SELECT name || ' it''s WHERE name = x' AS name FROM author ORDER BY id\")",
+        "  List<String> labels();",
+        "",
+        "  @Sql(\"SELECT name FROM author /* WHERE name = :x */ ORDER BY id -- WHERE name = 1\")",
+        "  List<String> names();",
+        "}");
+
+    assertThat(compileWithOptions(List.of("-Akiln.planCheck=error"), AUTHOR, queries))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void aFilterAfterAStringLiteralIsStillSeen() {
+    JavaFileObject queries = source("Queries",
+        "import java.util.List;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  @Sql(\"SELECT 'FROM book b WHERE' AS label FROM author a WHERE a.name = :name\")",
+        "  List<String> labelled(String name);",
+        "}");
+
+    Compilation compilation = compile(AUTHOR, queries);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[KILN-041] Queries.labelled scans table author (SQLite's plan:"
+            + " SCAN a): add @Index(columns = \"name\") to Author")
+        .inFile(queries)
+        .onLineContaining("List<String> labelled(String name);");
+  }
+
+  @Test
   void lookupByPrimaryKeyGetsNoWarning() {
     JavaFileObject queries = source("Queries",
         "import java.util.Optional;",
