@@ -41,4 +41,17 @@ public @interface Table {
    * table that must keep SQLite's lenient typing.
    */
   boolean strict() default true;
+
+  /**
+   * {@return the table's former name} when the entity or its table was renamed: the next
+   * migration then renames the table ({@code ALTER TABLE old RENAME TO new}), keeping its rows
+   * and the foreign keys that point at it, instead of dropping it and creating a new one. Remove
+   * it once every database has the new name, or leave it: a table already renamed is left alone.
+   *
+   * <pre>{@code
+   * @Table(renamedFrom = "writer")   // was: public record Writer(...)
+   * public record Author(@Id long id, String name) {}
+   * }</pre>
+   */
+  String renamedFrom() default "";
 }

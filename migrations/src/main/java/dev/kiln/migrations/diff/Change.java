@@ -9,8 +9,8 @@ import java.util.List;
  * {@code author_bio}; the migration file is named after its steps
  * ({@code V2__add_column_author_bio.sql}).
  */
-public sealed interface Change permits CreateTable, DropTable, AddColumn, RenameColumn,
-    RebuildTable, CreateIndex, DropIndex, DropDependents, RecreateDependents {
+public sealed interface Change permits CreateTable, DropTable, AddColumn, RenameTable,
+    RenameColumn, RebuildTable, CreateIndex, DropIndex, DropDependents, RecreateDependents {
 
   /** The verb of the step's name, lower_snake, or empty for a step that does not name a file. */
   String verb();

@@ -10,19 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * The column renames the entities declare with {@code @Column(renamedFrom = …)}: without them a
- * renamed column looks like a dropped one plus a new one.
+ * The renames the entities declare with {@code @Table(renamedFrom = …)} and
+ * {@code @Column(renamedFrom = …)}: without them a renamed table or column looks like a dropped
+ * one plus a new one.
  */
 public final class Renames {
 
-  /** table (lower case) → new column name → old column name */
+  /** new table name → old table name */
+  private final Map<String, String> tables = new LinkedHashMap<>();
+  /** table (lower case, its new name) → new column name → old column name */
   private final Map<String, Map<String, String>> byTable = new LinkedHashMap<>();
 
   /** No renames. */
   public static Renames none() {
     return new Renames();
+  }
+
+  /** Records that table {@code from} is now called {@code to}. */
+  public Renames addTable(String from, String to) {
+    tables.put(to, from);
+    return this;
   }
 
   /** Records that column {@code from} of {@code table} is now called {@code to}. */
@@ -32,10 +42,73 @@ public final class Renames {
   }
 
   /**
-   * The renames that apply to {@code from} on the way to {@code to}: the old column exists, the
-   * new one does not yet, and the target has it.
+   * The renames that apply to {@code from} on the way to {@code to}, in the order they run:
+   * tables first, then the columns of the tables as renamed.
    */
-  public List<RenameColumn> changes(Schema from, Schema to) {
+  public List<Change> steps(Schema from, Schema to) {
+    List<RenameTable> tableSteps = tableChanges(from, to);
+    List<Change> steps = new ArrayList<>(tableSteps);
+    steps.addAll(changes(applyTables(from, tableSteps), to));
+    return steps;
+  }
+
+  /**
+   * {@code schema} with {@code steps} (from {@link #steps}) made, as SQLite makes them: the
+   * tables, then the columns in keys, indexes and references.
+   */
+  public static Schema apply(Schema schema, List<Change> steps) {
+    List<RenameTable> tableSteps = new ArrayList<>();
+    List<RenameColumn> columnSteps = new ArrayList<>();
+    for (Change step : steps) {
+      if (step instanceof RenameTable table) {
+        tableSteps.add(table);
+      } else {
+        columnSteps.add((RenameColumn) step);
+      }
+    }
+    return applyColumns(applyTables(schema, tableSteps), columnSteps);
+  }
+
+  /**
+   * The table renames that apply: the old table exists and the target has no table of that
+   * name, the new one does not exist yet and the target has it.
+   */
+  List<RenameTable> tableChanges(Schema from, Schema to) {
+    List<RenameTable> changes = new ArrayList<>();
+    tables.forEach((newName, oldName) -> {
+      Table old = from.table(oldName).orElse(null);
+      Table target = to.table(newName).orElse(null);
+      if (old != null && target != null && from.table(newName).isEmpty()
+          && to.table(oldName).isEmpty()) {
+        changes.add(new RenameTable(old.name(), target.name()));
+      }
+    });
+    return changes;
+  }
+
+  /** {@code schema} with tables renamed, and the indexes and references that name them. */
+  static Schema applyTables(Schema schema, List<RenameTable> renames) {
+    Schema result = schema;
+    for (RenameTable rename : renames) {
+      result = eachTable(result, t -> {
+        boolean own = same(t.name(), rename.from());
+        String name = own ? rename.to() : t.name();
+        return new Table(name, t.columns(), t.primaryKey(), t.strict(),
+            t.indexes().stream().map(i -> own ? new Index(i.name(), name, i.columns(),
+                i.unique(), i.where()) : i).toList(),
+            t.foreignKeys().stream().map(fk -> same(fk.targetTable(), rename.from())
+                ? new ForeignKey(fk.columns(), rename.to(), fk.targetColumns(), fk.onDelete(),
+                    fk.onUpdate()) : fk).toList());
+      });
+    }
+    return result;
+  }
+
+  /**
+   * The column renames that apply to {@code from} on the way to {@code to}: the old column
+   * exists, the new one does not yet, and the target has it.
+   */
+  List<RenameColumn> changes(Schema from, Schema to) {
     List<RenameColumn> changes = new ArrayList<>();
     for (Table table : from.tables()) {
       Table target = to.table(table.name()).orElse(null);
@@ -54,14 +127,13 @@ public final class Renames {
     return changes;
   }
 
-  /** {@code schema} with {@code renames} made, as SQLite makes them: in keys, indexes and references. */
-  public static Schema apply(Schema schema, List<RenameColumn> renames) {
+  /** {@code schema} with columns renamed, as SQLite renames them: in keys, indexes, references. */
+  static Schema applyColumns(Schema schema, List<RenameColumn> renames) {
     Schema result = schema;
     for (RenameColumn rename : renames) {
-      List<Table> tables = new ArrayList<>();
-      for (Table t : result.tables()) {
+      result = eachTable(result, t -> {
         boolean own = t.name().equalsIgnoreCase(rename.table());
-        tables.add(new Table(t.name(),
+        return new Table(t.name(),
             t.columns().stream().map(c -> own && same(c.name(), rename.from())
                 ? new Column(rename.to(), c.type(), c.notNull(), c.defaultValue()) : c).toList(),
             own ? renamed(t.primaryKey(), rename) : t.primaryKey(),
@@ -72,11 +144,14 @@ public final class Renames {
                 own ? renamed(fk.columns(), rename) : fk.columns(), fk.targetTable(),
                 same(fk.targetTable(), rename.table())
                     ? renamed(fk.targetColumns(), rename) : fk.targetColumns(),
-                fk.onDelete(), fk.onUpdate())).toList()));
-      }
-      result = new Schema(tables);
+                fk.onDelete(), fk.onUpdate())).toList());
+      });
     }
     return result;
+  }
+
+  private static Schema eachTable(Schema schema, UnaryOperator<Table> change) {
+    return new Schema(schema.tables().stream().map(change).toList());
   }
 
   private static List<String> renamed(List<String> columns, RenameColumn rename) {

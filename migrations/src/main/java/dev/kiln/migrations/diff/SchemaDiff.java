@@ -14,9 +14,9 @@ import java.util.TreeSet;
 /**
  * Computes the migration from one schema to another.
  *
- * <p>Steps run in an order in which each is valid: renames first (so later steps see the new
- * names), then dropped and changed indexes, new tables, columns added in place, table rebuilds,
- * dropped tables, and new indexes last. Column order is not compared: {@code ADD COLUMN} can only
+ * <p>Steps run in an order in which each is valid: renames first, tables then columns (so later
+ * steps see the new names), then dropped and changed indexes, new tables, columns added in place,
+ * table rebuilds, dropped tables, and new indexes last. Column order is not compared: {@code ADD COLUMN} can only
  * append, and Kiln names every column it reads.
  */
 public final class SchemaDiff {
@@ -31,7 +31,7 @@ public final class SchemaDiff {
    */
   public static MigrationPlan plan(
       Schema from, Schema to, Renames renames, List<SchemaObject> dependents) {
-    List<RenameColumn> renameSteps = renames.changes(from, to);
+    List<Change> renameSteps = renames.steps(from, to);
     return compare(Renames.apply(from, renameSteps), to, dependents).after(renameSteps);
   }
 

@@ -39,9 +39,15 @@ class SchemaDiffTest {
   /** Plans from {@code from} (with {@link #ROWS}) to {@code to}, runs the plan, checks it. */
   private MigrationPlan migrate(List<String> from, List<String> to, Renames renames)
       throws SQLException {
+    return migrate(from, to, renames, ROWS);
+  }
+
+  /** Plans from {@code from} (with {@code rows}) to {@code to}, runs the plan, checks it. */
+  private MigrationPlan migrate(List<String> from, List<String> to, Renames renames, String rows)
+      throws SQLException {
     db = ShadowDatabase.open();
     db.execute(from);
-    Sql.run(db.connection(), ROWS.split(";"));
+    Sql.run(db.connection(), rows.split(";"));
     Schema target = ShadowDatabase.schemaOf(to);
     MigrationPlan plan = SchemaDiff.plan(db.schema(), target, renames,
         SchemaObject.read(db.connection()));
@@ -198,6 +204,39 @@ class SchemaDiffTest {
     assertEquals("rename_column_book_title_to_name", MigrationFile.summary(plan));
     assertEquals(List.of("One", "Three"),
         Sql.column(c(), "SELECT name FROM book WHERE name IS NOT NULL ORDER BY id"));
+  }
+
+  @Test
+  void aRenamedTableKeepsItsRowsAndTheForeignKeysToIt() throws SQLException {
+    String writer = AUTHOR.replace("TABLE author", "TABLE writer");
+    MigrationPlan plan = migrate(
+        List.of(writer, BOOK.replace("REFERENCES author", "REFERENCES writer"),
+            "CREATE INDEX ix_writer_name ON writer (name)"),
+        List.of(AUTHOR, BOOK.replace("title TEXT", "name TEXT"),
+            "CREATE INDEX ix_author_name ON author (name)"),
+        Renames.none().addTable("writer", "author").add("book", "title", "name"),
+        "INSERT INTO writer VALUES (1, 'Ann'), (2, 'Bo');"
+            + "INSERT INTO book VALUES (10, 1, 'One'), (11, 1, NULL), (12, 2, 'Three')");
+    assertEquals(List.of(
+            List.of("ALTER TABLE \"writer\" RENAME TO \"author\""),
+            List.of("ALTER TABLE \"book\" RENAME COLUMN \"title\" TO \"name\""),
+            List.of("DROP INDEX \"ix_writer_name\""),
+            List.of("CREATE INDEX \"ix_author_name\" ON \"author\" (\"name\")")),
+        plan.changes().stream().map(Change::statements).toList());
+    assertTrue(plan.losses().isEmpty(), () -> "losses: " + plan.losses());
+    assertEquals(List.of("Ann", "Bo"), Sql.column(c(), "SELECT name FROM author ORDER BY id"));
+    assertEquals(List.of("1", "1", "2"),
+        Sql.column(c(), "SELECT author_id FROM book ORDER BY id"));
+    assertTrue(Sql.column(c(), "SELECT sql FROM sqlite_schema WHERE name = 'book'").get(0)
+        .contains("REFERENCES \"author\""), "the foreign key follows the rename");
+  }
+
+  @Test
+  void aTableRenameThatNoLongerAppliesIsLeftAlone() throws SQLException {
+    // Already renamed (the old name is gone), and the old name still in use by the target.
+    Renames renames = Renames.none().addTable("writer", "author").addTable("book", "volume");
+    MigrationPlan plan = migrate(List.of(AUTHOR, BOOK), List.of(AUTHOR, BOOK), renames);
+    assertTrue(plan.isEmpty(), () -> "changes: " + plan.changes());
   }
 
   @Test

@@ -110,7 +110,7 @@ public final class MigrationGenerator {
     Schema current = shadow.schema();
     Renames renames = renames(entities);
     // Views and triggers are read after the renames, which SQLite carries into their SQL.
-    for (Change rename : renames.changes(current, target)) {
+    for (Change rename : renames.steps(current, target)) {
       shadow.execute(rename.statements());
     }
     MigrationPlan plan = SchemaDiff.plan(current, target, renames,
@@ -171,8 +171,9 @@ public final class MigrationGenerator {
   private void refuse(DataLoss loss, List<EntityModel> entities, Path folder, int version) {
     String hint;
     if (loss.column() == null) {
-      hint = "If the entity was renamed, keep its table with @Table(name = \"" + loss.table()
-          + "\"), or rename the table in a hand-written migration (ALTER TABLE … RENAME TO …). ";
+      hint = "If the entity was renamed, keep the table and its rows with @Table(renamedFrom"
+          + " = \"" + loss.table() + "\") on it, or keep the old name with @Table(name = \""
+          + loss.table() + "\"). ";
     } else if (entity(entities, loss.table()).flatMap(e -> e.columns().stream()
         .filter(p -> p.column().equalsIgnoreCase(loss.column())).findFirst()).isEmpty()) {
       hint = "If the property was renamed, keep the data with @Column(renamedFrom = \""
@@ -239,6 +240,9 @@ public final class MigrationGenerator {
   private static Renames renames(List<EntityModel> entities) {
     Renames renames = Renames.none();
     for (EntityModel entity : entities) {
+      if (entity.renamedFrom() != null) {
+        renames.addTable(entity.renamedFrom(), entity.table());
+      }
       for (PropertyModel p : entity.columns()) {
         if (p.renamedFrom() != null) {
           renames.add(entity.table(), p.renamedFrom(), p.column());

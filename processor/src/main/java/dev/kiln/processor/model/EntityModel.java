@@ -18,6 +18,7 @@ import javax.lang.model.element.TypeElement;
  * @param construction how instances are created
  * @param indexes the {@code @Index} annotations
  * @param relations the {@code @Relation} properties in declaration order
+ * @param renamedFrom the table's former name ({@code @Table(renamedFrom)}), or null
  */
 public record EntityModel(
     TypeElement element,
@@ -28,7 +29,8 @@ public record EntityModel(
     List<PropertyModel> columns,
     Construction construction,
     List<IndexModel> indexes,
-    List<RelationModel> relations) {
+    List<RelationModel> relations,
+    String renamedFrom) {
 
   public EntityModel {
     columns = List.copyOf(columns);

@@ -98,7 +98,9 @@ public final class EntityParser {
     }
     return Optional.of(new EntityModel(type, ClassName.get(type), tableName,
         annotations.bool(table, "strict"), type.getKind() == ElementKind.RECORD, columns,
-        construction, indexes, relationModels));
+        construction, indexes, relationModels,
+        annotations.string(table, "renamedFrom").isBlank() ? null
+            : annotations.string(table, "renamedFrom")));
   }
 
   private boolean checkShape(TypeElement type) {

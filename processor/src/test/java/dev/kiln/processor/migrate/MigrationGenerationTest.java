@@ -199,6 +199,7 @@ class MigrationGenerationTest {
     assertThat(refused).failed();
     assertThat(refused).hadErrorContaining("table book and all its rows");
     assertThat(refused).hadErrorContaining("-Akiln.allowDestructive=book");
+    assertThat(refused).hadErrorContaining("@Table(renamedFrom = \"book\")");
     assertThat(refused).hadErrorContaining("@Table(name = \"book\")");
     assertThat(build(folder, List.of("-Akiln.allowDestructive=book"), AUTHOR)).succeeded();
     assertThat(read(folder.resolve("V2__drop_table_book.sql"))).contains("DROP TABLE \"book\";");

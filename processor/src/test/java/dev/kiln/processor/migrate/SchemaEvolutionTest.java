@@ -15,6 +15,7 @@ import dev.kiln.migrations.schema.SchemaReader;
 import dev.kiln.migrations.schema.ShadowDatabase;
 import dev.kiln.migrations.script.Migration;
 import dev.kiln.migrations.script.Migrations;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -163,6 +164,60 @@ class SchemaEvolutionTest {
           .containsExactly("0");
     }
     assertThat(files(folder)).containsExactlyElementsIn(written).inOrder();
+  }
+
+  @Test
+  void aRenamedEntityKeepsItsTableRowsAndChildren() throws Exception {
+    Path folder = dir.resolve("src/main/resources/db/kiln");
+    Path db = dir.resolve("app.db");
+    List<String> written = new ArrayList<>();
+    String writer = """
+        @Table
+        @Index(columns = "name")
+        public record Writer(@Id(autoGenerate = true) long id, String name) {}
+        """;
+    String book = """
+        @Table
+        @Index(columns = "writerId")
+        public record Book(@Id(autoGenerate = true) long id,
+            @ForeignKey(value = Writer.class, onDelete = ForeignKey.Action.CASCADE) long writerId,
+            String title) {}
+        """;
+    step(folder, db, written, "V1__create_table_writer_and_book.sql", sources(writer, book));
+    insert(db, "INSERT INTO writer (name) VALUES ('Ann'), ('Bo')",
+        "INSERT INTO book (writer_id, title) VALUES (1, 'A'), (1, 'B'), (2, 'C')");
+
+    String author = """
+        @Table(renamedFrom = "writer")
+        @Index(columns = "name")
+        public record Author(@Id(autoGenerate = true) long id, String name) {}
+        """;
+    String bookOfAuthor = """
+        @Table
+        @Index(columns = "authorId")
+        public record Book(@Id(autoGenerate = true) long id,
+            @ForeignKey(value = Author.class, onDelete = ForeignKey.Action.CASCADE)
+            @Column(renamedFrom = "writer_id") long authorId,
+            String title) {}
+        """;
+    step(folder, db, written, "V2__rename_table_writer_to_author_and_more.sql",
+        sources(author, bookOfAuthor));
+    String v2 = Files.readString(folder.resolve(written.get(1)));
+    assertThat(v2).contains("ALTER TABLE \"writer\" RENAME TO \"author\";");
+    assertThat(v2).contains("ALTER TABLE \"book\" RENAME COLUMN \"writer_id\" TO \"author_id\";");
+    assertThat(v2).doesNotContain("DROP TABLE");
+
+    try (Connection c = open(db)) {
+      assertThat(rows(c, "SELECT id, name FROM author ORDER BY id"))
+          .containsExactly("1|Ann", "2|Bo").inOrder();
+      assertThat(rows(c, "SELECT id, author_id, title FROM book ORDER BY id"))
+          .containsExactly("1|1|A", "2|1|B", "3|2|C").inOrder();
+      try (Statement st = c.createStatement()) {
+        st.execute("PRAGMA foreign_keys = ON");
+        st.execute("DELETE FROM author WHERE id = 1");
+      }
+      assertThat(rows(c, "SELECT id FROM book ORDER BY id")).containsExactly("3");
+    }
   }
 
   /**
