@@ -160,6 +160,7 @@ public final class FetchPlan {
       Keyed keyed = keyedStatements.get(edge);
       PreparedStatement ps;
       // Distinct integers as many as the span between the smallest and the largest: no gaps.
+      // (A span too wide for a long overflows to a negative number, which never matches.)
       if (integers && max - min == keys.size() - 1) {
         ps = conn.prepare(keyed.byRange());
         ps.setLong(1, min);
