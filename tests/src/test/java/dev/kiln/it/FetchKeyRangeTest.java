@@ -24,6 +24,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A fetch whose parents' keys are a run of integers without gaps asks for its children by range
  * ({@code fk BETWEEN first AND last}), any other set of keys by the keys themselves: both load
  * exactly the children of those parents, compared here with the graphs loaded row by row, for
- * one-to-many and many-to-many relations. A plan is laid out once per shape, so repeating a fetch
- * prepares nothing new.
+ * one-to-many and many-to-many relations. A plan is laid out once per shape and shared, so
+ * repeating a fetch prepares nothing new, and threads fetching the same shape at once each get
+ * their own graphs.
  */
 class FetchKeyRangeTest {
 
@@ -157,6 +162,33 @@ class FetchKeyRangeTest {
       assertEquals(3, db.stats().statementsPrepared() - before, "nothing prepared again");
       return null;
     });
+  }
+
+  @Test
+  void onePlanServesManyThreadsAtOnce() throws Exception {
+    List<List<Long>> sets = keySets();
+    List<List<Artist>> expected = sets.stream()
+        .map(ids -> artists.fetch(Artist_.ALBUMS.then(Album_.TRACKS)).findAllById(ids))
+        .toList();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t;
+        runs.add(threads.submit(() -> {
+          for (int i = 0; i < 50; i++) {
+            int which = (i + offset) % sets.size();
+            assertEquals(expected.get(which), artists.fetch(Artist_.ALBUMS.then(Album_.TRACKS))
+                .findAllById(sets.get(which)), "artists " + sets.get(which));
+          }
+        }));
+      }
+      for (Future<?> run : runs) {
+        run.get(1, TimeUnit.MINUTES);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   private static List<Long> range(long first, long last) {
