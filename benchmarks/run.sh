@@ -4,7 +4,7 @@
 #   docs/benchmarks.png  the chart
 #   README.md            the results block between its benchmark-results markers
 #
-#   benchmarks/run.sh                      the whole suite, JMH_ARGS below (about 25 minutes)
+#   benchmarks/run.sh                      the whole suite, JMH_ARGS below (about 20 minutes)
 #   benchmarks/run.sh 'FindById|Page'      only the benchmarks matching a regular expression
 #   JMH_ARGS='-f 1 -wi 1 -w 1s -i 1 -r 1s' CPU_CHECK=0 benchmarks/run.sh    quicker and rougher
 #
