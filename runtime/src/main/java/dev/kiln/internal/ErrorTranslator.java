@@ -3,6 +3,7 @@ package dev.kiln.internal;
 import dev.kiln.ConstraintViolationException;
 import dev.kiln.ConstraintViolationException.Kind;
 import dev.kiln.KilnException;
+import dev.kiln.migrations.schema.SqliteMessages;
 import dev.kiln.spi.EntityInfo;
 import dev.kiln.spi.UnreadableValueException;
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ public final class ErrorTranslator {
     String subject = info == null ? "" : info.entity() + ": ";
     String what = action + (info == null ? "" : " " + info.entity());
     SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
-    String detail = sqliteMessage(e);
+    String detail = SqliteMessages.of(e);
     Kind kind = code == null ? null : kindOf(code);
     if (kind != null) {
       List<String> properties = properties(detail, info);
@@ -93,15 +94,5 @@ public final class ErrorTranslator {
       }
     }
     return names;
-  }
-
-  /** SQLite's own words, without sqlite-jdbc's "[CODE] explanation (…)" wrapping. */
-  private static String sqliteMessage(SQLException e) {
-    String message = String.valueOf(e.getMessage());
-    int open = message.indexOf('(');
-    if (message.startsWith("[") && open >= 0 && message.endsWith(")")) {
-      return message.substring(open + 1, message.length() - 1);
-    }
-    return message;
   }
 }

@@ -3,6 +3,7 @@ package dev.kiln.processor.dao;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.kiln.migrations.schema.Column;
+import dev.kiln.migrations.schema.SqliteMessages;
 import dev.kiln.migrations.schema.Table;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.Binding;
@@ -104,7 +105,7 @@ final class SqlMethodParser {
       List<String> columns = context.shadow.prepare(sql).columns();
       return new ShadowPrepared(columns, context.shadow.writtenTables(sql));
     } catch (SQLException e) {
-      String message = sqliteMessage(e);
+      String message = SqliteMessages.of(e);
       context.diagnostics.error(method, Code.SQL_INVALID, name, message, fix(message));
       return null;
     }
@@ -181,14 +182,5 @@ final class SqlMethodParser {
     }
     return "correct the statement: it runs on the tables the entities create, so it names"
         + " tables and columns (author_id), not entities and properties (authorId)";
-  }
-
-  private static String sqliteMessage(SQLException e) {
-    String message = String.valueOf(e.getMessage());
-    int open = message.indexOf('(');
-    if (message.startsWith("[") && open >= 0 && message.endsWith(")")) {
-      return message.substring(open + 1, message.length() - 1);
-    }
-    return message;
   }
 }
