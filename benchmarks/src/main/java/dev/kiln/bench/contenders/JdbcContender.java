@@ -40,7 +40,7 @@ import org.sqlite.SQLiteConnection;
  *       pool's connection and closed after use, as most JDBC code does; 1:N is the join.</li>
  * </ul>
  */
-public final class JdbcContender implements Contender<Author, Book> {
+public final class JdbcContender implements RecordContender {
 
   /** How the statements are prepared and how 1:N is read. */
   public enum Style { WELL, WELL_JOIN, WELL_RANGE, NAIVE }
@@ -356,31 +356,6 @@ public final class JdbcContender implements Contender<Author, Book> {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @Override
-  public long authorId(Author author) {
-    return author.id();
-  }
-
-  @Override
-  public String authorEmail(Author author) {
-    return author.email();
-  }
-
-  @Override
-  public List<Book> books(Author author) {
-    return author.books();
-  }
-
-  @Override
-  public long bookId(Book book) {
-    return book.id();
-  }
-
-  @Override
-  public long bookAuthorId(Book book) {
-    return book.authorId();
   }
 
   @Override

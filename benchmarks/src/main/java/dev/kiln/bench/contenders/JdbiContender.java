@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * {@code LEFT JOIN} folded with {@code reduceRows}, the pattern JDBI's guide gives for it; inserts
  * as a {@link PreparedBatch} in a transaction.
  */
-public final class JdbiContender implements Contender<Author, Book> {
+public final class JdbiContender implements RecordContender {
 
   private static final RowMapper<Author> AUTHOR = (rs, ctx) -> new Author(rs.getLong(1),
       rs.getString(2), rs.getString(3), Values.instant(rs.getString(4)));
@@ -116,31 +116,6 @@ public final class JdbiContender implements Contender<Author, Book> {
         .bind("published", book.published())
         .bind("id", book.id())
         .execute());
-  }
-
-  @Override
-  public long authorId(Author author) {
-    return author.id();
-  }
-
-  @Override
-  public String authorEmail(Author author) {
-    return author.email();
-  }
-
-  @Override
-  public List<Book> books(Author author) {
-    return author.books();
-  }
-
-  @Override
-  public long bookId(Book book) {
-    return book.id();
-  }
-
-  @Override
-  public long bookAuthorId(Book book) {
-    return book.authorId();
   }
 
   @Override

@@ -33,7 +33,7 @@ import org.jooq.impl.SQLDataType;
  * collections; on SQLite it runs as a correlated JSON subquery), inserts as one batch of bound
  * statements in a transaction. Execute logging is off, as jOOQ advises for production.
  */
-public final class JooqContender implements Contender<Author, Book> {
+public final class JooqContender implements RecordContender {
 
   static {
     System.setProperty("org.jooq.no-logo", "true");
@@ -138,31 +138,6 @@ public final class JooqContender implements Contender<Author, Book> {
         .set(BOOK_PUBLISHED, book.published())
         .where(BOOK_ID.eq(book.id()))
         .execute();
-  }
-
-  @Override
-  public long authorId(Author author) {
-    return author.id();
-  }
-
-  @Override
-  public String authorEmail(Author author) {
-    return author.email();
-  }
-
-  @Override
-  public List<Book> books(Author author) {
-    return author.books();
-  }
-
-  @Override
-  public long bookId(Book book) {
-    return book.id();
-  }
-
-  @Override
-  public long bookAuthorId(Book book) {
-    return book.authorId();
   }
 
   @Override

@@ -19,7 +19,7 @@ import java.util.List;
  * pool, statement caches), the generated repositories, typed queries and a fetch plan; with
  * {@code cached}, an entity cache big enough for every author, warmed before measuring.
  */
-public final class KilnContender implements Contender<Author, Book> {
+public final class KilnContender implements RecordContender {
 
   private final Database db;
   private final AuthorRepository authors;
@@ -81,31 +81,6 @@ public final class KilnContender implements Contender<Author, Book> {
   public int updateBook(Book book) {
     books.update(book);
     return 1; // update throws when no row has the key
-  }
-
-  @Override
-  public long authorId(Author author) {
-    return author.id();
-  }
-
-  @Override
-  public String authorEmail(Author author) {
-    return author.email();
-  }
-
-  @Override
-  public List<Book> books(Author author) {
-    return author.books();
-  }
-
-  @Override
-  public long bookId(Book book) {
-    return book.id();
-  }
-
-  @Override
-  public long bookAuthorId(Book book) {
-    return book.authorId();
   }
 
   @Override
