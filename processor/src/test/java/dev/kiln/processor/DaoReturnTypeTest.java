@@ -149,4 +149,20 @@ class DaoReturnTypeTest {
         .inFile(queries)
         .onLineContaining("countAuthorsByName");
   }
+
+  @Test
+  void aByteArrayScalarIsReadAsIs() {
+    JavaFileObject queries = queries(
+        "@Dao",
+        "public interface Queries {",
+        "  @Sql(\"SELECT randomblob(4)\")",
+        "  byte[] blob();",
+        "}");
+
+    Compilation compilation = compileWithShop(queries);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("test.Queries_Impl")
+        .contentsAsUtf8String().contains("rs -> JdbcValues.getBytes(rs, 1)");
+  }
 }

@@ -203,30 +203,28 @@ public final class DaoWriter {
     }
 
     /**
-     * Reads a column of a scalar or projection result. A primitive goes through its boxed reader
-     * and {@code JdbcValues.present}, which refuses SQL NULL with {@code fix} instead of reading
-     * it as 0: a query, unlike an entity's NOT NULL column, can compute NULL (a {@code max} over
-     * no rows, a {@code LEFT JOIN}).
+     * Reads a column of a scalar result ({@code where} is {@code Dao.method()}) or of a
+     * projection ({@code where} is {@code Row.component}). A primitive of an {@code @Sql} method
+     * goes through its boxed reader and {@code JdbcValues.present}, which refuses SQL NULL with
+     * a message that says what to declare instead, rather than reading it as 0: a query, unlike
+     * an entity's NOT NULL column, can compute NULL (a {@code max} over no rows, a
+     * {@code LEFT JOIN}). A derived query's count or exists is never NULL.
      */
-    private CodeBlock readResult(ColumnRead read, String fix) {
+    private CodeBlock readResult(ColumnRead read, String where) {
       CodeBlock index = CodeBlock.of("$L", read.index());
       Value value = read.value();
-      if (value.property() != null || !value.javaType().isPrimitive()) {
+      TypeName type = value.javaType();
+      if (value.property() != null || !type.isPrimitive() || method.derived()) {
         return ValueCode.read(value, "rs", index);
       }
+      String boxed = ((ClassName) type.box()).simpleName();
+      String article = (type.equals(TypeName.INT) ? "an " : "a ") + type;
+      String fix = result.kind() == Kind.SCALAR
+          ? where + " cannot return as " + article + "; return " + boxed + " (null) or Optional<"
+              + boxed + "> to receive it"
+          : where + ", " + article + ", cannot hold; declare it " + boxed + " to receive it";
       return CodeBlock.of("$T.present($L, rs, $L, $S)", Spi.JDBC_VALUES,
-          ValueCode.read(new Value(value.kind(), value.javaType().box(), null), "rs", index),
-          index, fix);
-    }
-
-    /** {@code an int}, {@code a long}. */
-    private static String article(TypeName primitive) {
-      return (primitive.equals(TypeName.INT) ? "an " : "a ") + primitive;
-    }
-
-    /** {@code Integer} for {@code int}. */
-    private static String boxed(TypeName primitive) {
-      return ((ClassName) primitive.box()).simpleName();
+          ValueCode.read(new Value(value.kind(), type.box(), null), "rs", index), index, fix);
     }
 
     /** The lambda or method reference that turns the current row into a value. */
@@ -234,18 +232,9 @@ public final class DaoWriter {
       if (result.kind() == Kind.ENTITY && result.columns().isEmpty()) {
         return CodeBlock.of("rs -> $T.MAPPING.read(rs, 1)", result.entity().repositoryName());
       }
-      if (result.kind() == Kind.SCALAR && method.derived()) {
-        // A derived count or exists: SQL Kiln wrote, whose value is never NULL.
-        ColumnRead only = result.columns().get(0);
-        return CodeBlock.of("rs -> $L", ValueCode.read(only.value(), "rs",
-            CodeBlock.of("$L", only.index())));
-      }
       if (result.kind() == Kind.SCALAR) {
-        ColumnRead only = result.columns().get(0);
-        TypeName type = only.value().javaType();
-        return CodeBlock.of("rs -> $L", readResult(only, String.join(".", dao.type().simpleNames())
-            + "." + method.name() + "() cannot return as " + article(type) + "; return "
-            + boxed(type) + " (null) or Optional<" + boxed(type) + "> to receive it"));
+        return CodeBlock.of("rs -> $L", readResult(result.columns().get(0),
+            String.join(".", dao.type().simpleNames()) + "." + method.name() + "()"));
       }
       String rowMethod = method.name() + "Row";
       MethodSpec.Builder row = MethodSpec.methodBuilder(rowMethod)
@@ -264,9 +253,7 @@ public final class DaoWriter {
         String owner = result.rowType() instanceof ClassName named
             ? String.join(".", named.simpleNames()) : result.rowType().toString();
         row.addStatement("return new $T(\n$>$>$L$<$<)", result.rowType(),
-            result.columns().stream().map(read -> readResult(read, owner + "." + read.name()
-                + ", " + article(read.value().javaType()) + ", cannot hold; declare it "
-                + boxed(read.value().javaType()) + " to receive it"))
+            result.columns().stream().map(read -> readResult(read, owner + "." + read.name()))
                 .collect(CodeBlock.joining(",\n")));
       }
       type.addMethod(row.build());
