@@ -46,34 +46,30 @@ public final class Renames {
    * tables first, then the columns of the tables as renamed.
    */
   public List<Change> steps(Schema from, Schema to) {
-    List<RenameTable> tableSteps = tableChanges(from, to);
-    List<Change> steps = new ArrayList<>(tableSteps);
-    steps.addAll(changes(applyTables(from, tableSteps), to));
+    List<Change> steps = new ArrayList<>(tableChanges(from, to));
+    steps.addAll(changes(apply(from, steps), to));
     return steps;
   }
 
   /**
-   * {@code schema} with {@code steps} (from {@link #steps}) made, as SQLite makes them: the
-   * tables, then the columns in keys, indexes and references.
+   * {@code schema} with {@code steps} (from {@link #steps}) made in order, as SQLite makes them:
+   * a table's new name in its indexes and in the references to it, a column's in keys, indexes
+   * and references.
    */
   public static Schema apply(Schema schema, List<Change> steps) {
-    List<RenameTable> tableSteps = new ArrayList<>();
-    List<RenameColumn> columnSteps = new ArrayList<>();
+    Schema result = schema;
     for (Change step : steps) {
-      if (step instanceof RenameTable table) {
-        tableSteps.add(table);
-      } else {
-        columnSteps.add((RenameColumn) step);
-      }
+      result = step instanceof RenameTable table ? renameTable(result, table)
+          : renameColumn(result, (RenameColumn) step);
     }
-    return applyColumns(applyTables(schema, tableSteps), columnSteps);
+    return result;
   }
 
   /**
    * The table renames that apply: the old table exists and the target has no table of that
    * name, the new one does not exist yet and the target has it.
    */
-  List<RenameTable> tableChanges(Schema from, Schema to) {
+  private List<RenameTable> tableChanges(Schema from, Schema to) {
     List<RenameTable> changes = new ArrayList<>();
     tables.forEach((newName, oldName) -> {
       Table old = from.table(oldName).orElse(null);
@@ -86,29 +82,24 @@ public final class Renames {
     return changes;
   }
 
-  /** {@code schema} with tables renamed, and the indexes and references that name them. */
-  static Schema applyTables(Schema schema, List<RenameTable> renames) {
-    Schema result = schema;
-    for (RenameTable rename : renames) {
-      result = eachTable(result, t -> {
-        boolean own = same(t.name(), rename.from());
-        String name = own ? rename.to() : t.name();
-        return new Table(name, t.columns(), t.primaryKey(), t.strict(),
-            t.indexes().stream().map(i -> own ? new Index(i.name(), name, i.columns(),
-                i.unique(), i.where()) : i).toList(),
-            t.foreignKeys().stream().map(fk -> same(fk.targetTable(), rename.from())
-                ? new ForeignKey(fk.columns(), rename.to(), fk.targetColumns(), fk.onDelete(),
-                    fk.onUpdate()) : fk).toList());
-      });
-    }
-    return result;
+  private static Schema renameTable(Schema schema, RenameTable rename) {
+    return eachTable(schema, t -> {
+      boolean own = same(t.name(), rename.from());
+      String name = own ? rename.to() : t.name();
+      return new Table(name, t.columns(), t.primaryKey(), t.strict(),
+          t.indexes().stream().map(i -> own ? new Index(i.name(), name, i.columns(),
+              i.unique(), i.where()) : i).toList(),
+          t.foreignKeys().stream().map(fk -> same(fk.targetTable(), rename.from())
+              ? new ForeignKey(fk.columns(), rename.to(), fk.targetColumns(), fk.onDelete(),
+                  fk.onUpdate()) : fk).toList());
+    });
   }
 
   /**
    * The column renames that apply to {@code from} on the way to {@code to}: the old column
    * exists, the new one does not yet, and the target has it.
    */
-  List<RenameColumn> changes(Schema from, Schema to) {
+  private List<RenameColumn> changes(Schema from, Schema to) {
     List<RenameColumn> changes = new ArrayList<>();
     for (Table table : from.tables()) {
       Table target = to.table(table.name()).orElse(null);
@@ -127,27 +118,22 @@ public final class Renames {
     return changes;
   }
 
-  /** {@code schema} with columns renamed, as SQLite renames them: in keys, indexes, references. */
-  static Schema applyColumns(Schema schema, List<RenameColumn> renames) {
-    Schema result = schema;
-    for (RenameColumn rename : renames) {
-      result = eachTable(result, t -> {
-        boolean own = t.name().equalsIgnoreCase(rename.table());
-        return new Table(t.name(),
-            t.columns().stream().map(c -> own && same(c.name(), rename.from())
-                ? new Column(rename.to(), c.type(), c.notNull(), c.defaultValue()) : c).toList(),
-            own ? renamed(t.primaryKey(), rename) : t.primaryKey(),
-            t.strict(),
-            t.indexes().stream().map(i -> own ? new Index(i.name(), i.table(),
-                renamed(i.columns(), rename), i.unique(), i.where()) : i).toList(),
-            t.foreignKeys().stream().map(fk -> new ForeignKey(
-                own ? renamed(fk.columns(), rename) : fk.columns(), fk.targetTable(),
-                same(fk.targetTable(), rename.table())
-                    ? renamed(fk.targetColumns(), rename) : fk.targetColumns(),
-                fk.onDelete(), fk.onUpdate())).toList());
-      });
-    }
-    return result;
+  private static Schema renameColumn(Schema schema, RenameColumn rename) {
+    return eachTable(schema, t -> {
+      boolean own = t.name().equalsIgnoreCase(rename.table());
+      return new Table(t.name(),
+          t.columns().stream().map(c -> own && same(c.name(), rename.from())
+              ? new Column(rename.to(), c.type(), c.notNull(), c.defaultValue()) : c).toList(),
+          own ? renamed(t.primaryKey(), rename) : t.primaryKey(),
+          t.strict(),
+          t.indexes().stream().map(i -> own ? new Index(i.name(), i.table(),
+              renamed(i.columns(), rename), i.unique(), i.where()) : i).toList(),
+          t.foreignKeys().stream().map(fk -> new ForeignKey(
+              own ? renamed(fk.columns(), rename) : fk.columns(), fk.targetTable(),
+              same(fk.targetTable(), rename.table())
+                  ? renamed(fk.targetColumns(), rename) : fk.targetColumns(),
+              fk.onDelete(), fk.onUpdate())).toList());
+    });
   }
 
   private static Schema eachTable(Schema schema, UnaryOperator<Table> change) {

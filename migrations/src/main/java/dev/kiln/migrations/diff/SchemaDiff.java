@@ -16,8 +16,8 @@ import java.util.TreeSet;
  *
  * <p>Steps run in an order in which each is valid: renames first, tables then columns (so later
  * steps see the new names), then dropped and changed indexes, new tables, columns added in place,
- * table rebuilds, dropped tables, and new indexes last. Column order is not compared: {@code ADD COLUMN} can only
- * append, and Kiln names every column it reads.
+ * table rebuilds, dropped tables, and new indexes last. Column order is not compared:
+ * {@code ADD COLUMN} can only append, and Kiln names every column it reads.
  */
 public final class SchemaDiff {
 

@@ -96,11 +96,10 @@ public final class EntityParser {
     if (diagnostics.errorCount() > errorsBefore || construction == null) {
       return Optional.empty();
     }
+    String renamedFrom = annotations.string(table, "renamedFrom");
     return Optional.of(new EntityModel(type, ClassName.get(type), tableName,
         annotations.bool(table, "strict"), type.getKind() == ElementKind.RECORD, columns,
-        construction, indexes, relationModels,
-        annotations.string(table, "renamedFrom").isBlank() ? null
-            : annotations.string(table, "renamedFrom")));
+        construction, indexes, relationModels, renamedFrom.isBlank() ? null : renamedFrom));
   }
 
   private boolean checkShape(TypeElement type) {

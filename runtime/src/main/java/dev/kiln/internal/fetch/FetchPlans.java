@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FetchPlans {
 
-  static final int MAX_SHAPES = 512;
+  private static final int MAX_SHAPES = 512;
 
   /** What a plan depends on: relation descriptors are constants of the metamodels. */
   private record Shape(EntityMapping<?> root, List<List<RelationInfo<?, ?>>> paths) {}
@@ -41,10 +41,5 @@ public final class FetchPlans {
       }
     }
     return plan;
-  }
-
-  /** How many plans are kept. */
-  int size() {
-    return plans.size();
   }
 }
