@@ -18,6 +18,7 @@ import dev.kiln.processor.dao.DaoParser;
 import dev.kiln.processor.sql.EntitySql;
 import dev.kiln.processor.verify.QueryLog;
 import dev.kiln.processor.verify.QueryVerifier;
+import dev.kiln.processor.verify.SchemaProbe;
 import dev.kiln.processor.write.DaoWriter;
 import dev.kiln.processor.write.MetamodelWriter;
 import dev.kiln.processor.write.NameTaken;
@@ -65,6 +66,7 @@ public final class KilnProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private EntityParser parser;
   private EntityValidator validator;
+  private SchemaProbe probe;
   private RelationValidator relationValidator;
   private MetamodelWriter metamodels;
   private RepositoryWriter repositories;
@@ -87,6 +89,7 @@ public final class KilnProcessor extends AbstractProcessor {
     diagnostics = new Diagnostics(env);
     parser = new EntityParser(env, diagnostics);
     validator = new EntityValidator(diagnostics);
+    probe = new SchemaProbe(diagnostics);
     relationValidator = new RelationValidator(diagnostics);
     metamodels = new MetamodelWriter(env.getFiler());
     repositories = new RepositoryWriter(env.getFiler());
@@ -153,7 +156,7 @@ public final class KilnProcessor extends AbstractProcessor {
     }
     List<EntityModel> all = new ArrayList<>(generated);
     all.addAll(models);
-    if (diagnostics.errorCount() > 0 || !validator.validate(all)) {
+    if (diagnostics.errorCount() > 0 || !validator.validate(all) || !probe.check(all)) {
       return;
     }
     Map<String, EntityModel> byType = new HashMap<>();
@@ -219,22 +222,31 @@ public final class KilnProcessor extends AbstractProcessor {
     }
   }
 
-  /** Records the repositories' statements, with their plans, in the build's query list. */
+  /**
+   * Records the repositories' statements, with their plans, in the build's query list. The
+   * schema was checked statement by statement before anything was generated, so a statement that
+   * does not prepare here is Kiln's own mistake, reported on the entity it was written for.
+   */
   private void logRepositoryStatements(List<EntityModel> models) {
     try (QueryVerifier shadow = QueryVerifier.of(SchemaBuilder.build(generated))) {
       for (EntityModel model : models) {
         String owner = model.repositoryName().simpleName() + ".";
         for (Map.Entry<String, String> statement : new EntitySql(model).all().entrySet()) {
-          queryLog.add(owner + statement.getKey(), statement.getValue(),
-              shadow.plan(statement.getValue()));
+          try {
+            queryLog.add(owner + statement.getKey(), statement.getValue(),
+                shadow.plan(statement.getValue()));
+          } catch (java.sql.SQLException e) {
+            internalError(model.element(), new IllegalStateException(
+                "the generated statement " + statement.getValue() + " does not prepare: "
+                    + e.getMessage(), e));
+          }
         }
       }
     } catch (java.sql.SQLException e) {
       internalError(models.get(0).element(), new IllegalStateException(
-          "a generated statement does not prepare: " + e.getMessage(), e));
+          "the shadow database could not be built: " + e.getMessage(), e));
     }
   }
-
 
   private List<TypeElement> typesToProcess(RoundEnvironment round) {
     Set<TypeElement> types = new LinkedHashSet<>();

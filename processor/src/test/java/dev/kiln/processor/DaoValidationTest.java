@@ -1,5 +1,6 @@
 package dev.kiln.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.kiln.processor.ShopEntities.compileWithShop;
 import static dev.kiln.processor.ShopEntities.queries;
@@ -130,19 +131,38 @@ class DaoValidationTest {
   }
 
   @Test
-  void findersReturningTwoEntitiesLeaveCountUndecided() {
+  void countTakesTheOneReturnedEntityWhosePropertiesItNames() {
     JavaFileObject queries = queries(
         "@Dao",
         "public interface Queries {",
         "  Optional<Author> findByEmail(String email);",
         "  List<Book> findByAuthorId(long authorId);",
         "  long countByTitle(String title);",
+        "  boolean existsByEmail(String email);",
+        "  int deleteByTitleAndPrice(String title, java.math.BigDecimal price);",
+        "}");
+
+    Compilation compilation = compileWithShop(queries);
+
+    assertThat(compilation).succeeded();
+    assertThat(TestCompiler.generatedSource(compilation, "test.Queries_Impl"))
+        .contains("SELECT count(*) FROM \\\"book\\\" WHERE");
+  }
+
+  @Test
+  void countWhosePropertiesFitTwoReturnedEntitiesIsUndecided() {
+    JavaFileObject queries = queries(
+        "@Dao",
+        "public interface Queries {",
+        "  Optional<Author> findByEmail(String email);",
+        "  List<Book> findByAuthorId(long authorId);",
+        "  long countById(long id);",
         "}");
 
     assertThat(compileWithShop(queries))
-        .hadErrorContaining("[KILN-048] countByTitle")
+        .hadErrorContaining("[KILN-048] countById")
         .inFile(queries)
-        .onLineContaining("countByTitle");
+        .onLineContaining("countById");
   }
 
   @Test

@@ -55,6 +55,12 @@ public final class DaoParser {
           "a " + dao.getKind().toString().toLowerCase(java.util.Locale.ROOT));
       return Optional.empty();
     }
+    if (!dao.getTypeParameters().isEmpty()) {
+      context.diagnostics.error(dao, Code.DAO_GENERIC, dao.getSimpleName(),
+          "<" + dao.getTypeParameters().stream().map(Object::toString)
+              .collect(java.util.stream.Collectors.joining(", ")) + ">");
+      return Optional.empty();
+    }
     for (ExecutableElement method : ElementFilter.methodsIn(dao.getEnclosedElements())) {
       requireExisting(method.getReturnType(), method);
       method.getParameters().forEach(p -> requireExisting(p.asType(), method));
@@ -68,8 +74,9 @@ public final class DaoParser {
     }
     int before = context.diagnostics.errorCount();
     String name = dao.getSimpleName().toString();
+    List<EntityModel> mentioned = mentionedEntities(dao);
     EntityModel defaultEntity = named.isPresent() ? context.entity(named.get()).orElseThrow()
-        : defaultEntity(dao);
+        : mentioned.size() == 1 ? mentioned.get(0) : null;
     boolean daoAllowsScan = annotations.find("AllowScan", dao).isPresent();
     List<DaoMethod> methods = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(dao.getEnclosedElements())) {
@@ -80,7 +87,7 @@ public final class DaoParser {
       Optional<AnnotationMirror> sqlAnnotation = annotations.find("Sql", method);
       DaoMethod parsed = sqlAnnotation.isPresent()
           ? sql.parse(name, method, annotations.string(sqlAnnotation.get(), "value"), allowScan)
-          : derived.parse(name, method, defaultEntity, allowScan);
+          : derived.parse(name, method, defaultEntity, mentioned, allowScan);
       if (parsed != null) {
         methods.add(parsed);
       }
@@ -123,14 +130,14 @@ public final class DaoParser {
   }
 
   /**
-   * The entity of derived methods whose return type names none, when {@code @Dao} names none:
-   * the one entity the interface's methods return, or null.
+   * The entities the interface's methods return, in declaration order: with exactly one, it is
+   * the entity of derived methods whose return type names none ({@code countByCity}).
    */
-  private EntityModel defaultEntity(TypeElement dao) {
+  private List<EntityModel> mentionedEntities(TypeElement dao) {
     Set<EntityModel> returned = new LinkedHashSet<>();
     for (ExecutableElement method : ElementFilter.methodsIn(dao.getEnclosedElements())) {
       context.entity(ReturnType.of(method.getReturnType()).row()).ifPresent(returned::add);
     }
-    return returned.size() == 1 ? returned.iterator().next() : null;
+    return List.copyOf(returned);
   }
 }

@@ -49,7 +49,7 @@ final class DerivedMethodParser {
 
   /** The method, or null after reporting what is wrong with it. */
   DaoMethod parse(String dao, ExecutableElement method, EntityModel defaultEntity,
-      boolean allowScan) {
+      List<EntityModel> mentioned, boolean allowScan) {
     String name = method.getSimpleName().toString();
     String label = dao + "." + name;
     ReturnType returns = ReturnType.of(method.getReturnType());
@@ -70,7 +70,8 @@ final class DerivedMethodParser {
     }
     boolean finds = grammar.startsWith("find");
     EntityModel entity = finds ? context.entity(returns.row()).orElse(null)
-        : named.isEmpty() ? defaultEntity : subjectEntity(named, defaultEntity, grammar);
+        : named.isEmpty() ? inferredEntity(defaultEntity, mentioned, grammar)
+        : subjectEntity(named, defaultEntity, grammar);
     if (entity == null) {
       if (finds) {
         error(method, Code.RETURN_TYPE, name, TypeName.get(returns.declared()),
@@ -138,7 +139,29 @@ final class DerivedMethodParser {
     if (named.contains(defaultEntity)) {
       return defaultEntity;
     }
-    List<EntityModel> fitting = named.stream().filter(e -> {
+    List<EntityModel> fitting = fitting(named, name);
+    return fitting.size() == 1 ? fitting.get(0) : null;
+  }
+
+  /**
+   * The entity of a {@code count}, {@code exists} or {@code delete} method that names none
+   * ({@code countByCity}): the DAO's entity if there is one, otherwise the one entity the DAO's
+   * methods return whose properties the name fits, as Spring Data users expect. Null (so
+   * KILN-048) when that leaves none or several. Entities the DAO does not mention are not
+   * candidates: a new entity elsewhere must not change what an existing method means.
+   */
+  private EntityModel inferredEntity(EntityModel defaultEntity, List<EntityModel> mentioned,
+      String name) {
+    if (defaultEntity != null) {
+      return defaultEntity;
+    }
+    List<EntityModel> fitting = fitting(mentioned, name);
+    return fitting.size() == 1 ? fitting.get(0) : null;
+  }
+
+  /** The entities whose properties {@code name} fits. */
+  private static List<EntityModel> fitting(List<EntityModel> entities, String name) {
+    return entities.stream().filter(e -> {
       try {
         DerivedName.parse(name, e.simpleName(),
             e.columns().stream().map(PropertyModel::name).toList());
@@ -147,7 +170,6 @@ final class DerivedMethodParser {
         return false;
       }
     }).toList();
-    return fitting.size() == 1 ? fitting.get(0) : null;
   }
 
   private ResultShape result(ExecutableElement method, DerivedName parsed, ReturnType returns,

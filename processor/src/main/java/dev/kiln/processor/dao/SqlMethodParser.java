@@ -14,6 +14,7 @@ import dev.kiln.processor.model.ResultShape.Wrapper;
 import dev.kiln.processor.model.Value;
 import dev.kiln.processor.model.ValueKind;
 import dev.kiln.processor.parse.PropertyTypes;
+import dev.kiln.processor.verify.SqlText;
 import dev.kiln.processor.validate.Spelling;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -53,6 +54,17 @@ final class SqlMethodParser {
   DaoMethod parse(String dao, ExecutableElement method, String text, boolean allowScan) {
     String name = method.getSimpleName().toString();
     String label = dao + "." + name;
+    if (SqlText.isEmpty(text)) {
+      context.diagnostics.error(method, Code.SQL_EMPTY, name);
+      return null;
+    }
+    int second = SqlText.secondStatement(text);
+    if (second >= 0) {
+      String next = text.substring(second).strip();
+      context.diagnostics.error(method, Code.SQL_SEVERAL, name,
+          next.length() > 40 ? next.substring(0, 40) + "…" : next);
+      return null;
+    }
     Map<String, Binding> parameters = parameters(method, label);
     if (parameters == null) {
       return null;

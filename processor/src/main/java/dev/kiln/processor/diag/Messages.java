@@ -58,6 +58,22 @@ public final class Messages {
     NAME_TAKEN("KILN-022", "Kiln cannot generate %s for %s: the compilation already has a type"
         + " of that name (Kiln names what it generates after the entity's simple name, in the"
         + " entity's package); rename that type or the entity"),
+    BAD_DEFAULT("KILN-023", "@Column(defaultValue = \"%s\") of %s.%s is not a default SQLite"
+        + " can use for this column: %s (SQLite). Write one literal of the column's type ('text',"
+        + " 12, 1.5, X'00', TRUE), CURRENT_TIMESTAMP, or one constant expression in"
+        + " parentheses"),
+    BAD_INDEX_WHERE("KILN-024", "@Index(where = \"%s\") of index %s is not a condition SQLite"
+        + " accepts for a partial index: %s (SQLite). Write one SQL expression over the table's"
+        + " column names (not property names), without parameters or non-deterministic"
+        + " functions"),
+    SCHEMA_REFUSED("KILN-025", "SQLite refuses to create the %s %s: %s (SQLite); rename it"
+        + " with @Table(name = ...), @Column(name = ...) or @Index(name = ...)"),
+    RESERVED_NAME("KILN-026", "'%s' cannot be the name of %s: %s"),
+    ID_AND_VERSION("KILN-028", "'%s' is both @Id and @Version, but a key identifies a row and"
+        + " never changes while a version counts its updates: keep @Id on the key and add a"
+        + " separate @Version long property"),
+    CONSTANT_CLASH("KILN-029", "'%s' and '%s' of %s both become the metamodel constant %s_.%s:"
+        + " rename one of the properties"),
     RELATION_TARGET_NOT_ENTITY("KILN-060", "@Relation '%s' points to %s, which is not a @Table"
         + " entity: annotate %s with @Table, or mark the property @Transient"),
     RELATION_BAD_PROPERTY("KILN-061", "@Relation '%s': %s"),
@@ -112,6 +128,13 @@ public final class Messages {
         + " entities' schema (still different: %s), so it was not written. This is a bug in"
         + " Kiln; please report it. Until it is fixed, write the migration by hand in %s"),
     // ---- end of migrations ----------------------------------------------------------------
+    SQL_EMPTY("KILN-051", "@Sql of %s holds no SQL statement: write the statement the method"
+        + " runs, or remove @Sql to let Kiln derive the query from the method's name"),
+    SQL_SEVERAL("KILN-052", "@Sql of %s holds more than one statement (the next one starts at"
+        + " '%s'): Kiln prepares and runs exactly one statement per method; give each statement"
+        + " a method of its own and call them inside db.transaction(...)"),
+    DAO_GENERIC("KILN-053", "@Dao %s declares type parameters (%s), which Kiln cannot implement:"
+        + " declare the interface without them and give each method concrete types"),
     DAO_VALUE_NOT_ENTITY("KILN-050", "@Dao(%s.class) names a type that is not a @Table entity"
         + " of this compilation: name the entity the count, exists and delete methods of %s work"
         + " on, or leave the value out"),

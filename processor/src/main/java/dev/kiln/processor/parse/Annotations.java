@@ -9,6 +9,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -117,6 +118,16 @@ public final class Annotations {
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
       if (isNullable(mirror)) {
         return true;
+      }
+    }
+    // A type-use @Nullable written before byte[] (JSpecify's) annotates the element type byte,
+    // where it cannot mean anything: the writer meant the array, as they would with a
+    // declaration annotation in the same place, and Kiln reads it so.
+    if (type instanceof ArrayType array && array.getComponentType().getKind().isPrimitive()) {
+      for (AnnotationMirror mirror : array.getComponentType().getAnnotationMirrors()) {
+        if (isNullable(mirror)) {
+          return true;
+        }
       }
     }
     for (Element source : sources) {

@@ -63,8 +63,12 @@ public final class EntitySql {
   public String insertGenerated() {
     PropertyModel key = entity.generatedKey().orElseThrow();
     List<PropertyModel> rest = entity.columns().stream().filter(p -> p != key).toList();
-    return "INSERT INTO " + table + " (" + join(rest, p -> quote(p.column()), ", ")
-        + ") VALUES (" + placeholders(rest.size()) + ") RETURNING " + quote(key.column());
+    // An entity that is nothing but its generated key (a sequence, a ticket) has no column to
+    // list, and "INSERT INTO t () VALUES ()" is not SQL.
+    String values = rest.isEmpty() ? " DEFAULT VALUES"
+        : " (" + join(rest, p -> quote(p.column()), ", ") + ") VALUES ("
+            + placeholders(rest.size()) + ")";
+    return "INSERT INTO " + table + values + " RETURNING " + quote(key.column());
   }
 
   /**

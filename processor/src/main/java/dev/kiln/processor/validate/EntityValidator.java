@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 
 /**
  * The checks that need more than one property or more than one entity: unique column, table and
@@ -36,16 +38,71 @@ public final class EntityValidator {
         diagnostics.error(entity.element(), Code.DUPLICATE_TABLE, entity.table(),
             clash.type().canonicalName());
       }
+      checkName(entity, tableAnnotation(entity), entity.table(), "a table",
+          "@Table(name = ...)");
       checkColumns(entity);
+      checkConstants(entity);
       checkIndexes(entity, indexNames);
       checkForeignKeys(entity, byType);
     }
     return diagnostics.errorCount() == before;
   }
 
+  /**
+   * Refuses a blank name, and the names SQLite keeps for itself ({@code sqlite_…}) and Kiln keeps
+   * for its history table and table rebuilds ({@code kiln_…}): SQLite would refuse the first, and
+   * the second would collide with the migrator's own tables.
+   */
+  private void checkName(EntityModel entity, AnnotationMirror annotation, String name,
+      String what, String fix) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (name.isBlank()) {
+      diagnostics.error(entity.element(), annotation, null, Code.BAD_NAME, name, what.replaceFirst("^an? ", ""),
+          "a name needs at least one visible character; set " + fix + " or leave it out");
+    } else if (lower.startsWith("sqlite_") || lower.startsWith("kiln_")) {
+      diagnostics.error(entity.element(), annotation, null, Code.RESERVED_NAME, name, what, "names starting"
+          + " with sqlite_ belong to SQLite and names starting with kiln_ to Kiln's migrations"
+          + " (kiln_schema_history, kiln_new_<table>): choose another with " + fix);
+    }
+  }
+
+  private static AnnotationMirror tableAnnotation(EntityModel entity) {
+    return entity.element().getAnnotationMirrors().stream()
+        .filter(a -> a.getAnnotationType().toString().equals("dev.kiln.annotations.Table"))
+        .findFirst().orElse(null);
+  }
+
+  /** Metamodel constants are the UPPER_SNAKE of property names; two must not coincide. */
+  private void checkConstants(EntityModel entity) {
+    Map<String, String> seen = new HashMap<>();
+    List<String> names = new java.util.ArrayList<>();
+    entity.columns().forEach(p -> names.add(p.name()));
+    entity.relations().forEach(r -> names.add(r.name()));
+    for (String name : names) {
+      String constant = dev.kiln.processor.model.Names.upperSnake(name);
+      String clash = seen.putIfAbsent(constant, name);
+      if (clash != null) {
+        Element element = entity.columns().stream().filter(p -> p.name().equals(name))
+            .map(PropertyModel::element).findFirst()
+            .orElseGet(() -> entity.relations().stream().filter(r -> r.name().equals(name))
+                .map(r -> r.element()).findFirst().orElseThrow());
+        diagnostics.error(element, Code.CONSTANT_CLASH, clash, name, entity.simpleName(),
+            entity.simpleName(), constant);
+      }
+    }
+  }
+
   private void checkColumns(EntityModel entity) {
     Map<String, PropertyModel> seen = new HashMap<>();
     for (PropertyModel p : entity.columns()) {
+      if (p.column().isBlank()) {
+        diagnostics.error(p.element(), Code.BAD_NAME, p.column(), "column",
+            "a name needs at least one visible character; set @Column(name = ...) or leave"
+                + " it out");
+      }
+      if (p.id() && p.version()) {
+        diagnostics.error(p.element(), Code.ID_AND_VERSION, p.name());
+      }
       PropertyModel clash = seen.putIfAbsent(p.column().toLowerCase(Locale.ROOT), p);
       if (clash != null) {
         diagnostics.error(p.element(), Code.DUPLICATE_COLUMN, p.column(), clash.name(), p.name());
@@ -88,6 +145,8 @@ public final class EntityValidator {
               guess == null ? "" : "; did you mean '" + guess + "'?");
         }
       }
+      checkName(entity, index.annotation(), IndexNames.of(entity, index), "an index",
+          "@Index(name = ...)");
       String name = IndexNames.of(entity, index).toLowerCase(Locale.ROOT);
       String clash = indexNames.putIfAbsent(name, "");
       if (clash != null) {

@@ -50,7 +50,7 @@ public final class PlanCheck {
 
   /** The scans in {@code plan}, the plan of {@code statement}. */
   public List<Scan> scans(String statement, List<String> plan) {
-    String sql = withoutLiteralsAndComments(statement);
+    String sql = SqlText.withoutLiteralsAndComments(statement);
     Map<String, String> tables = aliases(sql);
     boolean filtered = WHERE.matcher(sql).find();
     Map<String, Scan> found = new LinkedHashMap<>();
@@ -75,63 +75,6 @@ public final class PlanCheck {
       }
     }
     return new ArrayList<>(found.values());
-  }
-
-  /**
-   * {@code sql} with the text of its string literals and comments blanked out, so that the
-   * patterns below see only SQL: {@code 'a WHERE b'} or {@code -- WHERE} is not a filter. Quoted
-   * identifiers stay, and every character keeps its position.
-   */
-  static String withoutLiteralsAndComments(String sql) {
-    char[] masked = sql.toCharArray();
-    int i = 0;
-    while (i < masked.length) {
-      char c = masked[i];
-      int end;
-      if (c == '\'') {
-        end = closingQuote(sql, i);
-        blank(masked, i + 1, end); // keep the quotes: the literal is still a value
-        i = end + 1;
-      } else if (c == '-' && i + 1 < masked.length && masked[i + 1] == '-') {
-        end = sql.indexOf('\n', i);
-        end = end < 0 ? masked.length : end;
-        blank(masked, i, end);
-        i = end;
-      } else if (c == '/' && i + 1 < masked.length && masked[i + 1] == '*') {
-        end = sql.indexOf("*/", i + 2);
-        end = end < 0 ? masked.length : end + 2;
-        blank(masked, i, end);
-        i = end;
-      } else if (c == '"') {
-        end = sql.indexOf('"', i + 1);
-        i = end < 0 ? masked.length : end + 1; // a quoted identifier is SQL: skip it whole
-      } else {
-        i++;
-      }
-    }
-    return new String(masked);
-  }
-
-  /** Where the string literal opened at {@code open} ends; {@code ''} inside it is a quote. */
-  private static int closingQuote(String sql, int open) {
-    int at = open + 1;
-    while (at < sql.length()) {
-      if (sql.charAt(at) == '\'') {
-        if (at + 1 < sql.length() && sql.charAt(at + 1) == '\'') {
-          at += 2;
-          continue;
-        }
-        return at;
-      }
-      at++;
-    }
-    return sql.length();
-  }
-
-  private static void blank(char[] text, int from, int to) {
-    for (int i = from; i < Math.min(to, text.length); i++) {
-      text[i] = ' ';
-    }
   }
 
   /** Alias (lower case) → table name, for every {@code FROM}/{@code JOIN} of {@code sql}. */
