@@ -1,6 +1,7 @@
 package dev.kiln.migrations;
 
 import dev.kiln.migrations.diff.Change;
+import dev.kiln.migrations.diff.ManagedIndexes;
 import dev.kiln.migrations.diff.MigrationPlan;
 import dev.kiln.migrations.diff.RebuildTable;
 import dev.kiln.migrations.diff.SchemaDiff;
@@ -31,8 +32,12 @@ public final class SchemaCheck {
     } catch (SQLException e) {
       throw new MigrationException("cannot read the schema of the database: " + e.getMessage(), e);
     }
+    // Only the expected tables, and in them only the indexes the application declares: a
+    // hand-written index is the application's own business.
+    ManagedIndexes managed = ManagedIndexes.of(expected, List.of());
     Schema relevant = new Schema(live.tables().stream()
-        .filter(t -> expected.table(t.name()).isPresent()).toList());
+        .filter(t -> expected.table(t.name()).isPresent()).toList())
+        .withIndexes(managed::manages);
     MigrationPlan fix = SchemaDiff.compare(relevant, expected);
     if (fix.isEmpty()) {
       return;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Drops the views and triggers before a table rebuild; {@link RecreateDependents} restores them. */
+/** Drops the views, triggers and hand-written indexes before a table rebuild; {@link RecreateDependents} restores them. */
 public record DropDependents(List<SchemaObject> objects) implements Change {
 
   public DropDependents {
@@ -24,7 +24,8 @@ public record DropDependents(List<SchemaObject> objects) implements Change {
 
   @Override
   public String description() {
-    return "drop the views and triggers for the rebuild; they are re-created at the end";
+    return "drop the views, triggers and hand-written indexes for the rebuild; they are"
+        + " re-created at the end";
   }
 
   @Override

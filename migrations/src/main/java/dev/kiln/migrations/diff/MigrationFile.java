@@ -13,6 +13,13 @@ import java.util.Map;
  */
 public final class MigrationFile {
 
+  private static final String WRITTEN_BY_KILN = "Written by Kiln's annotation processor";
+
+  /** Whether {@code sql} is the content of a file Kiln wrote, by the header it writes. */
+  public static boolean isWrittenByKiln(String sql) {
+    return sql.contains("-- " + WRITTEN_BY_KILN);
+  }
+
   /** The longest summary a file name gets, so that names stay readable in a listing. */
   static final int MAX_SUMMARY = 72;
 
@@ -72,7 +79,7 @@ public final class MigrationFile {
   public static String render(String fileName, String basis, MigrationPlan plan) {
     StringBuilder sql = new StringBuilder();
     comment(sql, fileName);
-    comment(sql, "Written by Kiln's annotation processor: the changes that take the schema of "
+    comment(sql, WRITTEN_BY_KILN + ": the changes that take the schema of "
         + basis + " to the schema of the entities. Review it and commit it with the entity"
         + " change. Until it has been applied to a database you may delete it and build again;"
         + " after that, never edit it (its checksum is recorded) but write the next change in a"

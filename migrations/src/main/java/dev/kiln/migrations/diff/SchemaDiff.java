@@ -48,6 +48,7 @@ public final class SchemaDiff {
     List<DataLoss> losses = new ArrayList<>();
     List<Risk> risks = new ArrayList<>();
     Set<String> replaced = new TreeSet<>(); // tables whose indexes come with their own step
+    Set<String> rebuilt = new TreeSet<>();
     for (Table table : to.tablesInDependencyOrder()) {
       Table old = from.table(table.name()).orElse(null);
       if (old == null) {
@@ -63,6 +64,7 @@ public final class SchemaDiff {
       } else {
         rebuilds.addAll(diff.changes());
         replaced.add(key(table.name()));
+        rebuilt.add(key(table.name()));
       }
     }
     for (Table old : from.tables()) {
@@ -73,6 +75,10 @@ public final class SchemaDiff {
       }
     }
     List<Change> steps = new ArrayList<>();
+    // A hand-written index matters only to a rebuild of its own table; views and triggers may
+    // name any table, so they all step aside.
+    dependents = dependents.stream()
+        .filter(o -> !o.type().equals("index") || rebuilt.contains(key(o.table()))).toList();
     boolean aroundRebuild = !rebuilds.isEmpty() && !dependents.isEmpty();
     if (aroundRebuild) {
       steps.add(new DropDependents(dependents));
@@ -86,7 +92,7 @@ public final class SchemaDiff {
     steps.addAll(indexes.creates);
     if (aroundRebuild) {
       steps.add(new RecreateDependents(dependents.stream()
-          .filter(o -> !o.type().equals("trigger") || to.table(o.table()).isPresent()).toList()));
+          .filter(o -> o.type().equals("view") || to.table(o.table()).isPresent()).toList()));
     }
     return new MigrationPlan(steps, losses, risks);
   }

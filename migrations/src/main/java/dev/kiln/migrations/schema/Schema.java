@@ -21,6 +21,15 @@ public record Schema(List<Table> tables) {
     tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
   }
 
+  /**
+   * This schema with only the indexes {@code keep} accepts: how a comparison leaves alone the
+   * indexes Kiln does not manage.
+   */
+  public Schema withIndexes(java.util.function.Predicate<Index> keep) {
+    return new Schema(tables.stream().map(t -> new Table(t.name(), t.columns(), t.primaryKey(),
+        t.strict(), t.indexes().stream().filter(keep).toList(), t.foreignKeys())).toList());
+  }
+
   /** Returns the table with this name, compared case-insensitively as SQLite does. */
   public Optional<Table> table(String name) {
     return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();

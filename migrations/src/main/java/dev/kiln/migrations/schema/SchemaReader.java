@@ -92,6 +92,9 @@ public final class SchemaReader {
             continue;
           }
           String name = rs.getString(1);
+          if (!describable(connection, name)) {
+            continue;
+          }
           String where = rs.getBoolean(4) ? partialCondition(rs.getString(5)) : null;
           indexes.add(new Index(
               name, table, indexColumns(connection, name), rs.getBoolean(2), where));
@@ -99,6 +102,23 @@ public final class SchemaReader {
       }
     }
     return indexes;
+  }
+
+  /**
+   * Whether the model can describe the index: plain columns in ascending order with their own
+   * collation. An index on an expression, in descending order or with another collation can only
+   * come from a hand-written migration; it is left out of the model, so no comparison ever
+   * proposes to drop it.
+   */
+  private static boolean describable(Connection connection, String index) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT count(*) FROM pragma_index_xinfo(?)"
+            + " WHERE key AND (cid = -2 OR \"desc\" OR upper(coll) <> 'BINARY')")) {
+      ps.setString(1, index);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getInt(1) == 0;
+      }
+    }
   }
 
   private static String partialCondition(String createSql) {

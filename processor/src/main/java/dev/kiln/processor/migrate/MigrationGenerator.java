@@ -3,6 +3,7 @@ package dev.kiln.processor.migrate;
 import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.diff.Change;
 import dev.kiln.migrations.diff.DataLoss;
+import dev.kiln.migrations.diff.ManagedIndexes;
 import dev.kiln.migrations.diff.MigrationFile;
 import dev.kiln.migrations.diff.MigrationPlan;
 import dev.kiln.migrations.diff.Renames;
@@ -107,14 +108,17 @@ public final class MigrationGenerator {
       List<EntityModel> entities) throws SQLException {
     Schema target = ShadowDatabase.schemaOf(
         SqliteDdl.createSchema(SchemaBuilder.build(entities)));
-    Schema current = shadow.schema();
+    // Indexes written by hand are left alone: out of the comparison, and carried across rebuilds.
+    ManagedIndexes managed = ManagedIndexes.of(target, existing);
+    Schema current = shadow.schema().withIndexes(managed::manages);
     Renames renames = renames(entities);
-    // Views and triggers are read after the renames, which SQLite carries into their SQL.
+    // Views, triggers and indexes are read after the renames, which SQLite carries into their SQL.
     for (Change rename : renames.steps(current, target)) {
       shadow.execute(rename.statements());
     }
-    MigrationPlan plan = SchemaDiff.plan(current, target, renames,
-        SchemaObject.read(shadow.connection()));
+    List<SchemaObject> dependents = new ArrayList<>(SchemaObject.read(shadow.connection()));
+    dependents.addAll(SchemaObject.indexes(shadow.connection(), name -> !managed.manages(name)));
+    MigrationPlan plan = SchemaDiff.plan(current, target, renames, dependents);
     int version = existing.isEmpty() ? 1 : existing.get(existing.size() - 1).version() + 1;
     Allowances allowances = new Allowances(allowOption);
     boolean refused = false;
@@ -201,7 +205,8 @@ public final class MigrationGenerator {
       List<Migration> all = new ArrayList<>(existing);
       all.add(Migration.of(name, content, name));
       all.forEach(check::replay);
-      left = SchemaDiff.compare(check.schema(), target);
+      ManagedIndexes managed = ManagedIndexes.of(target, all);
+      left = SchemaDiff.compare(check.schema().withIndexes(managed::manages), target);
     } catch (MigrationException e) {
       diagnostics.error(Code.MIGRATION_SELF_CHECK, name, e.getMessage(), folder);
       return false;

@@ -5,6 +5,9 @@ import static dev.kiln.processor.migrate.Builds.build;
 import static dev.kiln.processor.migrate.Builds.entity;
 import static dev.kiln.processor.migrate.Builds.files;
 import static dev.kiln.processor.migrate.Builds.ok;
+import static dev.kiln.processor.migrate.SqliteFiles.execute;
+import static dev.kiln.processor.migrate.SqliteFiles.open;
+import static dev.kiln.processor.migrate.SqliteFiles.rows;
 
 import com.google.testing.compile.CompilationSubject;
 import dev.kiln.migrations.MigrationResult;
@@ -18,8 +21,6 @@ import dev.kiln.migrations.script.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -110,35 +111,35 @@ class SchemaEvolutionTest {
 
     step(folder, db, written, "V1__create_table_author_and_book.sql",
         sources(AUTHOR_V1, BOOK_V1));
-    insert(db, "INSERT INTO author (name, email) VALUES ('Ann', 'ann@x'), ('Bo', 'bo@x')",
+    execute(db, "INSERT INTO author (name, email) VALUES ('Ann', 'ann@x'), ('Bo', 'bo@x')",
         "INSERT INTO book (author_id, title, subtitle) VALUES (1, 'A', NULL), (1, 'B', 'b'),"
             + " (2, 'C', NULL)");
 
     step(folder, db, written, "V2__create_table_review.sql", sources(AUTHOR_V1, BOOK_V1, REVIEW));
-    insert(db, "INSERT INTO review (book_id, stars) VALUES (1, 5), (2, 3), (3, 4)",
+    execute(db, "INSERT INTO review (book_id, stars) VALUES (1, 5), (2, 3), (3, 4)",
         "INSERT INTO book (author_id, title) VALUES (2, 'D')");
 
     step(folder, db, written, "V3__add_column_author_bio_and_author_rating.sql",
         sources(AUTHOR_V3, BOOK_V1, REVIEW));
-    insert(db, "INSERT INTO author (name, email, bio, rating) VALUES ('Cy', 'cy@x', 'bio', 5)",
+    execute(db, "INSERT INTO author (name, email, bio, rating) VALUES ('Cy', 'cy@x', 'bio', 5)",
         "INSERT INTO book (author_id, title) VALUES (3, 'E')",
         "INSERT INTO review (book_id, stars) VALUES (5, 2)");
 
     step(folder, db, written, "V4__rename_column_book_title_to_name.sql",
         sources(AUTHOR_V3, BOOK_V4, REVIEW));
-    insert(db, "INSERT INTO book (author_id, name) VALUES (3, 'F')",
+    execute(db, "INSERT INTO book (author_id, name) VALUES (3, 'F')",
         "INSERT INTO review (book_id, stars) VALUES (6, 5)");
 
     step(folder, db, written,
         "V5__drop_index_ix_review_book_id_and_create_index_ux_book_name_and_more.sql",
         sources(AUTHOR_V3, BOOK_V5, REVIEW_V5));
-    insert(db, "INSERT INTO author (name, email) VALUES ('Di', 'di@x')",
+    execute(db, "INSERT INTO author (name, email) VALUES ('Di', 'di@x')",
         "INSERT INTO book (author_id, name, subtitle) VALUES (4, 'G', 'g')",
         "INSERT INTO review (book_id, stars) VALUES (7, 1)");
 
     step(folder, db, written, "V6__rebuild_table_author_and_book.sql",
         sources(AUTHOR_V6, BOOK_V6, REVIEW_V5));
-    insert(db, "INSERT INTO author (name, email) VALUES (NULL, 'anon@x')");
+    execute(db, "INSERT INTO author (name, email) VALUES (NULL, 'anon@x')");
 
     try (Connection c = open(db)) {
       assertThat(rows(c, "SELECT id, name, email, bio, rating FROM author ORDER BY id"))
@@ -184,7 +185,7 @@ class SchemaEvolutionTest {
             String title) {}
         """;
     step(folder, db, written, "V1__create_table_writer_and_book.sql", sources(writer, book));
-    insert(db, "INSERT INTO writer (name) VALUES ('Ann'), ('Bo')",
+    execute(db, "INSERT INTO writer (name) VALUES ('Ann'), ('Bo')",
         "INSERT INTO book (writer_id, title) VALUES (1, 'A'), (1, 'B'), (2, 'C')");
 
     String author = """
@@ -254,31 +255,4 @@ class SchemaEvolutionTest {
     return byName.values().toArray(JavaFileObject[]::new);
   }
 
-  private static void insert(Path db, String... statements) throws SQLException {
-    try (Connection c = open(db); Statement st = c.createStatement()) {
-      st.execute("PRAGMA foreign_keys = ON");
-      for (String sql : statements) {
-        st.execute(sql);
-      }
-    }
-  }
-
-  private static Connection open(Path db) throws SQLException {
-    return DriverManager.getConnection("jdbc:sqlite:" + db);
-  }
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        rows.add(row.toString());
-      }
-    }
-    return rows;
-  }
 }
