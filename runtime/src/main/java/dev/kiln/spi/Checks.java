@@ -1,6 +1,10 @@
 package dev.kiln.spi;
 
 import dev.kiln.KilnException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +21,66 @@ public final class Checks {
     }
   }
 
+  /** Refuses text Kiln could not store exactly (see {@link StorableValues}), naming it. */
+  public static void storable(String value, String entity, String property) {
+    if (value != null) {
+      refuse(StorableValues.problem(value), entity, property);
+    }
+  }
+
+  /** Refuses a {@code double} SQLite would change ({@code NaN}, {@code -0.0}), naming it. */
+  public static void storable(double value, String entity, String property) {
+    refuse(StorableValues.problem(value), entity, property);
+  }
+
+  /** Refuses a {@code Double} SQLite would change, naming it. */
+  public static void storable(Double value, String entity, String property) {
+    if (value != null) {
+      refuse(StorableValues.problem(value), entity, property);
+    }
+  }
+
+  /** Refuses a {@code Float} SQLite would change, naming it. */
+  public static void storable(Float value, String entity, String property) {
+    if (value != null) {
+      refuse(StorableValues.problem(value), entity, property);
+    }
+  }
+
+  /** Refuses an {@code Instant} outside the years Kiln stores, naming it. */
+  public static void storable(Instant value, String entity, String property) {
+    if (value != null) {
+      refuse(StorableValues.problem(value), entity, property);
+    }
+  }
+
+  /** Refuses a {@code LocalDate} outside the years Kiln stores, naming it. */
+  public static void storable(LocalDate value, String entity, String property) {
+    if (value != null) {
+      refuse(StorableValues.problem(value), entity, property);
+    }
+  }
+
+  /** Refuses a {@code LocalDateTime} outside the years Kiln stores, naming it. */
+  public static void storable(LocalDateTime value, String entity, String property) {
+    if (value != null) {
+      refuse(StorableValues.problem(value), entity, property);
+    }
+  }
+
+  /** Refuses an {@code OffsetDateTime} Kiln cannot store and compare, naming it. */
+  public static void storable(OffsetDateTime value, String entity, String property) {
+    if (value != null) {
+      refuse(StorableValues.problem(value), entity, property);
+    }
+  }
+
+  private static void refuse(String problem, String entity, String property) {
+    if (problem != null) {
+      throw new KilnException(entity + "." + property + " cannot be stored: " + problem);
+    }
+  }
+
   /** Refuses a null entity passed to a repository method. */
   public static <E> E entity(E entity, String name) {
     if (entity == null) {
@@ -29,7 +93,7 @@ public final class Checks {
   public static <E> List<E> entities(Iterable<E> entities, EntityMapping<E> mapping) {
     List<E> list = new ArrayList<>();
     for (E entity : entities) {
-      mapping.checkNotNull(entity(entity, mapping.info().entity()));
+      mapping.check(entity(entity, mapping.info().entity()));
       list.add(entity);
     }
     return list;

@@ -24,10 +24,11 @@ public interface EntityMapping<E> {
   Object key(E entity);
 
   /**
-   * Refuses an entity that would break a {@code NOT NULL} column, before any SQL runs, with a
-   * {@code KilnException} naming the property.
+   * Refuses an entity that would break a {@code NOT NULL} column, or holds a value Kiln cannot
+   * store exactly ({@link StorableValues}), before any SQL runs, with a {@code KilnException}
+   * naming the property.
    */
-  void checkNotNull(E entity);
+  void check(E entity);
 
   /**
    * A copy safe to share through the entity cache, so that a caller changing its instance does

@@ -59,7 +59,7 @@ final class TemporalText {
   private TemporalText() {}
 
   static String localDate(LocalDate value) {
-    return DATE.format(value);
+    return DATE.format(storable(value, StorableValues.problem(value)));
   }
 
   static String localTime(LocalTime value) {
@@ -67,15 +67,27 @@ final class TemporalText {
   }
 
   static String localDateTime(LocalDateTime value) {
-    return DATE_TIME.format(value);
+    return DATE_TIME.format(storable(value, StorableValues.problem(value)));
   }
 
   static String instant(Instant value) {
-    return DATE_TIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+    return DATE_TIME.format(LocalDateTime.ofInstant(
+        storable(value, StorableValues.problem(value)), ZoneOffset.UTC));
   }
 
   static String offsetDateTime(OffsetDateTime value) {
-    return OFFSET_DATE_TIME.format(value);
+    return OFFSET_DATE_TIME.format(storable(value, StorableValues.problem(value)));
+  }
+
+  /**
+   * {@code value}, or a {@code KilnException} when it has a {@code problem}: the last guard for
+   * values that reach SQL without an entity's check, such as a query's parameters.
+   */
+  private static <T> T storable(T value, String problem) {
+    if (problem != null) {
+      throw new dev.kiln.KilnException("cannot use the value " + value + ": " + problem);
+    }
+    return value;
   }
 
   static LocalDate parseLocalDate(String text) {

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.PropertyModel;
+import dev.kiln.processor.model.ValueKind;
 import java.util.List;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
@@ -44,7 +45,7 @@ final class MappingWriter {
             .addStatement("return INFO").build())
         .addMethod(read())
         .addMethod(key())
-        .addMethod(checkNotNull());
+        .addMethod(check());
     if (!e.relations().isEmpty()) {
       mapping.addMethod(MethodSpec.methodBuilder("relationCount").addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
@@ -100,8 +101,8 @@ final class MappingWriter {
         .addStatement("return $L", key).build();
   }
 
-  private MethodSpec checkNotNull() {
-    MethodSpec.Builder check = MethodSpec.methodBuilder("checkNotNull")
+  private MethodSpec check() {
+    MethodSpec.Builder check = MethodSpec.methodBuilder("check")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addParameter(e.type(), "entity");
     for (PropertyModel p : e.columns()) {
@@ -109,8 +110,20 @@ final class MappingWriter {
         check.addStatement("$T.notNull($L, $S, $S)", Spi.CHECKS, p.accessor().read("entity"),
             e.simpleName(), p.name());
       }
+      if (p.converter() == null && mayBeRefused(p.kind())) {
+        check.addStatement("$T.storable($L, $S, $S)", Spi.CHECKS, p.accessor().read("entity"),
+            e.simpleName(), p.name());
+      }
     }
     return check.build();
+  }
+
+  /** The kinds that have values SQLite cannot store exactly ({@code StorableValues}). */
+  private static boolean mayBeRefused(ValueKind kind) {
+    return switch (kind) {
+      case STRING, FLOAT, DOUBLE, INSTANT, LOCAL_DATE, LOCAL_DATE_TIME, OFFSET_DATE_TIME -> true;
+      default -> false;
+    };
   }
 
   private static CodeBlock stringList(List<PropertyModel> properties,
