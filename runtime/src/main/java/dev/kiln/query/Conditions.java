@@ -1,6 +1,7 @@
 package dev.kiln.query;
 
 import dev.kiln.internal.JsonArrays;
+import dev.kiln.migrations.schema.TextMatch;
 import dev.kiln.spi.ValueType;
 import dev.kiln.spi.ValueTypes;
 import java.util.List;
@@ -31,6 +32,26 @@ final class Conditions {
     public void writeTo(SqlWriter sql) {
       column.writeExpression(sql);
       sql.append(operator).bind(column.type().parameterExpression(), column.type(), value);
+    }
+  }
+
+  /** {@code column <op> value}, where the value is a wider number than the column's type. */
+  record WidenedComparison<E, V>(Column<E, ?> column, String operator, ValueType<V> type, V value)
+      implements Condition<E> {
+    @Override
+    public void writeTo(SqlWriter sql) {
+      column.writeExpression(sql);
+      sql.append(operator).bind("?", type, value);
+    }
+  }
+
+  /** {@code column BETWEEN low AND high}, with bounds of a wider number type. */
+  record WidenedBetween<E, V>(Column<E, ?> column, ValueType<V> type, V low, V high)
+      implements Condition<E> {
+    @Override
+    public void writeTo(SqlWriter sql) {
+      column.writeExpression(sql);
+      sql.append(" BETWEEN ").bind("?", type, low).append(" AND ").bind("?", type, high);
     }
   }
 
@@ -85,15 +106,15 @@ final class Conditions {
   }
 
   /**
-   * {@code column LIKE pattern ESCAPE '\'}. Patterns built by {@code startsWith}/{@code contains}
-   * escape the user's {@code %}, {@code _} and {@code \} so that they match literally.
+   * A text search, as {@link TextMatch} writes it: exact and case-sensitive, as Java's
+   * {@code String} methods are.
    */
-  record Like<E>(Column<E, String> column, String pattern) implements Condition<E> {
+  record Text<E>(Column<E, String> column, TextMatch match, String value)
+      implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
-      sql.column(column.table(), column.name()).append(" LIKE ")
-          .bind("?", column.type(), pattern).append(" ESCAPE '\\'");
+      sql.bind(match.sql(sql.qualified(column.table(), column.name()), false), column.type(),
+          match.argument(value));
     }
-
   }
 }

@@ -1,11 +1,12 @@
 package dev.kiln.query;
 
-import dev.kiln.spi.LikePatterns;
+import dev.kiln.migrations.schema.TextMatch;
 import dev.kiln.spi.ValueType;
 
 /**
- * A {@code String} column, which adds pattern matching to the comparisons. Like SQLite's
- * {@code LIKE}, matching ignores the case of ASCII letters.
+ * A {@code String} column, which adds text search to the comparisons. Searches are exact and
+ * case-sensitive, as {@link String#contains}, {@link String#startsWith} and
+ * {@link String#endsWith} are, and see the whole text, a NUL character included.
  *
  * @param <E> the entity
  */
@@ -16,23 +17,28 @@ public final class TextColumn<E> extends ComparableColumn<E, String> {
     super(table, name, property, type);
   }
 
-  /** SQL {@code LIKE pattern}: {@code %} matches any run of characters, {@code _} one character. */
+  /**
+   * Matches a {@code LIKE} pattern: {@code %} matches any run of characters, {@code _} one
+   * character, {@code \} makes the next one literal. Case-sensitive, as PostgreSQL's
+   * {@code LIKE} is (SQLite's own would ignore the case of ASCII letters); a NUL character ends
+   * the text a pattern sees.
+   */
   public Condition<E> like(String pattern) {
-    return new Conditions.Like<>(this, required(pattern));
+    return new Conditions.Text<>(this, TextMatch.LIKE, required(pattern));
   }
 
   /** Starts with {@code prefix}, taken literally ({@code %} and {@code _} in it match themselves). */
   public Condition<E> startsWith(String prefix) {
-    return new Conditions.Like<>(this, LikePatterns.startsWith(required(prefix)));
+    return new Conditions.Text<>(this, TextMatch.STARTS_WITH, required(prefix));
   }
 
   /** Ends with {@code suffix}, taken literally. */
   public Condition<E> endsWith(String suffix) {
-    return new Conditions.Like<>(this, LikePatterns.endsWith(required(suffix)));
+    return new Conditions.Text<>(this, TextMatch.ENDS_WITH, required(suffix));
   }
 
   /** Contains {@code part}, taken literally. */
   public Condition<E> contains(String part) {
-    return new Conditions.Like<>(this, LikePatterns.contains(required(part)));
+    return new Conditions.Text<>(this, TextMatch.CONTAINS, required(part));
   }
 }

@@ -311,10 +311,12 @@ class DaoDerivedQueryTest {
 
   @Test
   void likeAndNotLikeTakeAPattern() {
-    // Like SQLite's LIKE and the typed queries' like(…), matching ignores the case of ASCII letters.
-    assertEquals(List.of(2L, 3L, 5L), ids(gadgets.findByNameLike("%el%")));
+    // As PostgreSQL's LIKE and the typed queries' like(…), matching is case-sensitive.
+    assertEquals(List.of(2L, 3L), ids(gadgets.findByNameLike("%el%")));
+    assertEquals(List.of(5L), ids(gadgets.findByNameLike("%El%")));
     assertEquals(List.of(1L), ids(gadgets.findByNameLike("_n%")));
-    assertEquals(List.of(1L, 4L), ids(gadgets.findByNameNotLike("%el%")));
+    assertEquals(List.of(4L), ids(gadgets.findByNameLike("%\\_50\\%")));
+    assertEquals(List.of(1L, 4L, 5L), ids(gadgets.findByNameNotLike("%el%")));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.kiln.processor.dao;
 import static dev.kiln.migrations.schema.SqliteDdl.quote;
 
 import com.palantir.javapoet.TypeName;
+import dev.kiln.migrations.schema.TextMatch;
 import dev.kiln.processor.dao.DerivedName.Condition;
 import dev.kiln.processor.dao.DerivedName.Operator;
 import dev.kiln.processor.dao.DerivedName.Verb;
@@ -266,7 +267,9 @@ final class DerivedMethodParser {
             Value.of(entity, property), collection, pattern(condition.operator()));
         // The compared expression may use its parameter more than once (an offset date-time
         // does): each ? gets the same value.
-        int uses = collection ? 1 : placeholders(property.kind().ordering().wrap("?"));
+        TextMatch match = textMatch(condition.operator());
+        int uses = collection ? 1 : match != null ? match.uses()
+            : placeholders(property.kind().ordering().wrap("?"));
         for (int use = 0; use < uses; use++) {
           bindings.add(binding);
         }
@@ -308,11 +311,19 @@ final class DerivedMethodParser {
     }
   }
 
+  /** The {@code TextMatch} method that turns the argument into what is bound, or null. */
   private static String pattern(Operator operator) {
+    return operator == Operator.LIKE || operator == Operator.NOT_LIKE ? "glob" : null;
+  }
+
+  /** How a text operator matches, or null for the other operators. */
+  private static TextMatch textMatch(Operator operator) {
     return switch (operator) {
-      case STARTING_WITH -> "startsWith";
-      case ENDING_WITH -> "endsWith";
-      case CONTAINING -> "contains";
+      case STARTING_WITH -> TextMatch.STARTS_WITH;
+      case ENDING_WITH -> TextMatch.ENDS_WITH;
+      case CONTAINING -> TextMatch.CONTAINS;
+      case LIKE -> TextMatch.LIKE;
+      case NOT_LIKE -> TextMatch.NOT_LIKE;
       default -> null;
     };
   }
@@ -398,8 +409,8 @@ final class DerivedMethodParser {
           + ")";
       case IS_NULL -> column + " IS NULL";
       case IS_NOT_NULL -> column + " IS NOT NULL";
-      case LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> column + " LIKE ? ESCAPE '\\'";
-      case NOT_LIKE -> column + " NOT LIKE ? ESCAPE '\\'";
+      case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING ->
+          textMatch(condition.operator()).sql(column, condition.ignoreCase());
       case TRUE -> column + " = 1";
       case FALSE -> column + " = 0";
     };

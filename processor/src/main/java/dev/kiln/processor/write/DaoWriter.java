@@ -172,7 +172,7 @@ public final class DaoWriter {
 
     private static CodeBlock value(Binding binding) {
       return binding.pattern() == null ? CodeBlock.of("$L", binding.parameter())
-          : CodeBlock.of("$T.$L($L)", ClassName.get(Spi.SPI, "LikePatterns"),
+          : CodeBlock.of("$T.$L($L)", ClassName.get("dev.kiln.migrations.schema", "TextMatch"),
               binding.pattern(), binding.parameter());
     }
 
