@@ -78,8 +78,9 @@ public final class MetamodelWriter {
       columnClass = Spi.TEXT_COLUMN;
       fieldType = ParameterizedTypeName.get(columnClass, entity.type());
     } else {
-      columnClass = p.converter() == null && p.kind().comparable()
-          ? Spi.COMPARABLE_COLUMN : Spi.COLUMN;
+      columnClass = p.converter() != null ? Spi.COLUMN
+          : isPrimitiveNumber(p.kind()) ? Spi.NUMBER_COLUMN
+          : p.kind().comparable() ? Spi.COMPARABLE_COLUMN : Spi.COLUMN;
       fieldType = ParameterizedTypeName.get(columnClass, entity.type(), p.boxedType());
     }
     return FieldSpec.builder(fieldType, p.constantName(),
@@ -88,5 +89,13 @@ public final class MetamodelWriter {
         .initializer("new $T<>($S, $S, $S, $L)", columnClass, entity.table(), p.column(),
             p.name(), ValueCode.valueType(p))
         .build();
+  }
+
+  /** The kinds whose columns compare with any {@code long} or {@code double} argument. */
+  private static boolean isPrimitiveNumber(ValueKind kind) {
+    return switch (kind) {
+      case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE -> true;
+      default -> false;
+    };
   }
 }
