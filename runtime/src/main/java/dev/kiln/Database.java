@@ -67,7 +67,7 @@ public final class Database implements AutoCloseable {
     this.factory = new ConnectionFactory(
         builder.url, builder.pragmas, telemetry, builder.statementCacheSize);
     try {
-      this.source = new ConnectionSource(factory, builder.readPoolSize);
+      this.source = new ConnectionSource(factory, builder.readPoolSize, builder.writeTimeout);
     } catch (SQLException e) {
       throw new KilnException("cannot open " + builder.url + ": " + e.getMessage(), e);
     }
@@ -77,7 +77,7 @@ public final class Database implements AutoCloseable {
       source.close();
       throw e;
     }
-    this.transactions = new Transactions(source, telemetry);
+    this.transactions = new Transactions(source, telemetry, builder.writeTimeout);
     EntityCache cache = builder.cacheTtl == null ? null
         : new EntityCache(builder.cacheEntries, builder.cacheTtl);
     this.engine = new Engine(source, transactions, cache, telemetry);

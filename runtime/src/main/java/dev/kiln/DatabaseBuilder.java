@@ -27,6 +27,7 @@ public final class DatabaseBuilder {
   Duration cacheTtl;
   Duration slowQueryThreshold = Duration.ofMillis(200);
   int statementCacheSize = 256;
+  Duration writeTimeout = Duration.ofSeconds(10);
 
   DatabaseBuilder(String url) {
     this.url = url;
@@ -81,6 +82,20 @@ public final class DatabaseBuilder {
       throw new IllegalArgumentException("statementCacheSize must be at least 1: " + size);
     }
     statementCacheSize = size;
+    return this;
+  }
+
+  /**
+   * How long a write may wait for the database (default 10 s): for another thread of this
+   * process to release Kiln's writer connection, and for another process to release SQLite's
+   * write lock, retried with backoff after each {@code busy_timeout}. Past it the write fails
+   * with a {@code KilnException} that says who holds what.
+   */
+  public DatabaseBuilder writeTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("writeTimeout must be positive: " + timeout);
+    }
+    writeTimeout = timeout;
     return this;
   }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,7 @@ import org.sqlite.SQLiteConfig;
 public final class ConnectionFactory implements DataSource {
 
   private static final String PREFIX = "jdbc:sqlite:";
+  private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(10);
 
   /** Kiln's defaults; {@code DatabaseBuilder.pragma} overrides them by name. */
   public static Map<String, String> defaultPragmas() {
@@ -98,8 +100,11 @@ public final class ConnectionFactory implements DataSource {
 
   /** Opens a new physical connection. */
   public KilnConnection open() throws SQLException {
-    KilnConnection connection =
-        new KilnConnection(url, file, driverProperties, telemetry, statementCacheSize);
+    // Opening applies journal_mode, which needs the file to itself for a moment: another
+    // process opening or writing it at the same time answers SQLITE_BUSY, which passes.
+    KilnConnection connection = SqliteBusy.retry(
+        () -> new KilnConnection(url, file, driverProperties, telemetry, statementCacheSize),
+        OPEN_TIMEOUT, "open " + url);
     try {
       for (Map.Entry<String, String> pragma : otherPragmas.entrySet()) {
         connection.execute("PRAGMA " + pragma.getKey() + " = " + pragma.getValue());

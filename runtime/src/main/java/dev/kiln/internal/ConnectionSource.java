@@ -5,8 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.KilnException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Where connections come from: one writer, guarded in-process, and a HikariCP pool of readers.
@@ -21,10 +21,14 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ConnectionSource implements AutoCloseable {
 
   private final KilnConnection writer;
-  private final ReentrantLock writerLock = new ReentrantLock();
+  private final WriterLock writerLock;
+  private final Duration writeTimeout;
   private final HikariDataSource readers;
 
-  public ConnectionSource(ConnectionFactory factory, int readPoolSize) throws SQLException {
+  public ConnectionSource(ConnectionFactory factory, int readPoolSize, Duration writeTimeout)
+      throws SQLException {
+    this.writerLock = new WriterLock(writeTimeout);
+    this.writeTimeout = writeTimeout;
     this.writer = factory.open();
     if (factory.inMemory() || readPoolSize <= 0) {
       this.readers = null;
@@ -51,13 +55,21 @@ public final class ConnectionSource implements AutoCloseable {
     return writer;
   }
 
-  /** Takes the writer for this thread, waiting for any other thread that has it. */
+  /**
+   * Takes the writer for this thread, waiting for any other thread that has it, at most the
+   * write timeout.
+   */
   public void lockWriter() {
     writerLock.lock();
   }
 
   public void unlockWriter() {
     writerLock.unlock();
+  }
+
+  /** How long a write waits for the writer and for another process's write lock. */
+  public Duration writeTimeout() {
+    return writeTimeout;
   }
 
   /** Whether this thread holds the writer. */
@@ -88,7 +100,7 @@ public final class ConnectionSource implements AutoCloseable {
     if (readers != null) {
       readers.close();
     }
-    writerLock.lock();
+    writerLock.lockUninterruptibly();
     try {
       writer.close();
     } catch (SQLException e) {

@@ -3,6 +3,7 @@ package dev.kiln.internal;
 import dev.kiln.KilnException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -16,10 +17,12 @@ public final class Transactions {
   private final ConnectionSource source;
   private final Telemetry telemetry;
   private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+  private final Duration writeTimeout;
 
-  public Transactions(ConnectionSource source, Telemetry telemetry) {
+  public Transactions(ConnectionSource source, Telemetry telemetry, Duration writeTimeout) {
     this.source = source;
     this.telemetry = telemetry;
+    this.writeTimeout = writeTimeout;
   }
 
   /** The thread's transaction, or null. */
@@ -72,7 +75,19 @@ public final class Transactions {
   private <T> T inNewTransaction(
       KilnConnection connection, boolean write, String begin, Supplier<T> work) {
     Transaction tx = new Transaction(connection, write);
-    control(connection, begin);
+    if (write) {
+      // Another process may hold SQLite's write lock; nothing has run yet, so wait it out.
+      try {
+        SqliteBusy.retry(() -> {
+          connection.execute(begin);
+          return null;
+        }, writeTimeout, "begin a write");
+      } catch (SQLException e) {
+        throw ErrorTranslator.translate(e, null, "begin a write");
+      }
+    } else {
+      control(connection, begin);
+    }
     current.set(tx);
     T result;
     try {

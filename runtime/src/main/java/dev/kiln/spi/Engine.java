@@ -5,6 +5,7 @@ import dev.kiln.internal.ConnectionSource;
 import dev.kiln.internal.EntityCache;
 import dev.kiln.internal.ErrorTranslator;
 import dev.kiln.internal.KilnConnection;
+import dev.kiln.internal.SqliteBusy;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transaction;
 import dev.kiln.internal.Transactions;
@@ -54,7 +55,7 @@ public final class Engine {
         return work.run(tx.connection());
       }
       if (!source.hasReaders()) {
-        return onWriter(work);
+        return onWriter(work, action);
       }
       try (Connection borrowed = source.borrowReader()) {
         return work.run(ConnectionSource.physical(borrowed));
@@ -72,7 +73,7 @@ public final class Engine {
         requireWrite(tx, info, action);
         return work.run(tx.connection());
       }
-      return onWriter(work);
+      return onWriter(work, action + (info == null ? "" : " " + info.entity()));
     } catch (SQLException e) {
       throw ErrorTranslator.translate(e, info, action);
     }
@@ -174,10 +175,12 @@ public final class Engine {
     return transactions.current() != null;
   }
 
-  private <T> T onWriter(SqlWork<T> work) throws SQLException {
+  private <T> T onWriter(SqlWork<T> work, String what) throws SQLException {
     source.lockWriter();
     try {
-      return work.run(source.writer());
+      // One statement in autocommit: when another process holds SQLite's write lock it changed
+      // nothing, so it can run again once the lock is free.
+      return SqliteBusy.retry(() -> work.run(source.writer()), source.writeTimeout(), what);
     } finally {
       source.unlockWriter();
     }

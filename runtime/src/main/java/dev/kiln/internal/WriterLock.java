@@ -1,0 +1,68 @@
+package dev.kiln.internal;
+
+import dev.kiln.KilnException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The in-process lock on the one writer connection, with a bounded wait: a thread that cannot
+ * have the writer within the write timeout gets a {@code KilnException} that names the thread
+ * holding it and for how long, instead of waiting forever behind a transaction that never ends.
+ */
+final class WriterLock {
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Duration timeout;
+  private volatile Thread holder;
+  private volatile Instant since;
+
+  WriterLock(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  /** Takes the lock, waiting at most the write timeout for another thread to release it. */
+  void lock() {
+    boolean taken;
+    try {
+      taken = lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KilnException("interrupted while waiting for Kiln's writer connection", e);
+    }
+    if (!taken) {
+      Thread owner = holder;
+      Instant from = since;
+      throw new KilnException("cannot write: waited " + timeout.toMillis() + " ms for Kiln's"
+          + " writer connection, which " + (owner == null ? "another thread"
+              : "thread '" + owner.getName() + "'") + " has held"
+          + (from == null ? "" : " for " + Duration.between(from, Instant.now()).toMillis()
+              + " ms")
+          + ". Every write of this process goes through one connection, so a long transaction"
+          + " holds up all the others: keep work that waits (on the network, on a user) out of"
+          + " db.transaction(...), or raise DatabaseBuilder.writeTimeout(...)");
+    }
+    if (lock.getHoldCount() == 1) {
+      holder = Thread.currentThread();
+      since = Instant.now();
+    }
+  }
+
+  /** Takes the lock however long it takes: for closing, which must not give up. */
+  void lockUninterruptibly() {
+    lock.lock();
+  }
+
+  void unlock() {
+    if (lock.getHoldCount() == 1) {
+      holder = null;
+      since = null;
+    }
+    lock.unlock();
+  }
+
+  boolean isHeldByCurrentThread() {
+    return lock.isHeldByCurrentThread();
+  }
+}
