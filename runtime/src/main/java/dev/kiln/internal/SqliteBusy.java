@@ -24,7 +24,7 @@ public final class SqliteBusy {
   private SqliteBusy() {}
 
   /** Whether {@code e} is SQLite's {@code SQLITE_BUSY}, in any of its extended forms. */
-  static boolean isBusy(SQLException e) {
+  public static boolean isBusy(SQLException e) {
     return e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == 5;
   }
 

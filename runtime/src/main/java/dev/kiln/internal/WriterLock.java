@@ -2,7 +2,6 @@ package dev.kiln.internal;
 
 import dev.kiln.KilnException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,37 +14,38 @@ final class WriterLock {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Duration timeout;
+  private final long timeoutNanos;
   private volatile Thread holder;
-  private volatile Instant since;
+  private volatile long sinceNanos;
 
   WriterLock(Duration timeout) {
     this.timeout = timeout;
+    this.timeoutNanos = timeout.toNanos();
   }
 
   /** Takes the lock, waiting at most the write timeout for another thread to release it. */
   void lock() {
     boolean taken;
     try {
-      taken = lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      taken = lock.tryLock(timeoutNanos, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KilnException("interrupted while waiting for Kiln's writer connection", e);
     }
     if (!taken) {
       Thread owner = holder;
-      Instant from = since;
+      long heldNanos = System.nanoTime() - sinceNanos;
       throw new KilnException("cannot write: waited " + timeout.toMillis() + " ms for Kiln's"
           + " writer connection, which " + (owner == null ? "another thread"
               : "thread '" + owner.getName() + "'") + " has held"
-          + (from == null ? "" : " for " + Duration.between(from, Instant.now()).toMillis()
-              + " ms")
+          + (owner == null ? "" : " for " + TimeUnit.NANOSECONDS.toMillis(heldNanos) + " ms")
           + ". Every write of this process goes through one connection, so a long transaction"
           + " holds up all the others: keep work that waits (on the network, on a user) out of"
           + " db.transaction(...), or raise DatabaseBuilder.writeTimeout(...)");
     }
     if (lock.getHoldCount() == 1) {
+      sinceNanos = System.nanoTime();
       holder = Thread.currentThread();
-      since = Instant.now();
     }
   }
 
@@ -57,7 +57,6 @@ final class WriterLock {
   void unlock() {
     if (lock.getHoldCount() == 1) {
       holder = null;
-      since = null;
     }
     lock.unlock();
   }

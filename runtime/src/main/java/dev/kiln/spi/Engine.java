@@ -55,7 +55,7 @@ public final class Engine {
         return work.run(tx.connection());
       }
       if (!source.hasReaders()) {
-        return onWriter(work, action);
+        return onWriter(work, info, action);
       }
       try (Connection borrowed = source.borrowReader()) {
         return work.run(ConnectionSource.physical(borrowed));
@@ -73,7 +73,7 @@ public final class Engine {
         requireWrite(tx, info, action);
         return work.run(tx.connection());
       }
-      return onWriter(work, action + (info == null ? "" : " " + info.entity()));
+      return onWriter(work, info, action);
     } catch (SQLException e) {
       throw ErrorTranslator.translate(e, info, action);
     }
@@ -175,12 +175,18 @@ public final class Engine {
     return transactions.current() != null;
   }
 
-  private <T> T onWriter(SqlWork<T> work, String what) throws SQLException {
+  private <T> T onWriter(SqlWork<T> work, EntityInfo info, String action) throws SQLException {
     source.lockWriter();
     try {
-      // One statement in autocommit: when another process holds SQLite's write lock it changed
-      // nothing, so it can run again once the lock is free.
-      return SqliteBusy.retry(() -> work.run(source.writer()), source.writeTimeout(), what);
+      return work.run(source.writer());
+    } catch (SQLException e) {
+      if (!SqliteBusy.isBusy(e)) {
+        throw e;
+      }
+      // One statement in autocommit: another process held SQLite's write lock, so it changed
+      // nothing and can run again once the lock is free. Off the hot path, as is the message.
+      return SqliteBusy.retry(() -> work.run(source.writer()), source.writeTimeout(),
+          action + (info == null ? "" : " " + info.entity()));
     } finally {
       source.unlockWriter();
     }

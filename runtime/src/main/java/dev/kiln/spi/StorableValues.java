@@ -24,8 +24,13 @@ import java.time.ZoneOffset;
  */
 public final class StorableValues {
 
-  private static final LocalDateTime FIRST = LocalDateTime.of(0, 1, 1, 0, 0);
-  private static final LocalDateTime LAST = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999);
+  private static final int FIRST_YEAR = 0;
+  private static final int LAST_YEAR = 9999;
+  /** {@code 0000-01-01T00:00:00Z} and the last second of 9999, as epoch seconds. */
+  private static final long FIRST_SECOND =
+      LocalDateTime.of(FIRST_YEAR, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+  private static final long LAST_SECOND =
+      LocalDateTime.of(LAST_YEAR, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
   private static final int MAX_OFFSET_SECONDS = 14 * 3600;
 
   private StorableValues() {}
@@ -56,23 +61,22 @@ public final class StorableValues {
     return null;
   }
 
+  // The date-time checks run on every write and bind of such a value: they compare numbers and
+  // allocate nothing unless the value is refused.
+
   /** Why {@code value} cannot be stored, or null. */
   public static String problem(Instant value) {
-    if (value.isBefore(FIRST.toInstant(ZoneOffset.UTC))
-        || value.isAfter(LAST.toInstant(ZoneOffset.UTC))) {
-      return outOfRange(value + "", "in UTC");
-    }
-    return null;
+    return inRange(value.getEpochSecond()) ? null : outOfRange(value, "in UTC");
   }
 
   /** Why {@code value} cannot be stored, or null. */
   public static String problem(LocalDate value) {
-    return value.getYear() < 0 || value.getYear() > 9999 ? outOfRange(value + "", "") : null;
+    return inRange(value.getYear()) ? null : outOfRange(value, "");
   }
 
   /** Why {@code value} cannot be stored, or null. */
   public static String problem(LocalDateTime value) {
-    return value.isBefore(FIRST) || value.isAfter(LAST) ? outOfRange(value + "", "") : null;
+    return inRange(value.getYear()) ? null : outOfRange(value, "");
   }
 
   /** Why {@code value} cannot be stored, or null. */
@@ -83,11 +87,21 @@ public final class StorableValues {
           + " (whole minutes, at most 14 hours), and Kiln's queries compare an OffsetDateTime"
           + " by the instant it denotes through them: convert it to another offset first";
     }
-    String local = problem(value.toLocalDateTime());
-    return local != null ? local : problem(value.toInstant());
+    if (!inRange(value.getYear())) {
+      return outOfRange(value, "");
+    }
+    return inRange(value.toEpochSecond()) ? null : outOfRange(value, "in UTC");
   }
 
-  private static String outOfRange(String value, String zone) {
+  private static boolean inRange(int year) {
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  }
+
+  private static boolean inRange(long epochSecond) {
+    return epochSecond >= FIRST_SECOND && epochSecond <= LAST_SECOND;
+  }
+
+  private static String outOfRange(Object value, String zone) {
     return value + " is outside the years 0000 to 9999" + (zone.isEmpty() ? "" : " " + zone)
         + ", the range in which Kiln's date-time text sorts in time order and SQLite's date"
         + " functions work";

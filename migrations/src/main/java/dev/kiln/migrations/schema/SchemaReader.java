@@ -92,33 +92,16 @@ public final class SchemaReader {
             continue;
           }
           String name = rs.getString(1);
-          if (!describable(connection, name)) {
+          List<String> columns = indexColumns(connection, name);
+          if (columns == null) {
             continue;
           }
           String where = rs.getBoolean(4) ? partialCondition(rs.getString(5)) : null;
-          indexes.add(new Index(
-              name, table, indexColumns(connection, name), rs.getBoolean(2), where));
+          indexes.add(new Index(name, table, columns, rs.getBoolean(2), where));
         }
       }
     }
     return indexes;
-  }
-
-  /**
-   * Whether the model can describe the index: plain columns in ascending order with their own
-   * collation. An index on an expression, in descending order or with another collation can only
-   * come from a hand-written migration; it is left out of the model, so no comparison ever
-   * proposes to drop it.
-   */
-  private static boolean describable(Connection connection, String index) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT count(*) FROM pragma_index_xinfo(?)"
-            + " WHERE key AND (cid = -2 OR \"desc\" OR upper(coll) <> 'BINARY')")) {
-      ps.setString(1, index);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getInt(1) == 0;
-      }
-    }
   }
 
   private static String partialCondition(String createSql) {
@@ -129,14 +112,24 @@ public final class SchemaReader {
     return m.find() ? m.group(1) : null;
   }
 
+  /**
+   * The index's columns, or null when the model cannot describe it: an index on an expression, in
+   * descending order or with another collation can only come from a hand-written migration, and
+   * is left out of the model, so that no comparison ever proposes to drop it.
+   */
   private static List<String> indexColumns(Connection connection, String index)
       throws SQLException {
     List<String> columns = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT name FROM pragma_index_info(?) ORDER BY seqno")) {
+        "SELECT name, cid, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key ORDER BY seqno")) {
       ps.setString(1, index);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          boolean expression = rs.getInt(2) == -2;
+          boolean descending = rs.getBoolean(3);
+          if (expression || descending || !"BINARY".equalsIgnoreCase(rs.getString(4))) {
+            return null;
+          }
           columns.add(rs.getString(1));
         }
       }

@@ -4,8 +4,10 @@ import dev.kiln.processor.diag.Diagnostics;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.IndexModel;
+import dev.kiln.processor.model.Names;
 import dev.kiln.processor.model.PropertyModel;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,20 +51,19 @@ public final class EntityValidator {
   }
 
   /**
-   * Refuses a blank name, and the names SQLite keeps for itself ({@code sqlite_…}) and Kiln keeps
-   * for its history table and table rebuilds ({@code kiln_…}): SQLite would refuse the first, and
-   * the second would collide with the migrator's own tables.
+   * Refuses the names SQLite keeps for itself ({@code sqlite_…}) and Kiln keeps for its history
+   * table and table rebuilds ({@code kiln_…}): SQLite would refuse the first, and the second
+   * would collide with the migrator's own tables. (A blank name never gets here: it means the
+   * default name.)
    */
   private void checkName(EntityModel entity, AnnotationMirror annotation, String name,
       String what, String fix) {
     String lower = name.toLowerCase(Locale.ROOT);
-    if (name.isBlank()) {
-      diagnostics.error(entity.element(), annotation, null, Code.BAD_NAME, name, what.replaceFirst("^an? ", ""),
-          "a name needs at least one visible character; set " + fix + " or leave it out");
-    } else if (lower.startsWith("sqlite_") || lower.startsWith("kiln_")) {
-      diagnostics.error(entity.element(), annotation, null, Code.RESERVED_NAME, name, what, "names starting"
-          + " with sqlite_ belong to SQLite and names starting with kiln_ to Kiln's migrations"
-          + " (kiln_schema_history, kiln_new_<table>): choose another with " + fix);
+    if (lower.startsWith("sqlite_") || lower.startsWith("kiln_")) {
+      diagnostics.error(entity.element(), annotation, null, Code.RESERVED_NAME, name, what,
+          "names starting with sqlite_ belong to SQLite and names starting with kiln_ to"
+              + " Kiln's migrations (kiln_schema_history, kiln_new_<table>): choose another"
+              + " with " + fix);
     }
   }
 
@@ -75,31 +76,22 @@ public final class EntityValidator {
   /** Metamodel constants are the UPPER_SNAKE of property names; two must not coincide. */
   private void checkConstants(EntityModel entity) {
     Map<String, String> seen = new HashMap<>();
-    List<String> names = new java.util.ArrayList<>();
-    entity.columns().forEach(p -> names.add(p.name()));
-    entity.relations().forEach(r -> names.add(r.name()));
-    for (String name : names) {
-      String constant = dev.kiln.processor.model.Names.upperSnake(name);
+    Map<String, Element> properties = new LinkedHashMap<>();
+    entity.columns().forEach(p -> properties.put(p.name(), p.element()));
+    entity.relations().forEach(r -> properties.put(r.name(), r.element()));
+    properties.forEach((name, element) -> {
+      String constant = Names.upperSnake(name);
       String clash = seen.putIfAbsent(constant, name);
       if (clash != null) {
-        Element element = entity.columns().stream().filter(p -> p.name().equals(name))
-            .map(PropertyModel::element).findFirst()
-            .orElseGet(() -> entity.relations().stream().filter(r -> r.name().equals(name))
-                .map(r -> r.element()).findFirst().orElseThrow());
         diagnostics.error(element, Code.CONSTANT_CLASH, clash, name, entity.simpleName(),
             entity.simpleName(), constant);
       }
-    }
+    });
   }
 
   private void checkColumns(EntityModel entity) {
     Map<String, PropertyModel> seen = new HashMap<>();
     for (PropertyModel p : entity.columns()) {
-      if (p.column().isBlank()) {
-        diagnostics.error(p.element(), Code.BAD_NAME, p.column(), "column",
-            "a name needs at least one visible character; set @Column(name = ...) or leave"
-                + " it out");
-      }
       if (p.id() && p.version()) {
         diagnostics.error(p.element(), Code.ID_AND_VERSION, p.name());
       }

@@ -69,16 +69,14 @@ public final class SqlText {
   public static int secondStatement(String sql) {
     String masked = withoutLiteralsAndComments(sql);
     int semicolon = masked.indexOf(';');
-    while (semicolon >= 0) {
-      for (int i = semicolon + 1; i < masked.length(); i++) {
-        char c = masked.charAt(i);
-        if (c == ';') {
-          semicolon = i;
-        } else if (!Character.isWhitespace(c)) {
-          return i;
-        }
-      }
+    if (semicolon < 0) {
       return -1;
+    }
+    for (int i = semicolon + 1; i < masked.length(); i++) {
+      char c = masked.charAt(i);
+      if (c != ';' && !Character.isWhitespace(c)) {
+        return i;
+      }
     }
     return -1;
   }
