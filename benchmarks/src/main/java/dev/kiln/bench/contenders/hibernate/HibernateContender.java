@@ -37,7 +37,7 @@ public final class HibernateContender implements Contender<HAuthor, HBook> {
   public HibernateContender(Path file) {
     this.pool = Pool.open(file, "hibernate");
     Map<String, Object> settings = new HashMap<>();
-    settings.put(AvailableSettings.DATASOURCE, pool);
+    settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
     settings.put(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
     settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 100);
     settings.put(AvailableSettings.ORDER_INSERTS, true);
