@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.processor.diag.Diagnostics;
 import dev.kiln.processor.diag.Messages.Code;
+import dev.kiln.processor.diag.QuietLogging;
 import dev.kiln.processor.migrate.MigrationGenerator;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.parse.Deferral;
@@ -86,6 +87,7 @@ public final class KilnProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
+    QuietLogging.initialise(org.sqlite.JDBC.class.getClassLoader());
     diagnostics = new Diagnostics(env);
     parser = new EntityParser(env, diagnostics);
     validator = new EntityValidator(diagnostics);
