@@ -1,5 +1,6 @@
 package dev.kiln.internal;
 
+import dev.kiln.migrations.schema.DecimalFunctions;
 import dev.kiln.spi.Conn;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ public final class KilnConnection extends JDBC4Connection implements Conn {
   KilnConnection(String url, String file, Properties properties, Telemetry telemetry,
       int statementCacheSize) throws SQLException {
     super(url, file, properties);
+    DecimalFunctions.register(this);
     this.telemetry = telemetry;
     this.statements = new LinkedHashMap<>(64, 0.75f, true) {
       @Override

@@ -53,12 +53,12 @@ public class Column<E, T> {
 
   /** Equal to {@code value}. */
   public Condition<E> eq(T value) {
-    return new Conditions.Comparison<>(this, " = ", required(value));
+    return new Conditions.Comparison<>(this, "=", required(value));
   }
 
   /** Not equal to {@code value} (rows where the column is null do not match). */
   public Condition<E> ne(T value) {
-    return new Conditions.Comparison<>(this, " <> ", required(value));
+    return new Conditions.Comparison<>(this, "<>", required(value));
   }
 
   /** Equal to one of {@code values}; an empty collection matches no row. */
@@ -98,9 +98,9 @@ public class Column<E, T> {
     return new Order<>(this, true);
   }
 
-  /** Writes the expression whose order is the property's natural order. */
-  void writeExpression(SqlWriter sql) {
-    sql.append(type.sqlExpression(sql.qualified(table, name)));
+  /** The column as {@code sql} refers to it: quoted, and qualified where its table has an alias. */
+  String reference(SqlWriter sql) {
+    return sql.qualified(table, name);
   }
 
   T required(T value) {

@@ -19,22 +19,22 @@ public class ComparableColumn<E, T extends Comparable<? super T>> extends Column
 
   /** Less than {@code value}. */
   public Condition<E> lt(T value) {
-    return new Conditions.Comparison<>(this, " < ", required(value));
+    return new Conditions.Comparison<>(this, "<", required(value));
   }
 
   /** Less than or equal to {@code value}. */
   public Condition<E> le(T value) {
-    return new Conditions.Comparison<>(this, " <= ", required(value));
+    return new Conditions.Comparison<>(this, "<=", required(value));
   }
 
   /** Greater than {@code value}. */
   public Condition<E> gt(T value) {
-    return new Conditions.Comparison<>(this, " > ", required(value));
+    return new Conditions.Comparison<>(this, ">", required(value));
   }
 
   /** Greater than or equal to {@code value}. */
   public Condition<E> ge(T value) {
-    return new Conditions.Comparison<>(this, " >= ", required(value));
+    return new Conditions.Comparison<>(this, ">=", required(value));
   }
 
   /** Between {@code low} and {@code high}, both included. */

@@ -1,6 +1,7 @@
 package dev.kiln.query;
 
 import dev.kiln.internal.JsonArrays;
+import dev.kiln.migrations.schema.Ordering;
 import dev.kiln.migrations.schema.TextMatch;
 import dev.kiln.spi.ValueType;
 import dev.kiln.spi.ValueTypes;
@@ -30,8 +31,8 @@ final class Conditions {
   record Comparison<E, T>(Column<E, T> column, String operator, T value) implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
-      column.writeExpression(sql);
-      sql.append(operator).bind(column.type().parameterExpression(), column.type(), value);
+      sql.bind(column.type().ordering().compare(column.reference(sql), operator), column.type(),
+          value);
     }
   }
 
@@ -40,8 +41,7 @@ final class Conditions {
       implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
-      column.writeExpression(sql);
-      sql.append(operator).bind("?", type, value);
+      sql.bind(column.reference(sql) + " " + operator + " ?", type, value);
     }
   }
 
@@ -50,8 +50,8 @@ final class Conditions {
       implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
-      column.writeExpression(sql);
-      sql.append(" BETWEEN ").bind("?", type, low).append(" AND ").bind("?", type, high);
+      sql.append(column.reference(sql)).append(" BETWEEN ").bind("?", type, low)
+          .append(" AND ").bind("?", type, high);
     }
   }
 
@@ -59,10 +59,20 @@ final class Conditions {
   record Between<E, T>(Column<E, T> column, T low, T high) implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
-      column.writeExpression(sql);
-      String parameter = column.type().parameterExpression();
-      sql.append(" BETWEEN ").bind(parameter, column.type(), low)
-          .append(" AND ").bind(parameter, column.type(), high);
+      // The first half of the expression's parameters take the low bound, the rest the high.
+      String between = column.type().ordering().between(column.reference(sql));
+      int half = afterParameters(between, (int) between.chars().filter(c -> c == '?').count() / 2);
+      sql.bind(between.substring(0, half), column.type(), low)
+          .bind(between.substring(half), column.type(), high);
+    }
+
+    /** The index just after the {@code n}th {@code ?} of {@code sql}. */
+    private static int afterParameters(String sql, int n) {
+      int at = 0;
+      for (int seen = 0; seen < n; seen++) {
+        at = sql.indexOf('?', at) + 1;
+      }
+      return at;
     }
   }
 
@@ -82,9 +92,19 @@ final class Conditions {
             .bind("?", ValueTypes.STRING, JsonArrays.of(values)).append("))");
         return;
       }
-      column.writeExpression(sql);
-      sql.append(negated ? " NOT IN (" : " IN (");
-      String parameter = column.type().parameterExpression();
+      Ordering ordering = column.type().ordering();
+      if (ordering == Ordering.NUMERIC_TEXT) {
+        // IN would compare the doubles: one exact comparison a value instead.
+        String equal = ordering.compare(column.reference(sql), "=");
+        sql.append(negated ? "NOT (" : "(");
+        for (int i = 0; i < values.size(); i++) {
+          sql.append(i == 0 ? "" : " OR ").bind(equal, column.type(), values.get(i));
+        }
+        sql.append(")");
+        return;
+      }
+      sql.append(ordering.wrap(column.reference(sql))).append(negated ? " NOT IN (" : " IN (");
+      String parameter = ordering.wrap("?");
       for (int i = 0; i < values.size(); i++) {
         sql.append(i == 0 ? "" : ", ").bind(parameter, column.type(), values.get(i));
       }

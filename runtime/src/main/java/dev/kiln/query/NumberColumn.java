@@ -23,32 +23,32 @@ public final class NumberColumn<E, T extends Number & Comparable<? super T>>
 
   /** Equal to {@code value}. */
   public Condition<E> eq(long value) {
-    return compare(" = ", ValueTypes.LONG, value);
+    return compare("=", ValueTypes.LONG, value);
   }
 
   /** Not equal to {@code value}. */
   public Condition<E> ne(long value) {
-    return compare(" <> ", ValueTypes.LONG, value);
+    return compare("<>", ValueTypes.LONG, value);
   }
 
   /** Less than {@code value}. */
   public Condition<E> lt(long value) {
-    return compare(" < ", ValueTypes.LONG, value);
+    return compare("<", ValueTypes.LONG, value);
   }
 
   /** Less than or equal to {@code value}. */
   public Condition<E> le(long value) {
-    return compare(" <= ", ValueTypes.LONG, value);
+    return compare("<=", ValueTypes.LONG, value);
   }
 
   /** Greater than {@code value}. */
   public Condition<E> gt(long value) {
-    return compare(" > ", ValueTypes.LONG, value);
+    return compare(">", ValueTypes.LONG, value);
   }
 
   /** Greater than or equal to {@code value}. */
   public Condition<E> ge(long value) {
-    return compare(" >= ", ValueTypes.LONG, value);
+    return compare(">=", ValueTypes.LONG, value);
   }
 
   /** Between {@code low} and {@code high}, both included. */
@@ -58,32 +58,32 @@ public final class NumberColumn<E, T extends Number & Comparable<? super T>>
 
   /** Equal to {@code value}. */
   public Condition<E> eq(double value) {
-    return compare(" = ", ValueTypes.DOUBLE, value);
+    return compare("=", ValueTypes.DOUBLE, value);
   }
 
   /** Not equal to {@code value}. */
   public Condition<E> ne(double value) {
-    return compare(" <> ", ValueTypes.DOUBLE, value);
+    return compare("<>", ValueTypes.DOUBLE, value);
   }
 
   /** Less than {@code value}. */
   public Condition<E> lt(double value) {
-    return compare(" < ", ValueTypes.DOUBLE, value);
+    return compare("<", ValueTypes.DOUBLE, value);
   }
 
   /** Less than or equal to {@code value}. */
   public Condition<E> le(double value) {
-    return compare(" <= ", ValueTypes.DOUBLE, value);
+    return compare("<=", ValueTypes.DOUBLE, value);
   }
 
   /** Greater than {@code value}. */
   public Condition<E> gt(double value) {
-    return compare(" > ", ValueTypes.DOUBLE, value);
+    return compare(">", ValueTypes.DOUBLE, value);
   }
 
   /** Greater than or equal to {@code value}. */
   public Condition<E> ge(double value) {
-    return compare(" >= ", ValueTypes.DOUBLE, value);
+    return compare(">=", ValueTypes.DOUBLE, value);
   }
 
   /** Between {@code low} and {@code high}, both included. */

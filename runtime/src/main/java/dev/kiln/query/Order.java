@@ -25,11 +25,8 @@ public final class Order<E> {
     return descending;
   }
 
-  /** Writes the term: the column in its natural order, then {@code DESC} when descending. */
+  /** Writes the term: the column in its natural order, descending if asked. */
   public void writeTo(SqlWriter sql) {
-    column.writeExpression(sql);
-    if (descending) {
-      sql.append(" DESC");
-    }
+    sql.append(column.type().ordering().orderBy(column.reference(sql), descending));
   }
 }

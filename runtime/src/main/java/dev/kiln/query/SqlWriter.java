@@ -49,7 +49,8 @@ public final class SqlWriter {
 
   /**
    * Appends {@code expression} and records {@code value} for each {@code ?} in it: an expression
-   * such as {@link ValueType#parameterExpression()} may use its parameter more than once.
+   * such as an exact decimal comparison ({@code Ordering.compare}) may use its parameter more than
+   * once.
    */
   @SuppressWarnings("unchecked")
   public <T> SqlWriter bind(String expression, ValueType<T> type, T value) {

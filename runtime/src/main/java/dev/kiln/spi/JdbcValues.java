@@ -24,7 +24,7 @@ import java.util.function.Function;
  * names, UUIDs, {@code BigDecimal}/{@code BigInteger} in their exact decimal form (so a
  * {@code BigDecimal} keeps its scale) and date-time values in the forms {@link TemporalText}
  * describes (so they keep their nanoseconds and offsets and sort chronologically). Kiln's
- * generated queries compare decimal text numerically through {@link ValueType#sqlExpression}.
+ * generated queries compare decimal text as exact numbers through {@link ValueType#ordering}.
  *
  * <p>Every getter maps SQL {@code NULL} to Java {@code null}. The generated code reads an
  * entity's primitives straight from the {@link ResultSet} (their columns are {@code NOT NULL});

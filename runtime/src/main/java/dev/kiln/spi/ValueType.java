@@ -1,5 +1,6 @@
 package dev.kiln.spi;
 
+import dev.kiln.migrations.schema.Ordering;
 import dev.kiln.annotations.Converter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,20 +22,11 @@ public interface ValueType<T> {
   T read(ResultSet rs, int index) throws SQLException;
 
   /**
-   * The SQL expression whose order is this type's natural order, over {@code column} (already
-   * quoted). Most types compare as stored; decimal text compares as a number and offset date-times
-   * by their instant.
+   * How SQL compares and orders this type so that it follows the Java type's natural order: most
+   * types as stored; decimal text as an exact number and offset date-times by their instant.
    */
-  default String sqlExpression(String column) {
-    return column;
-  }
-
-  /**
-   * The same as {@link #sqlExpression} for a bound parameter. The expression may hold several
-   * {@code ?}; each is bound to the same value.
-   */
-  default String parameterExpression() {
-    return sqlExpression("?");
+  default Ordering ordering() {
+    return Ordering.NATIVE;
   }
 
   /**
@@ -63,8 +55,8 @@ public interface ValueType<T> {
       }
 
       @Override
-      public String sqlExpression(String column) {
-        return storage.sqlExpression(column);
+      public Ordering ordering() {
+        return storage.ordering();
       }
 
       /**

@@ -47,8 +47,8 @@ public final class ValueTypes {
   public static final ValueType<OffsetDateTime> OFFSET_DATE_TIME = new Simple<>(
       JdbcValues::setOffsetDateTime, JdbcValues::getOffsetDateTime) {
     @Override
-    public String sqlExpression(String column) {
-      return Ordering.OFFSET_DATE_TIME.wrap(column);
+    public Ordering ordering() {
+      return Ordering.OFFSET_DATE_TIME;
     }
   };
 
@@ -64,15 +64,14 @@ public final class ValueTypes {
   }
 
   /**
-   * Decimal text compares as a number in SQL: {@code CAST(x AS NUMERIC)} turns {@code '9.5'} and
-   * {@code '10'} into 9.5 and 10, so {@code 9.5 < 10 < 100.25} holds where text order would say
-   * {@code '10' < '100.25' < '9.5'}.
+   * Decimal text compares as a number in SQL, exactly ({@link Ordering#NUMERIC_TEXT}), so
+   * {@code 9.5 < 10 < 100.25} holds where text order would say {@code '10' < '100.25' < '9.5'}.
    */
   private static <T> ValueType<T> numericText(Binder<T> binder, Reader<T> reader) {
     return new Simple<>(binder, reader) {
       @Override
-      public String sqlExpression(String column) {
-        return Ordering.NUMERIC_TEXT.wrap(column);
+      public Ordering ordering() {
+        return Ordering.NUMERIC_TEXT;
       }
     };
   }

@@ -3,6 +3,8 @@ package dev.kiln.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kiln.Database;
+import dev.kiln.it.dao.NumericSamples;
+import dev.kiln.it.dao.NumericSamples_Impl;
 import dev.kiln.it.model.NumericSample;
 import dev.kiln.it.model.NumericSampleRepository;
 import dev.kiln.it.model.NumericSample_;
@@ -100,6 +102,49 @@ class NumericOrderingTest {
         NumericSample::id, Comparator.<BigDecimal>naturalOrder()).check(rows);
   }
 
+  /**
+   * Neighbours that a double cannot tell apart — 40 digits that differ in the last, a tenth and
+   * a tenth plus 10⁻²², numbers beyond a double's range — still compare, sort and match exactly,
+   * as {@code BigDecimal.compareTo} says.
+   */
+  @Test
+  void decimalsTooLongForADoubleCompareExactly() {
+    String forty = "1234567890123456789012345678901234567890";
+    List<String> values = List.of(forty, forty.substring(0, 39) + "1",
+        forty.substring(0, 39) + "9", forty + ".000", "0.1", "0.1000000000000000000001",
+        "0.0999999999999999999999", "0.10", "1E+400", "1E+401", "-1E+400", "1E-400", "0",
+        "-" + forty, "9007199254740993", "9007199254740992");
+    List<NumericSample> rows = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      rows.add(NumericSample.of(i + 1, values.get(i)));
+    }
+    samples.insertAll(rows);
+    new QueryOrderCheck<>(samples::query, NumericSample_.DECIMAL, NumericSample::decimal,
+        NumericSample::id, Comparator.<BigDecimal>naturalOrder()).check(rows);
+    assertEquals(List.of(1L, 4L), ids(samples.query()
+        .where(NumericSample_.DECIMAL.in(List.of(new BigDecimal(forty)))).list()));
+  }
+
+  @Test
+  void derivedFindersAndSumsAreExactToo() {
+    String forty = "1234567890123456789012345678901234567890";
+    samples.insertAll(List.of(NumericSample.of(1, forty), NumericSample.of(2, forty + "1"),
+        NumericSample.of(3, forty.substring(0, 39) + "1"), NumericSample.of(4, "10.50"),
+        NumericSample.of(5, "12.00")));
+    NumericSamples queries = new NumericSamples_Impl(db);
+    assertEquals(List.of(1L), ids(queries.findByDecimal(new BigDecimal(forty))));
+    assertEquals(List.of(2L, 3L), ids(queries.findByDecimalGreaterThanOrderByDecimalDesc(
+        new BigDecimal(forty))));
+    assertEquals(List.of(1L, 3L), ids(queries.findByDecimalBetween(new BigDecimal(forty),
+        new BigDecimal(forty.substring(0, 39) + "1"))));
+    samples.deleteById(1);
+    samples.deleteById(2);
+    samples.deleteById(3);
+    // SQLite's sum adds doubles; kiln_decimal_sum adds the decimals and keeps their scale.
+    assertEquals(new BigDecimal("22.50"), queries.exactTotal());
+    assertEquals(22.5, queries.doubleTotal());
+  }
+
   @Test
   void bigIntegersSortNumericallyBeyondLong() {
     BigInteger maxLong = BigInteger.valueOf(Long.MAX_VALUE);
@@ -107,7 +152,9 @@ class NumericOrderingTest {
         BigInteger.valueOf(100), BigInteger.valueOf(-11), BigInteger.ZERO, maxLong,
         maxLong.add(BigInteger.ONE), BigInteger.valueOf(Long.MIN_VALUE),
         BigInteger.TWO.pow(64), BigInteger.TEN.pow(30), BigInteger.TEN.pow(25).negate(),
-        BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.TEN.pow(20)));
+        BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.TEN.pow(20)),
+        BigInteger.TWO.pow(64).add(BigInteger.ONE), BigInteger.TWO.pow(53).add(BigInteger.ONE),
+        BigInteger.TWO.pow(53));
     List<NumericSample> rows = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       rows.add(new NumericSample(values.size() - i, null, values.get(i)));

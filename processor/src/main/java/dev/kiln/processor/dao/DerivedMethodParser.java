@@ -3,6 +3,7 @@ package dev.kiln.processor.dao;
 import static dev.kiln.migrations.schema.SqliteDdl.quote;
 
 import com.palantir.javapoet.TypeName;
+import dev.kiln.migrations.schema.Ordering;
 import dev.kiln.migrations.schema.TextMatch;
 import dev.kiln.processor.dao.DerivedName.Condition;
 import dev.kiln.processor.dao.DerivedName.Operator;
@@ -265,10 +266,12 @@ final class DerivedMethodParser {
         }
         Binding binding = new Binding(parameter.getSimpleName().toString(),
             Value.of(entity, property), collection, pattern(condition.operator()));
-        // The compared expression may use its parameter more than once (an offset date-time
-        // does): each ? gets the same value.
+        // The comparison may use its parameter more than once (an offset date-time, an exact
+        // decimal, an ending do): each ? gets the same value.
         TextMatch match = textMatch(condition.operator());
+        String operator = comparison(condition.operator());
         int uses = collection ? 1 : match != null ? match.uses()
+            : operator != null ? property.kind().ordering().uses(operator)
             : placeholders(property.kind().ordering().wrap("?"));
         for (int use = 0; use < uses; use++) {
           bindings.add(binding);
@@ -362,8 +365,8 @@ final class DerivedMethodParser {
             .append(" FROM ").append(table).append(where).append(" ORDER BY ");
         for (DerivedName.Order order : parsed.orders()) {
           PropertyModel p = entity.column(order.property()).orElseThrow();
-          sql.append(p.kind().ordering().wrap(quote(p.column())))
-              .append(order.descending() ? " DESC, " : ", ");
+          sql.append(p.kind().ordering().orderBy(quote(p.column()), order.descending()))
+              .append(", ");
         }
         sql.append(entity.keys().stream().map(k -> quote(k.column()))
             .collect(Collectors.joining(", ")));
@@ -394,16 +397,11 @@ final class DerivedMethodParser {
     // IgnoreCase puts the collation on the left operand, where every comparison (IN and
     // BETWEEN included) takes it from.
     String nocase = condition.ignoreCase() ? " COLLATE NOCASE" : "";
-    String compared = p.kind().ordering().wrap(column) + nocase;
-    String parameter = p.kind().ordering().wrap("?");
+    Ordering ordering = p.kind().ordering();
     return switch (condition.operator()) {
-      case EQUALS -> compared + " = " + parameter;
-      case NOT -> compared + " <> " + parameter;
-      case LESS_THAN -> compared + " < " + parameter;
-      case LESS_THAN_EQUAL -> compared + " <= " + parameter;
-      case GREATER_THAN -> compared + " > " + parameter;
-      case GREATER_THAN_EQUAL -> compared + " >= " + parameter;
-      case BETWEEN -> compared + " BETWEEN " + parameter + " AND " + parameter;
+      case EQUALS, NOT, LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL ->
+          ordering.compare(column + nocase, comparison(condition.operator()));
+      case BETWEEN -> ordering.between(column + nocase);
       case IN -> listOperand(p, column) + nocase + " IN (" + Placeholders.LIST_MARKER + ")";
       case NOT_IN -> listOperand(p, column) + nocase + " NOT IN (" + Placeholders.LIST_MARKER
           + ")";
@@ -417,12 +415,28 @@ final class DerivedMethodParser {
   }
 
   /**
+   * The SQL operator of a comparison ({@code BETWEEN}'s bounds compare as {@code >=} and
+   * {@code <=}, and use their parameters as often), or null for the other operators.
+   */
+  private static String comparison(Operator operator) {
+    return switch (operator) {
+      case EQUALS -> "=";
+      case NOT -> "<>";
+      case LESS_THAN -> "<";
+      case LESS_THAN_EQUAL -> "<=";
+      case GREATER_THAN -> ">";
+      case GREATER_THAN_EQUAL, BETWEEN -> ">=";
+      default -> null;
+    };
+  }
+
+  /**
    * The left side of {@code IN}: decimal text compares as a number (the cast gives it numeric
    * affinity, which SQLite applies to the bound values); everything else by stored value.
    */
   private static String listOperand(PropertyModel p, String column) {
-    return p.kind().ordering() == dev.kiln.migrations.schema.Ordering.NUMERIC_TEXT
-        ? p.kind().ordering().wrap(column) : column;
+    return p.kind().ordering() == Ordering.NUMERIC_TEXT ? p.kind().ordering().wrap(column)
+        : column;
   }
 
   private void error(javax.lang.model.element.Element element, Code code, Object... args) {

@@ -1,0 +1,99 @@
+package dev.kiln.migrations.schema;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.Collation;
+import org.sqlite.Function;
+
+/**
+ * The SQL functions with which Kiln compares, orders and adds decimals exactly, registered on
+ * every connection Kiln opens (and on the processor's shadow database, which verifies the SQL
+ * that calls them). They appear only in queries, never in the schema, so the database file stays
+ * readable by any SQLite tool.
+ *
+ * <ul>
+ *   <li>{@code kiln_decimal_cmp(a, b)}: -1, 0 or 1 as {@link BigDecimal#compareTo} says (NULL
+ *       when either is NULL or not a number). Kiln's queries call it only where the fast
+ *       comparison of doubles cannot decide (see {@link Ordering#NUMERIC_TEXT}).</li>
+ *   <li>{@code COLLATE kiln_decimal}: orders decimal text exactly; Kiln's {@code ORDER BY} uses it
+ *       to break ties between numbers that round to the same double.</li>
+ *   <li>{@code kiln_decimal_sum(x)}: an exact sum, as decimal text ({@code 10.50 + 12.00} is
+ *       {@code 22.50}), for {@code @Sql} where SQLite's {@code sum} would add doubles.</li>
+ * </ul>
+ */
+public final class DecimalFunctions {
+
+  private DecimalFunctions() {}
+
+  /** Registers the functions and the collation on {@code connection}, a sqlite-jdbc one. */
+  public static void register(Connection connection) throws SQLException {
+    Function.create(connection, "kiln_decimal_cmp", new Compare(), 2,
+        Function.FLAG_DETERMINISTIC);
+    Function.create(connection, "kiln_decimal_sum", new Sum(), 1);
+    Collation.create(connection, "kiln_decimal", new DecimalCollation());
+  }
+
+  /** The decimal a SQL value holds: Kiln's decimal text, or another tool's number. */
+  private static BigDecimal decimal(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.trim());
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
+  }
+
+  private static final class Compare extends Function {
+    @Override
+    protected void xFunc() throws SQLException {
+      BigDecimal a = decimal(value_text(0));
+      BigDecimal b = decimal(value_text(1));
+      if (a == null || b == null) {
+        result();
+      } else {
+        result(Integer.signum(a.compareTo(b)));
+      }
+    }
+  }
+
+  private static final class Sum extends Function.Aggregate {
+    private BigDecimal total;
+
+    @Override
+    protected void xStep() throws SQLException {
+      BigDecimal value = decimal(value_text(0));
+      if (value != null) {
+        total = total == null ? value : total.add(value);
+      }
+    }
+
+    @Override
+    protected void xFinal() throws SQLException {
+      if (total == null) {
+        result();
+      } else {
+        result(total.toString());
+      }
+      total = null;
+    }
+  }
+
+  /** Numbers in numeric order, then any text that is not a number, in text order. */
+  private static final class DecimalCollation extends Collation {
+    @Override
+    protected int xCompare(String left, String right) {
+      BigDecimal a = decimal(left);
+      BigDecimal b = decimal(right);
+      if (a != null && b != null) {
+        return a.compareTo(b);
+      }
+      if (a != null || b != null) {
+        return a != null ? -1 : 1;
+      }
+      return left.compareTo(right);
+    }
+  }
+}
