@@ -279,4 +279,29 @@ class SqlQueryValidationTest {
     assertThat(compilation).hadErrorContaining("no such column: titel")
         .inFile(queries).onLineContaining("second();");
   }
+
+  @Test
+  void aDecimalSummedInDoublesIsWarnedOfAndTheExactSumIsNot() {
+    JavaFileObject queries = queries(
+        "@Dao",
+        "@AllowScan",
+        "public interface Queries {",
+        "  @Sql(\"SELECT sum(b.price) FROM book b\")",
+        "  double doubles();",
+        "  @Sql(\"SELECT kiln_decimal_sum(price) FROM book\")",
+        "  java.math.BigDecimal exact();",
+        "  @Sql(\"SELECT avg(CAST(price AS REAL)) FROM book\")",
+        "  double meant();",
+        "  @Sql(\"SELECT sum(author_id) FROM book\")",
+        "  long integers();",
+        "}");
+
+    Compilation compilation = compileWithShop(queries);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("[KILN-054] @Sql of doubles computes sum(price) in doubles")
+        .inFile(queries).onLineContaining("double doubles();");
+  }
 }

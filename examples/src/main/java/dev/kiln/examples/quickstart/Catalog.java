@@ -24,10 +24,14 @@ public interface Catalog {
   @AllowScan("a few books")
   List<Book> findByPriceBetweenOrderByPriceDesc(BigDecimal low, BigDecimal high);
 
-  /** Hand-written SQL, verified at build time, read into a record by column name. */
-  @Sql("SELECT a.name AS author, count(b.id) AS books, sum(b.price) AS total_price"
+  /**
+   * Hand-written SQL, verified at build time, read into a record by column name. SQLite's sum
+   * adds doubles; kiln_decimal_sum adds the exact decimals (10.50 + 12.00 = 22.50), and the
+   * kiln_decimal collation orders its decimal text as numbers.
+   */
+  @Sql("SELECT a.name AS author, count(b.id) AS books, kiln_decimal_sum(b.price) AS total_price"
       + " FROM author a JOIN book b ON b.author_id = a.id"
-      + " GROUP BY a.id ORDER BY total_price DESC")
+      + " GROUP BY a.id ORDER BY total_price COLLATE kiln_decimal DESC")
   List<Shelf> shelves();
 
   /** One row per author: how many books and what they cost together. */

@@ -42,6 +42,11 @@ final class SqlMethodParser {
   private static final Pattern NO_SUCH =
       Pattern.compile("no such (table|column): (?:[^.\\s]+\\.)?(\\S+)");
 
+  /** {@code sum(x)}, {@code avg(t.x)}, {@code total("x")}: an aggregate over a bare column. */
+  private static final Pattern DOUBLE_AGGREGATE = Pattern.compile(
+      "\\b(sum|avg|total)\\s*\\(\\s*(?:distinct\\s+)?(?:\"?\\w+\"?\\.)?\"?(\\w+)\"?\\s*\\)",
+      Pattern.CASE_INSENSITIVE);
+
   private final DaoContext context;
   private final ResultColumns resultColumns;
 
@@ -105,9 +110,30 @@ final class SqlMethodParser {
       return null;
     }
     boolean write = prepared.columns().isEmpty() || !prepared.written().isEmpty();
+    warnOfDoubleArithmetic(method, name, text);
     context.checkPlan(method, label, placeholders.sql(), allowScan, null);
     return new DaoMethod(method, placeholders.sql(), bindings, result, write,
         prepared.written(), "@Sql");
+  }
+
+  /**
+   * Warns where the SQL adds or averages a decimal column with SQLite's own aggregates, which
+   * compute in doubles ({@code sum} of 10.50 and 12.00 is 22.5): Kiln cannot change what
+   * hand-written SQL means, but it can say so, and name the exact alternative.
+   */
+  private void warnOfDoubleArithmetic(ExecutableElement method, String name, String text) {
+    Matcher m = DOUBLE_AGGREGATE.matcher(SqlText.withoutLiteralsAndComments(text));
+    while (m.find()) {
+      String column = m.group(2);
+      boolean decimal = context.byType.values().stream()
+          .flatMap(e -> e.columns().stream())
+          .anyMatch(p -> p.column().equalsIgnoreCase(column) && p.converter() == null
+              && p.kind().ordering() == dev.kiln.migrations.schema.Ordering.NUMERIC_TEXT);
+      if (decimal) {
+        context.diagnostics.warning(method, Code.DOUBLE_AGGREGATE, name, m.group(1), column,
+            column);
+      }
+    }
   }
 
   private record ShadowPrepared(List<String> columns, List<String> written) {}

@@ -135,6 +135,10 @@ public final class Messages {
         + " a method of its own and call them inside db.transaction(...)"),
     DAO_GENERIC("KILN-053", "@Dao %s declares type parameters (%s), which Kiln cannot implement:"
         + " declare the interface without them and give each method concrete types"),
+    DOUBLE_AGGREGATE("KILN-054", "@Sql of %s computes %s(%s) in doubles, SQLite's arithmetic,"
+        + " although the column holds exact decimals (sum of 10.50 and 12.00 gives 22.5): use"
+        + " kiln_decimal_sum(%s) for an exact sum, or write CAST(… AS REAL) to say a double is"
+        + " meant"),
     DAO_VALUE_NOT_ENTITY("KILN-050", "@Dao(%s.class) names a type that is not a @Table entity"
         + " of this compilation: name the entity the count, exists and delete methods of %s work"
         + " on, or leave the value out"),

@@ -25,13 +25,14 @@ public interface ChinookReports {
   // ---- @Sql reports ---------------------------------------------------------------------------
 
   @Sql("SELECT c.CustomerId AS customer_id, c.FirstName, c.LastName,"
-      + " ROUND(SUM(i.Total), 2) AS total_spent"
+      + " kiln_decimal_sum(i.Total) AS total_spent"
       + " FROM Customer c JOIN Invoice i ON i.CustomerId = c.CustomerId"
-      + " GROUP BY c.CustomerId ORDER BY total_spent DESC, c.CustomerId LIMIT :n")
+      + " GROUP BY c.CustomerId ORDER BY total_spent COLLATE kiln_decimal DESC, c.CustomerId"
+      + " LIMIT :n")
   List<CustomerSpend> topCustomers(int n);
 
-  @Sql("SELECT BillingCountry AS country, count(*) AS invoices, ROUND(SUM(Total), 2) AS total"
-      + " FROM Invoice GROUP BY BillingCountry ORDER BY total DESC, country")
+  @Sql("SELECT BillingCountry AS country, count(*) AS invoices, kiln_decimal_sum(Total) AS total"
+      + " FROM Invoice GROUP BY BillingCountry ORDER BY total COLLATE kiln_decimal DESC, country")
   List<CountrySales> salesPerCountry();
 
   @Sql("SELECT t.GenreId, SUM(il.Quantity) AS sold"
@@ -59,11 +60,11 @@ public interface ChinookReports {
   @Sql("SELECT count(*) FROM Invoice")
   long invoiceCount();
 
-  @Sql("SELECT ROUND(SUM(Total), 2) FROM Invoice")
+  @Sql("SELECT kiln_decimal_sum(Total) FROM Invoice")
   BigDecimal totalSales();
 
   /** Empty for a customer without invoices: the sum of no rows is NULL. */
-  @Sql("SELECT ROUND(SUM(Total), 2) FROM Invoice WHERE CustomerId = :customerId")
+  @Sql("SELECT kiln_decimal_sum(Total) FROM Invoice WHERE CustomerId = :customerId")
   Optional<BigDecimal> spentBy(long customerId);
 
   // ---- derived finders ------------------------------------------------------------------------
