@@ -1,5 +1,8 @@
 package dev.kiln;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every error Kiln raises. Kiln's errors are unchecked and their messages name what
  * they concern: the entity and property, the constraint, or the migration.
@@ -9,6 +12,7 @@ package dev.kiln;
  * {@code dev.kiln.migrations.MigrationException} and
  * {@code dev.kiln.migrations.SchemaMismatchException}.
  */
+@NullMarked
 public class KilnException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -19,7 +23,7 @@ public class KilnException extends RuntimeException {
   }
 
   /** An error described by {@code message}, caused by {@code cause}. */
-  public KilnException(String message, Throwable cause) {
+  public KilnException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

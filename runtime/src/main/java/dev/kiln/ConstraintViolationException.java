@@ -1,5 +1,7 @@
 package dev.kiln;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * SQLite refused a write because it broke a constraint. The message names the entity and the
  * properties concerned ({@code Author.email}) and the database is left as it was before the
@@ -28,7 +30,7 @@ public class ConstraintViolationException extends KilnException {
   private final Kind kind;
   private final String entity;
 
-  public ConstraintViolationException(Kind kind, String entity, String message, Throwable cause) {
+  public ConstraintViolationException(Kind kind, String entity, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.entity = entity;

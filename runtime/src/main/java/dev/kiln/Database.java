@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open SQLite database: the entry point of Kiln at run time.
@@ -124,7 +125,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** Runs {@code work} in a transaction (see {@link #transaction(Runnable)}) and returns its result. */
-  public <T> T transaction(Supplier<T> work) {
+  public <T extends @Nullable Object> T transaction(Supplier<T> work) {
     return transactions.inWriteTransaction(work);
   }
 
@@ -132,7 +133,7 @@ public final class Database implements AutoCloseable {
    * Runs {@code work} in a read-only transaction on a pooled reader: every statement in it sees the
    * same snapshot, and it never waits for writers. A write inside it fails.
    */
-  public <T> T readTransaction(Supplier<T> work) {
+  public <T extends @Nullable Object> T readTransaction(Supplier<T> work) {
     return transactions.inReadTransaction(work);
   }
 

@@ -1,6 +1,7 @@
 package dev.kiln.migrations;
 
 import dev.kiln.KilnException;
+import org.jspecify.annotations.Nullable;
 
 /** A migration could not be applied; the message names the migration and says what to do. */
 public class MigrationException extends KilnException {
@@ -11,7 +12,7 @@ public class MigrationException extends KilnException {
     super(message);
   }
 
-  public MigrationException(String message, Throwable cause) {
+  public MigrationException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

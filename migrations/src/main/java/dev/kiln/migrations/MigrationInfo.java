@@ -1,6 +1,7 @@
 package dev.kiln.migrations;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One migration as {@link Migrator#info()} sees it: from the class path, the history, or both.
@@ -14,5 +15,5 @@ import java.time.Instant;
  * @param durationMillis how long it ran, or null when it has not
  */
 public record MigrationInfo(
-    int version, String description, String script, MigrationState state, String checksum,
-    Instant appliedAt, Long durationMillis) {}
+    int version, String description, String script, MigrationState state,
+    @Nullable String checksum, @Nullable Instant appliedAt, @Nullable Long durationMillis) {}

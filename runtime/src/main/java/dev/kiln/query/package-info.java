@@ -10,5 +10,11 @@
  *     .limit(20)
  *     .list();
  * }</pre>
+ *
+ * <p>Nothing here accepts or returns null unless it says {@code @Nullable}: to match a missing
+ * value, use {@code isNull()}.
  */
+@NullMarked
 package dev.kiln.query;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,7 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,6 +70,17 @@ class PackagingTest {
       assertTrue(pom.contains(element), element);
     }
     assertTrue(Files.readString(ROOT.resolve("LICENSE")).contains("Apache License"));
+  }
+
+  @Test
+  void thePublicApiIsNullMarked() {
+    for (Class<?> type : List.of(dev.kiln.Database.class, dev.kiln.query.Column.class,
+        dev.kiln.migrations.Migrator.class)) {
+      assertTrue(type.getPackage().isAnnotationPresent(NullMarked.class), type.getPackageName());
+    }
+    // KilnException sits in kiln-migrations' part of dev.kiln, whose package-info is the
+    // runtime's: the class carries the annotation itself.
+    assertTrue(dev.kiln.KilnException.class.isAnnotationPresent(NullMarked.class));
   }
 
   /** {@code <module>/target/kiln-<module>-<version><classifier>.jar}, as the build wrote it. */
