@@ -1,6 +1,7 @@
 package dev.kiln.internal;
 
 import dev.kiln.KilnException;
+import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.MigrationResult;
 import dev.kiln.migrations.Migrator;
 import dev.kiln.migrations.SchemaCheck;
@@ -30,7 +31,8 @@ public final class StartupMigration {
           + " start-up, before the application's first transaction");
     }
     Schema expected = SchemaInstaller.expectedSchema(loader);
-    List<Migration> migrations = Migrations.fromClasspath(loader, Migrations.DEFAULT_LOCATION);
+    List<Migration> migrations = MigrationException.reporting(
+        () -> Migrations.fromClasspath(loader, Migrations.DEFAULT_LOCATION));
     source.lockWriter();
     try {
       KilnConnection writer = source.writer();

@@ -59,7 +59,7 @@ public final class ShadowDatabase implements AutoCloseable {
   /**
    * Runs a migration as the migrator would, statement by statement.
    *
-   * @throws dev.kiln.migrations.MigrationException naming the statement that failed
+   * @throws dev.kiln.migrations.script.ScriptException naming the statement that failed
    */
   public void replay(Migration migration) {
     ScriptRunner.run(connection, migration);

@@ -1,6 +1,5 @@
 package dev.kiln.migrations.script;
 
-import dev.kiln.migrations.MigrationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +52,7 @@ public final class Migrations {
         }
       }
     } catch (IOException e) {
-      throw new MigrationException("cannot read the migrations in " + folder + ": " + e, e);
+      throw new ScriptException("cannot read the migrations in " + folder + ": " + e, e);
     }
     return sorted(found);
   }
@@ -77,7 +76,7 @@ public final class Migrations {
         }
       }
     } catch (IOException e) {
-      throw new MigrationException("cannot list the migrations in " + folder
+      throw new ScriptException("cannot list the migrations in " + folder
           + " on the class path: " + e, e);
     }
     Map<String, Migration> distinct = new LinkedHashMap<>();
@@ -90,20 +89,20 @@ public final class Migrations {
   /**
    * Checks that {@code migrations} (sorted) have distinct versions without gaps between them.
    *
-   * @throws MigrationException naming the duplicate or missing version and what to do
+   * @throws ScriptException naming the duplicate or missing version and what to do
    */
   public static void checkSequence(List<Migration> migrations) {
     for (int i = 1; i < migrations.size(); i++) {
       Migration before = migrations.get(i - 1);
       Migration m = migrations.get(i);
       if (m.version() == before.version()) {
-        throw new MigrationException("two migrations have version " + m.version() + ": "
+        throw new ScriptException("two migrations have version " + m.version() + ": "
             + before.location() + " and " + m.location() + ". Each version must be used once:"
             + " give the one that has not been applied anywhere yet the next free version, V"
             + (migrations.get(migrations.size() - 1).version() + 1));
       }
       if (m.version() != before.version() + 1) {
-        throw new MigrationException("no migration has version " + (before.version() + 1)
+        throw new ScriptException("no migration has version " + (before.version() + 1)
             + ", between " + before.script() + " and " + m.script() + " (" + m.location()
             + "). Versions run without gaps: restore the missing file, or renumber the files"
             + " after it if none of them has been applied anywhere yet");
@@ -123,7 +122,7 @@ public final class Migrations {
         throw new IOException("not a file URL: " + url, e);
       }
     }
-    throw new MigrationException("cannot list the migrations at " + url + ": only directories"
+    throw new ScriptException("cannot list the migrations at " + url + ": only directories"
         + " and jars can be listed; pass the migrations to Migrator.Builder.migrations(...)"
         + " instead");
   }
@@ -155,7 +154,7 @@ public final class Migrations {
     try {
       return Migration.of(name, sql, location);
     } catch (IllegalArgumentException e) {
-      throw new MigrationException(e.getMessage(), e);
+      throw new ScriptException(e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.kiln.migrations.script;
 
-import dev.kiln.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class ScriptRunner {
   /**
    * Runs {@code migration}.
    *
-   * @throws MigrationException naming the statement and line that failed, caused by SQLite's error
+   * @throws ScriptException naming the statement and line that failed, caused by SQLite's error
    */
   public static void run(Connection connection, Migration migration) {
     List<SqlScript.Statement> statements = check(migration);
@@ -33,12 +32,12 @@ public final class ScriptRunner {
         try {
           jdbc.execute(statement.sql());
         } catch (SQLException e) {
-          throw new MigrationException(migration.script() + ", line " + statement.line() + " ("
+          throw new ScriptException(migration.script() + ", line " + statement.line() + " ("
               + abbreviate(statement.sql()) + "): " + e.getMessage(), e);
         }
       }
     } catch (SQLException e) {
-      throw new MigrationException(migration.script() + ": " + e.getMessage(), e);
+      throw new ScriptException(migration.script() + ": " + e.getMessage(), e);
     }
   }
 
@@ -46,7 +45,7 @@ public final class ScriptRunner {
    * Splits {@code migration} and refuses the statements it may not contain, without running
    * anything; returns the statements.
    *
-   * @throws MigrationException naming the refused statement and why
+   * @throws ScriptException naming the refused statement and why
    */
   public static List<SqlScript.Statement> check(Migration migration) {
     List<SqlScript.Statement> statements = SqlScript.split(migration.sql());
@@ -57,13 +56,13 @@ public final class ScriptRunner {
   private static void refuseControl(Migration migration, SqlScript.Statement statement) {
     List<String> words = SqlScript.words(statement.sql(), 2);
     if (TRANSACTION_CONTROL.contains(statement.keyword())) {
-      throw new MigrationException(migration.script() + ", line " + statement.line() + ": "
+      throw new ScriptException(migration.script() + ", line " + statement.line() + ": "
           + statement.keyword() + " is not allowed in a migration. Kiln runs each migration in"
           + " its own transaction (a savepoint of the run); remove the transaction statements");
     }
     if (words.size() == 2 && words.get(0).equals("PRAGMA")
         && words.get(1).equals("FOREIGN_KEYS")) {
-      throw new MigrationException(migration.script() + ", line " + statement.line()
+      throw new ScriptException(migration.script() + ", line " + statement.line()
           + ": PRAGMA foreign_keys has no effect inside a migration's transaction. Remove it:"
           + " Kiln already runs migrations with foreign keys off and runs PRAGMA"
           + " foreign_key_check before each one commits");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.migrations.MigrationException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -58,7 +57,7 @@ class ClasspathMigrationsTest {
     Path folder = Files.createDirectories(dir.resolve("db/kiln"));
     Files.writeString(folder.resolve("V1__ok.sql"), "SELECT 1;");
     Files.writeString(folder.resolve("V2_add_bio.sql"), "SELECT 2;");
-    MigrationException e = assertThrows(MigrationException.class,
+    ScriptException e = assertThrows(ScriptException.class,
         () -> Migrations.fromDirectory(folder));
     assertTrue(e.getMessage().startsWith("V2_add_bio.sql"), e.getMessage());
   }
@@ -73,7 +72,7 @@ class ClasspathMigrationsTest {
         dir.resolve("a").toUri().toURL(), dir.resolve("b").toUri().toURL()}, null)) {
       List<Migration> found = Migrations.fromClasspath(loader, "db/kiln");
       assertEquals(2, found.size());
-      MigrationException e = assertThrows(MigrationException.class,
+      ScriptException e = assertThrows(ScriptException.class,
           () -> Migrations.checkSequence(found));
       assertTrue(e.getMessage().contains("two migrations have version 1"), e.getMessage());
     }

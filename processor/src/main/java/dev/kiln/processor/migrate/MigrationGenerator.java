@@ -1,6 +1,5 @@
 package dev.kiln.processor.migrate;
 
-import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.diff.Change;
 import dev.kiln.migrations.diff.DataLoss;
 import dev.kiln.migrations.diff.ManagedIndexes;
@@ -15,6 +14,7 @@ import dev.kiln.migrations.schema.ShadowDatabase;
 import dev.kiln.migrations.schema.SqliteDdl;
 import dev.kiln.migrations.script.Migration;
 import dev.kiln.migrations.script.Migrations;
+import dev.kiln.migrations.script.ScriptException;
 import dev.kiln.processor.diag.Diagnostics;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.EntityModel;
@@ -78,7 +78,7 @@ public final class MigrationGenerator {
     try {
       existing = Migrations.fromDirectory(folder);
       Migrations.checkSequence(existing);
-    } catch (MigrationException e) {
+    } catch (ScriptException e) {
       diagnostics.error(Code.MIGRATION_FOLDER_INVALID, folder, e.getMessage());
       return;
     }
@@ -96,7 +96,7 @@ public final class MigrationGenerator {
     for (Migration m : existing) {
       try {
         shadow.replay(m);
-      } catch (MigrationException e) {
+      } catch (ScriptException e) {
         diagnostics.error(Code.MIGRATION_REPLAY_FAILED, m.script(), e.getMessage(), folder);
         return false;
       }
@@ -207,7 +207,7 @@ public final class MigrationGenerator {
       all.forEach(check::replay);
       ManagedIndexes managed = ManagedIndexes.of(target, all);
       left = SchemaDiff.compare(check.schema().withIndexes(managed::manages), target);
-    } catch (MigrationException e) {
+    } catch (ScriptException e) {
       diagnostics.error(Code.MIGRATION_SELF_CHECK, name, e.getMessage(), folder);
       return false;
     }

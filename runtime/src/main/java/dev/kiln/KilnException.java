@@ -1,6 +1,5 @@
 package dev.kiln;
 
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * {@code dev.kiln.migrations.MigrationException} and
  * {@code dev.kiln.migrations.SchemaMismatchException}.
  */
-@NullMarked
 public class KilnException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -5,6 +5,7 @@ import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.SchemaReader;
 import dev.kiln.migrations.schema.ShadowDatabase;
 import dev.kiln.migrations.script.Migration;
+import dev.kiln.migrations.script.ScriptException;
 import dev.kiln.migrations.script.ScriptRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -117,7 +118,11 @@ final class MigrationRun {
     if (pending.isEmpty()) {
       return history.current();
     }
-    pending.forEach(ScriptRunner::check); // a refused statement stops the run before it starts
+    // A refused statement stops the run before it starts.
+    MigrationException.reporting(() -> {
+      pending.forEach(ScriptRunner::check);
+      return null;
+    });
     ForeignKeyCheck foreignKeys = ForeignKeyCheck.start(connection);
     for (Migration m : pending) {
       apply(m, foreignKeys);
@@ -133,7 +138,7 @@ final class MigrationRun {
       foreignKeys.verify(connection, m);
       HistoryTable.recordRun(connection, m, Instant.now(), millisSince(start), true);
       execute("RELEASE " + SAVEPOINT);
-    } catch (MigrationException | SQLException e) {
+    } catch (ScriptException | MigrationException | SQLException e) {
       MigrationException failure = new MigrationException(m.script() + " failed and was rolled"
           + " back whole: the database is as it was before it" + (applied.isEmpty() ? ""
               : " (" + String.join(", ", applied) + " applied before it in this run and kept)")
@@ -184,6 +189,8 @@ final class MigrationRun {
     try (ShadowDatabase shadow = ShadowDatabase.open()) {
       migrations.forEach(shadow::replay);
       return shadow.schema();
+    } catch (ScriptException e) {
+      throw new MigrationException(e.getMessage(), e);
     }
   }
 

@@ -170,10 +170,12 @@ public final class Migrator {
   }
 
   private List<Migration> migrations() {
-    List<Migration> migrations = explicit != null ? explicit
-        : Migrations.fromClasspath(loader, location);
-    Migrations.checkSequence(migrations);
-    return migrations;
+    return MigrationException.reporting(() -> {
+      List<Migration> migrations = explicit != null ? explicit
+          : Migrations.fromClasspath(loader, location);
+      Migrations.checkSequence(migrations);
+      return migrations;
+    });
   }
 
   private interface Work<T> {
