@@ -117,6 +117,15 @@ class OddInputCorpusTest {
     cases.add(new Case("entity named like java.util types", null, null, List.of(
         source("Optional", "@Table", "public record Optional(@Id long id, String list) {}"),
         source("List", "@Table", "public record List(@Id long id, String stream) {}"))));
+    cases.add(entity("blank names mean the defaults", null, null,
+        "@Table(name = \"\")", "@Index(name = \" \", columns = \"title\")",
+        "public record Post(@Id long id, @Column(name = \"\") String title) {}"));
+    cases.add(entity("an index over an empty property name", "KILN-003", "@Index(columns",
+        "@Table", "@Index(columns = \"\")",
+        "public record Post(@Id long id, String title) {}"));
+    cases.add(entity("an index over no properties", "KILN-019", "@Index(columns",
+        "@Table", "@Index(columns = {})",
+        "public record Post(@Id long id, String title) {}"));
     // ---- Keys and versions -----------------------------------------------------------------
     cases.add(new Case("entity that is only a generated key", null, null, List.of(
         source("Ticket", "@Table", "public record Ticket(@Id(autoGenerate = true) long id) {}"),
@@ -150,6 +159,12 @@ class OddInputCorpusTest {
         "@Table", "@Index(columns = \"parentId\")",
         "public record Post(@Id long id,",
         "    @Column(nullable = true) @ForeignKey(Post.class) Long parentId) {}"));
+    cases.add(new Case("a relation that sets no mode", "KILN-065", "Post post", List.of(
+        POST, source("Note", "@Table",
+            "public record Note(@Id long id, @Relation Post post) {}"))));
+    cases.add(new Case("a relation through a foreign key that does not exist", "KILN-061",
+        "Post post", List.of(POST, source("Note", "@Table",
+            "public record Note(@Id long id, @Relation(foreignKey = \"nope\") Post post) {}"))));
     // ---- @Dao --------------------------------------------------------------------------------
     cases.add(dao("empty @Sql", "KILN-051", "@Sql(\"\")",
         "  @Sql(\"\") java.util.List<Post> all();",

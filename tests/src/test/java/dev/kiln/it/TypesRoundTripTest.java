@@ -260,6 +260,15 @@ class TypesRoundTripTest {
     KilnException e = assertThrows(KilnException.class, () -> repository.query()
         .where(Everything_.INSTANT.lt(Instant.MAX)).list());
     assertTrue(e.getMessage().contains("outside the years 0000 to 9999"), e.getMessage());
+    // An offset SQLite's date functions cannot read would find nothing: it is refused too.
+    for (ZoneOffset offset
+        : List.of(ZoneOffset.MAX, ZoneOffset.ofHoursMinutesSeconds(0, 19, 32))) {
+      KilnException refused = assertThrows(KilnException.class, () -> repository.query()
+          .where(Everything_.OFFSET_DATE_TIME.eq(OffsetDateTime.of(2024, 5, 1, 10, 0, 0, 0,
+              offset))).list());
+      assertTrue(refused.getMessage().contains("is not one SQLite's date functions read"),
+          refused.getMessage());
+    }
   }
 
   @Test
