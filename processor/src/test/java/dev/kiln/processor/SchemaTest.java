@@ -108,6 +108,25 @@ class SchemaTest {
         .doesNotContain("Checks.notNull(");
   }
 
+  /**
+   * JSpecify's {@code @Nullable} is a type-use annotation, so {@code @Nullable byte[]} annotates
+   * the element type {@code byte}, where it can mean nothing: the writer meant the array, and
+   * Kiln reads it so, as it reads a declaration annotation in the same place.
+   */
+  @Test
+  void jspecifyNullableBeforeAByteArrayMakesTheColumnNullable() {
+    Compilation compilation = compile(source("Person",
+        "import org.jspecify.annotations.Nullable;",
+        "",
+        "@Table",
+        "public record Person(",
+        "    @Id long id,",
+        "    @Nullable byte[] receipt) {}"));
+
+    assertThat(compilation).succeeded();
+    assertThat(schema(compilation)).contains("\"receipt\" BLOB,");
+  }
+
   @Test
   void anyDeclarationAnnotationNamedNullableMakesAColumnNullable() {
     JavaFileObject nullable = source("Nullable",
