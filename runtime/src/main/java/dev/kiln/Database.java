@@ -3,11 +3,14 @@ package dev.kiln;
 import dev.kiln.internal.Backup;
 import dev.kiln.internal.ConnectionFactory;
 import dev.kiln.internal.ConnectionSource;
+import dev.kiln.internal.Connections;
 import dev.kiln.internal.EntityCache;
 import dev.kiln.internal.PragmaCheck;
 import dev.kiln.internal.StartupMigration;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transactions;
+import dev.kiln.internal.postgresql.PostgresConnections;
+import dev.kiln.internal.postgresql.PostgresStartup;
 import dev.kiln.migrations.MigrationResult;
 import dev.kiln.spi.Engine;
 import java.nio.file.Path;
@@ -17,7 +20,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An open SQLite database: the entry point of Kiln at run time.
+ * An open database, SQLite or PostgreSQL: the entry point of Kiln at run time.
  *
  * <pre>{@code
  * try (Database db = Database.open(Path.of("app.db"))) {
@@ -36,14 +39,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Database implements AutoCloseable {
 
-  private final ConnectionFactory factory;
+  private final Connections connections;
   private final ConnectionSource source;
   private final Transactions transactions;
   private final Telemetry telemetry;
   private final Engine engine;
   private final Map<String, String> pragmas;
 
-  /** Opens {@code jdbcUrl} ({@code jdbc:sqlite:…}) with Kiln's tuned defaults. */
+  /**
+   * Opens {@code jdbcUrl} with Kiln's tuned defaults: {@code jdbc:sqlite:…} or
+   * {@code jdbc:postgresql:…} (with PostgreSQL's JDBC driver on the class path).
+   */
   public static Database open(String jdbcUrl) {
     return builder(jdbcUrl).build();
   }
@@ -65,23 +71,40 @@ public final class Database implements AutoCloseable {
 
   Database(DatabaseBuilder builder) {
     this.telemetry = new Telemetry(builder.slowQueryThreshold);
-    this.factory = new ConnectionFactory(
-        builder.url, builder.pragmas, telemetry, builder.statementCacheSize);
-    try {
-      this.source = new ConnectionSource(factory, builder.readPoolSize, builder.writeTimeout);
-    } catch (SQLException e) {
-      throw new KilnException("cannot open " + builder.url + ": " + e.getMessage(), e);
+    if (builder.url.startsWith(POSTGRESQL)) {
+      if (!builder.explicitPragmas.isEmpty()) {
+        throw new KilnException("PRAGMAs are SQLite's settings and " + builder.url + " is"
+            + " PostgreSQL: remove pragma(" + String.join(", ", builder.explicitPragmas) + ")");
+      }
+      this.source = null;
+      this.connections = new PostgresConnections(
+          builder.url, builder.poolSize, builder.writeTimeout, telemetry);
+      this.pragmas = Map.of();
+    } else {
+      ConnectionFactory factory = new ConnectionFactory(
+          builder.url, builder.pragmas, telemetry, builder.statementCacheSize);
+      try {
+        this.source = new ConnectionSource(factory, builder.readPoolSize, builder.writeTimeout);
+      } catch (SQLException e) {
+        throw new KilnException("cannot open " + builder.url + ": " + e.getMessage(), e);
+      }
+      try {
+        this.pragmas = PragmaCheck.verify(source, builder.pragmas, factory.inMemory());
+      } catch (RuntimeException e) {
+        source.close();
+        throw e;
+      }
+      this.connections = source;
     }
-    try {
-      this.pragmas = PragmaCheck.verify(source, builder.pragmas, factory.inMemory());
-    } catch (RuntimeException e) {
-      source.close();
-      throw e;
-    }
-    this.transactions = new Transactions(source, telemetry, builder.writeTimeout);
+    this.transactions = new Transactions(connections, telemetry, builder.writeTimeout);
     EntityCache cache = builder.cacheTtl == null ? null
         : new EntityCache(builder.cacheEntries, builder.cacheTtl);
-    this.engine = new Engine(source, transactions, cache, telemetry);
+    this.engine = new Engine(connections, transactions, cache, telemetry);
+  }
+
+  /** The engine this database runs on, chosen by its JDBC URL. */
+  public Dialect dialect() {
+    return connections.dialect();
   }
 
   /**
@@ -104,6 +127,9 @@ public final class Database implements AutoCloseable {
    *     each difference and the SQL that would fix it
    */
   public MigrationResult migrate() {
+    if (source == null) {
+      return PostgresStartup.run(transactions, classLoader());
+    }
     return StartupMigration.run(source, transactions, classLoader());
   }
 
@@ -142,7 +168,10 @@ public final class Database implements AutoCloseable {
     return telemetry.snapshot();
   }
 
-  /** The PRAGMAs in force, as read back from the writer connection when the database opened. */
+  /**
+   * The PRAGMAs in force, as read back from the writer connection when the database opened; empty
+   * on PostgreSQL, which has no PRAGMAs.
+   */
   public Map<String, String> pragmas() {
     return pragmas;
   }
@@ -150,8 +179,16 @@ public final class Database implements AutoCloseable {
   /**
    * Writes an online, consistent copy of the database to {@code target}, which must not exist:
    * {@code VACUUM INTO} reads one snapshot while writers go on.
+   *
+   * @throws KilnException on PostgreSQL, whose backups are the server's business
+   *     ({@code pg_dump}, or the provider's snapshots and point-in-time recovery)
    */
   public void backup(Path target) {
+    if (source == null) {
+      throw new KilnException("backup(Path) copies a SQLite database file; this database is"
+          + " PostgreSQL: back it up with pg_dump or the server's own backups (base backups and"
+          + " WAL archiving, or your provider's snapshots)");
+    }
     Backup.to(source, target);
   }
 
@@ -163,8 +200,10 @@ public final class Database implements AutoCloseable {
   /** Closes every connection. Streams still open fail on their next row. */
   @Override
   public void close() {
-    source.close();
+    connections.close();
   }
+
+  private static final String POSTGRESQL = "jdbc:postgresql:";
 
   private static String urlOf(Path file) {
     return "jdbc:sqlite:" + file.toAbsolutePath();

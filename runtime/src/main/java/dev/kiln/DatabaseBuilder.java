@@ -22,6 +22,8 @@ public final class DatabaseBuilder {
 
   final String url;
   final Map<String, String> pragmas = ConnectionFactory.defaultPragmas();
+  final java.util.Set<String> explicitPragmas = new java.util.LinkedHashSet<>();
+  int poolSize = 10;
   int readPoolSize = Math.max(2, Runtime.getRuntime().availableProcessors());
   long cacheEntries;
   Duration cacheTtl;
@@ -41,6 +43,7 @@ public final class DatabaseBuilder {
    */
   public DatabaseBuilder pragma(String name, String value) {
     pragmas.put(name.toLowerCase(Locale.ROOT), value);
+    explicitPragmas.add(name.toLowerCase(Locale.ROOT));
     return this;
   }
 
@@ -50,6 +53,18 @@ public final class DatabaseBuilder {
       throw new IllegalArgumentException("readPoolSize must be at least 1: " + size);
     }
     readPoolSize = size;
+    return this;
+  }
+
+  /**
+   * The largest number of connections to a PostgreSQL server, shared by writes and reads
+   * (default 10; SQLite has one writer and {@link #readPoolSize} readers instead).
+   */
+  public DatabaseBuilder poolSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("poolSize must be at least 1: " + size);
+    }
+    poolSize = size;
     return this;
   }
 

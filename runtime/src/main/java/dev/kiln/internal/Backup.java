@@ -22,7 +22,7 @@ public final class Backup {
       if (!source.hasReaders()) {
         source.lockWriter();
         try {
-          vacuumInto(source.writer(), file);
+          vacuumInto(source.writerConnection(), file);
         } finally {
           source.unlockWriter();
         }

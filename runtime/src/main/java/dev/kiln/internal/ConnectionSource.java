@@ -2,6 +2,7 @@ package dev.kiln.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.kiln.Dialect;
 import dev.kiln.KilnException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * never write ({@code query_only}) and, in WAL mode, never wait for the writer. An in-memory
  * database is visible to one connection only, so there the writer serves reads as well.
  */
-public final class ConnectionSource implements AutoCloseable {
+public final class ConnectionSource implements Connections {
 
   private final KilnConnection writer;
   private final WriterLock writerLock;
@@ -50,8 +51,53 @@ public final class ConnectionSource implements AutoCloseable {
     this.readers = new HikariDataSource(config);
   }
 
+  /** The writer as a lease: taken with {@link #lockWriter()}, given back by closing it. */
+  private final Lease writerLease = new Lease() {
+    @Override
+    public Session session() {
+      return writer;
+    }
+
+    @Override
+    public void close() {
+      unlockWriter();
+    }
+  };
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.SQLITE;
+  }
+
+  @Override
+  public Lease writer() {
+    lockWriter();
+    return writerLease;
+  }
+
+  /** A pooled reader, or the writer when there are no readers (an in-memory database). */
+  @Override
+  public Lease reader() throws SQLException {
+    if (readers == null) {
+      return writer();
+    }
+    Connection borrowed = readers.getConnection();
+    KilnConnection physical = physical(borrowed);
+    return new Lease() {
+      @Override
+      public Session session() {
+        return physical;
+      }
+
+      @Override
+      public void close() throws SQLException {
+        borrowed.close();
+      }
+    };
+  }
+
   /** The writer; hold {@link #lockWriter()} while using it. */
-  public KilnConnection writer() {
+  public KilnConnection writerConnection() {
     return writer;
   }
 
@@ -68,6 +114,7 @@ public final class ConnectionSource implements AutoCloseable {
   }
 
   /** How long a write waits for the writer and for another process's write lock. */
+  @Override
   public Duration writeTimeout() {
     return writeTimeout;
   }
@@ -78,6 +125,7 @@ public final class ConnectionSource implements AutoCloseable {
   }
 
   /** Whether reads have their own pool (false for an in-memory database). */
+  @Override
   public boolean hasReaders() {
     return readers != null;
   }

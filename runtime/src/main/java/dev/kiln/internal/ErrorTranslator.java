@@ -3,6 +3,8 @@ package dev.kiln.internal;
 import dev.kiln.ConstraintViolationException;
 import dev.kiln.ConstraintViolationException.Kind;
 import dev.kiln.KilnException;
+import dev.kiln.TransactionConflictException;
+import dev.kiln.internal.postgresql.PostgresErrors;
 import dev.kiln.migrations.schema.SqliteMessages;
 import dev.kiln.spi.EntityInfo;
 import dev.kiln.spi.UnreadableValueException;
@@ -25,6 +27,9 @@ public final class ErrorTranslator {
   public static KilnException translate(SQLException e, EntityInfo info, String action) {
     String subject = info == null ? "" : info.entity() + ": ";
     String what = action + (info == null ? "" : " " + info.entity());
+    if (!(e instanceof SQLiteException) && e.getSQLState() != null) {
+      return fromPostgres(e, info, subject, what);
+    }
     SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
     String detail = SqliteMessages.of(e);
     Kind kind = code == null ? null : kindOf(code);
@@ -44,6 +49,29 @@ public final class ErrorTranslator {
     if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
       return new KilnException("cannot " + what + ": the database is locked by another process"
           + " for longer than busy_timeout (" + detail + ")", e);
+    }
+    return new KilnException("cannot " + what + ": " + detail, e);
+  }
+
+  /** PostgreSQL's errors, by SQLSTATE. */
+  private static KilnException fromPostgres(
+      SQLException e, EntityInfo info, String subject, String what) {
+    String detail = PostgresErrors.detail(e);
+    Kind kind = PostgresErrors.kind(e);
+    if (kind != null) {
+      List<String> properties = new ArrayList<>();
+      for (String column : PostgresErrors.columns(e)) {
+        properties.add(info == null ? column : info.entity() + "." + info.property(column));
+      }
+      String names = properties.isEmpty() ? subject.replace(": ", "")
+          : String.join(", ", properties);
+      return new ConstraintViolationException(kind, info == null ? "" : info.entity(),
+          "cannot " + what + ": " + names + " " + explain(kind) + " (" + detail + ")", e);
+    }
+    if (PostgresErrors.conflict(e)) {
+      return new TransactionConflictException("cannot " + what + ": the transaction conflicted"
+          + " with a concurrent one and was rolled back; run it again from the start ("
+          + detail + ")", e);
     }
     return new KilnException("cannot " + what + ": " + detail, e);
   }

@@ -1,9 +1,7 @@
 package dev.kiln.internal;
 
 import dev.kiln.migrations.schema.DecimalFunctions;
-import dev.kiln.spi.Conn;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +18,7 @@ import org.sqlite.jdbc4.JDBC4Connection;
  * long as the connection and are closed with it. A connection is used by one thread at a time (the
  * pool or the writer lock guarantees it), so the cache needs no locking.
  */
-public final class KilnConnection extends JDBC4Connection implements Conn {
+public final class KilnConnection extends JDBC4Connection implements Session {
 
   private final Telemetry telemetry;
   private final Map<String, PreparedStatement> statements;
@@ -73,40 +71,39 @@ public final class KilnConnection extends JDBC4Connection implements Conn {
     return prepareStatement(sql);
   }
 
-  @Override
-  public ResultSet query(PreparedStatement statement) throws SQLException {
-    long start = System.nanoTime();
-    ResultSet rs = statement.executeQuery();
-    executed(start, statement);
-    return rs;
-  }
-
-  @Override
-  public int update(PreparedStatement statement) throws SQLException {
-    long start = System.nanoTime();
-    int changed = statement.executeUpdate();
-    executed(start, statement);
-    return changed;
-  }
-
-  @Override
-  public int[] batch(PreparedStatement statement) throws SQLException {
-    long start = System.nanoTime();
-    int[] changed = statement.executeBatch();
-    executed(start, statement);
-    return changed;
-  }
 
   /** Counts an execution; the statement's SQL is looked up only when it was slow. */
-  private void executed(long start, PreparedStatement statement) {
-    long took = System.nanoTime() - start;
-    telemetry.statements.increment();
-    if (took >= telemetry.slowNanos) {
-      telemetry.slow(took, sqlOf.get(statement));
+  @Override
+  public void executed(long start, PreparedStatement statement) {
+    telemetry.executed(start, statement, sqlOf);
+  }
+
+  /** A write transaction takes SQLite's write lock at once, so that it never fails half-way. */
+  @Override
+  public void begin(boolean write) throws SQLException {
+    execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    execute("COMMIT");
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    try {
+      execute("ROLLBACK");
+    } catch (SQLException e) {
+      // A failed COMMIT, a full disk or an interrupt can end the transaction themselves; then
+      // there is nothing left to roll back and SQLite says so.
+      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+        throw e;
+      }
     }
   }
 
   /** Runs one statement of transaction control or set-up, uncounted. */
+  @Override
   public void execute(String sql) throws SQLException {
     try (var statement = createStatement()) {
       statement.execute(sql);

@@ -29,7 +29,7 @@ public final class PragmaCheck {
       ConnectionSource source, Map<String, String> expected, boolean inMemory) {
     Map<String, String> actual = new LinkedHashMap<>();
     source.lockWriter();
-    try (Statement st = source.writer().createStatement()) {
+    try (Statement st = source.writerConnection().createStatement()) {
       for (String name : expected.keySet()) {
         try (ResultSet rs = st.executeQuery("PRAGMA " + name)) {
           actual.put(name, rs.next() ? rs.getString(1) : "");

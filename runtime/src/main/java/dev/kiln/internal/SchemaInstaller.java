@@ -28,7 +28,7 @@ public final class SchemaInstaller {
 
   public static MigrationResult install(Transactions transactions, Schema expected) {
     return transactions.inWriteTransaction(() -> {
-      KilnConnection writer = transactions.current().connection();
+      KilnConnection writer = (KilnConnection) transactions.current().connection();
       try {
         Schema live = SchemaReader.read(writer, Migrator.HISTORY_TABLE);
         List<String> applied = new ArrayList<>();

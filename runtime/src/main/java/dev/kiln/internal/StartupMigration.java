@@ -35,7 +35,7 @@ public final class StartupMigration {
         () -> Migrations.fromClasspath(loader, Migrations.DEFAULT_LOCATION));
     source.lockWriter();
     try {
-      KilnConnection writer = source.writer();
+      KilnConnection writer = source.writerConnection();
       if (migrations.isEmpty() && !Migrator.hasHistory(writer)) {
         MigrationResult created = SchemaInstaller.install(transactions, expected);
         SchemaCheck.verify(writer, expected);

@@ -30,6 +30,29 @@ public final class Telemetry {
     this.slowNanos = nanos <= 0 ? Long.MAX_VALUE : nanos;
   }
 
+  /** Counts a statement prepared. */
+  public void statementPrepared() {
+    prepared.increment();
+  }
+
+  /** Counts a statement found in a statement cache. */
+  public void statementReused() {
+    statementCacheHits.increment();
+  }
+
+  /**
+   * Counts an execution of {@code statement} that began at {@code start} ({@code nanoTime});
+   * its SQL is looked up in {@code sqlOf} only when it was slow.
+   */
+  public void executed(long start, java.sql.PreparedStatement statement,
+      java.util.Map<java.sql.PreparedStatement, String> sqlOf) {
+    long took = System.nanoTime() - start;
+    statements.increment();
+    if (took >= slowNanos) {
+      slow(took, sqlOf == null ? "?" : sqlOf.get(statement));
+    }
+  }
+
   /** Reports a statement that took {@code nanos}, at least the slow-query threshold. */
   void slow(long nanos, String sql) {
     slowQueries.increment();

@@ -9,17 +9,17 @@ import java.util.List;
  */
 public final class Transaction {
 
-  final KilnConnection connection;
+  final Session connection;
   final boolean write;
   int savepoints;
   private List<Runnable> afterCommit;
 
-  Transaction(KilnConnection connection, boolean write) {
+  Transaction(Session connection, boolean write) {
     this.connection = connection;
     this.write = write;
   }
 
-  public KilnConnection connection() {
+  public Session connection() {
     return connection;
   }
 

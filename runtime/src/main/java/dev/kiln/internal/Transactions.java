@@ -1,7 +1,6 @@
 package dev.kiln.internal;
 
 import dev.kiln.KilnException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -14,12 +13,12 @@ import java.util.function.Supplier;
  */
 public final class Transactions {
 
-  private final ConnectionSource source;
+  private final Connections source;
   private final Telemetry telemetry;
   private final ThreadLocal<Transaction> current = new ThreadLocal<>();
   private final Duration writeTimeout;
 
-  public Transactions(ConnectionSource source, Telemetry telemetry, Duration writeTimeout) {
+  public Transactions(Connections source, Telemetry telemetry, Duration writeTimeout) {
     this.source = source;
     this.telemetry = telemetry;
     this.writeTimeout = writeTimeout;
@@ -41,17 +40,12 @@ public final class Transactions {
     if (tx != null) {
       if (!tx.write) {
         throw new KilnException("cannot write inside readTransaction(…): a read transaction"
-            + " holds a snapshot that SQLite cannot turn into a write; use transaction(…) for"
-            + " work that writes");
+            + " holds a snapshot that cannot turn into a write; use transaction(…) for work"
+            + " that writes");
       }
       return inSavepoint(tx, work);
     }
-    source.lockWriter();
-    try {
-      return inNewTransaction(source.writer(), true, "BEGIN IMMEDIATE", work);
-    } finally {
-      source.unlockWriter();
-    }
+    return inNewTransaction(true, work);
   }
 
   /**
@@ -65,28 +59,33 @@ public final class Transactions {
     if (!source.hasReaders()) {
       return inWriteTransaction(work);
     }
-    try (Connection borrowed = source.borrowReader()) {
-      return inNewTransaction(ConnectionSource.physical(borrowed), false, "BEGIN", work);
+    return inNewTransaction(false, work);
+  }
+
+  private <T> T inNewTransaction(boolean write, Supplier<T> work) {
+    Lease lease;
+    try {
+      lease = write ? source.writer() : source.reader();
     } catch (SQLException e) {
-      throw new KilnException("cannot open a read transaction: " + e.getMessage(), e);
+      throw ErrorTranslator.translate(e, null, write ? "begin a write" : "begin a read");
+    }
+    try (lease) {
+      return inNewTransaction(lease.session(), write, work);
+    } catch (SQLException e) {
+      throw ErrorTranslator.translate(e, null, "give back a connection after");
     }
   }
 
-  private <T> T inNewTransaction(
-      KilnConnection connection, boolean write, String begin, Supplier<T> work) {
+  private <T> T inNewTransaction(Session connection, boolean write, Supplier<T> work) {
     Transaction tx = new Transaction(connection, write);
-    if (write) {
+    try {
       // Another process may hold SQLite's write lock; nothing has run yet, so wait it out.
-      try {
-        SqliteBusy.retry(() -> {
-          connection.execute(begin);
-          return null;
-        }, writeTimeout, "begin a write");
-      } catch (SQLException e) {
-        throw ErrorTranslator.translate(e, null, "begin a write");
-      }
-    } else {
-      control(connection, begin);
+      SqliteBusy.retry(() -> {
+        connection.begin(write);
+        return null;
+      }, writeTimeout, write ? "begin a write" : "begin a read");
+    } catch (SQLException e) {
+      throw ErrorTranslator.translate(e, null, write ? "begin a write" : "begin a read");
     }
     current.set(tx);
     T result;
@@ -99,7 +98,7 @@ public final class Transactions {
     }
     current.remove();
     try {
-      connection.execute("COMMIT");
+      connection.commit();
     } catch (SQLException e) {
       rollback(connection, e);
       throw ErrorTranslator.translate(e, null, "commit");
@@ -130,20 +129,16 @@ public final class Transactions {
     }
   }
 
-  private void rollback(KilnConnection connection, Throwable cause) {
+  private void rollback(Session connection, Throwable cause) {
     try {
-      connection.execute("ROLLBACK");
+      connection.rollback();
       telemetry.rollbacks.increment();
     } catch (SQLException e) {
-      // A failed COMMIT, a full disk or an interrupt can end the transaction themselves; then
-      // there is nothing left to roll back and SQLite says so.
-      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
-        cause.addSuppressed(e);
-      }
+      cause.addSuppressed(e);
     }
   }
 
-  private static void control(KilnConnection connection, String sql) {
+  private static void control(Session connection, String sql) {
     try {
       connection.execute(sql);
     } catch (SQLException e) {

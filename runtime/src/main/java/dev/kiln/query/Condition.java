@@ -37,7 +37,7 @@ public interface Condition<E> {
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read into an immutable list
   static <E> Condition<E> allOf(Condition<E>... conditions) {
-    return conditions.length == 0 ? sql -> sql.append("1")
+    return conditions.length == 0 ? sql -> sql.append("1 = 1")
         : new Conditions.Junction<>(" AND ", List.of(conditions));
   }
 
@@ -45,7 +45,7 @@ public interface Condition<E> {
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read into an immutable list
   static <E> Condition<E> anyOf(Condition<E>... conditions) {
-    return conditions.length == 0 ? sql -> sql.append("0")
+    return conditions.length == 0 ? sql -> sql.append("1 = 0")
         : new Conditions.Junction<>(" OR ", List.of(conditions));
   }
 }

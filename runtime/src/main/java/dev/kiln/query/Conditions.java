@@ -1,6 +1,6 @@
 package dev.kiln.query;
 
-import dev.kiln.internal.JsonArrays;
+import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.migrations.schema.Ordering;
 import dev.kiln.migrations.schema.TextMatch;
 import dev.kiln.spi.ValueType;
@@ -31,8 +31,9 @@ final class Conditions {
   record Comparison<E, T>(Column<E, T> column, String operator, T value) implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
-      sql.bind(column.type().ordering().compare(column.reference(sql), operator), column.type(),
-          value);
+      String comparison =
+          sql.dialect().compare(column.type().ordering(), column.reference(sql), operator);
+      sql.bind(comparison, column.type(), value);
     }
   }
 
@@ -60,7 +61,7 @@ final class Conditions {
     @Override
     public void writeTo(SqlWriter sql) {
       // The first half of the expression's parameters take the low bound, the rest the high.
-      String between = column.type().ordering().between(column.reference(sql));
+      String between = sql.dialect().between(column.type().ordering(), column.reference(sql));
       int half = afterParameters(between, (int) between.chars().filter(c -> c == '?').count() / 2);
       sql.bind(between.substring(0, half), column.type(), low)
           .bind(between.substring(half), column.type(), high);
@@ -81,21 +82,20 @@ final class Conditions {
     @Override
     public void writeTo(SqlWriter sql) {
       if (values.isEmpty()) {
-        sql.append(negated ? "1" : "0");
+        sql.append(negated ? "1 = 1" : "1 = 0");
         return;
       }
-      if (asJson()) {
-        // Integer and text keys travel as one JSON array: one statement shape for any number
-        // of values, and no limit on SQL variables.
-        sql.column(column.table(), column.name())
-            .append(negated ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(")
-            .bind("?", ValueTypes.STRING, JsonArrays.of(values)).append("))");
+      if (asList()) {
+        // Integer and text values travel as one list (a JSON array on SQLite, an array on
+        // PostgreSQL): one statement shape for any number of values, no limit on parameters.
+        sql.bind(sql.dialect().inBoundList(column.reference(sql), negated), ValueTypes.list(),
+            values);
         return;
       }
       Ordering ordering = column.type().ordering();
-      if (ordering == Ordering.NUMERIC_TEXT) {
+      if (ordering == Ordering.NUMERIC_TEXT && sql.dialect() == SqlDialect.SQLITE) {
         // IN would compare the doubles: one exact comparison a value instead.
-        String equal = ordering.compare(column.reference(sql), "=");
+        String equal = sql.dialect().compare(ordering, column.reference(sql), "=");
         sql.append(negated ? "NOT (" : "(");
         for (int i = 0; i < values.size(); i++) {
           sql.append(i == 0 ? "" : " OR ").bind(equal, column.type(), values.get(i));
@@ -103,15 +103,16 @@ final class Conditions {
         sql.append(")");
         return;
       }
-      sql.append(ordering.wrap(column.reference(sql))).append(negated ? " NOT IN (" : " IN (");
-      String parameter = ordering.wrap("?");
+      sql.append(sql.dialect().wrap(ordering, column.reference(sql)))
+          .append(negated ? " NOT IN (" : " IN (");
+      String parameter = sql.dialect().wrap(ordering, "?");
       for (int i = 0; i < values.size(); i++) {
         sql.append(i == 0 ? "" : ", ").bind(parameter, column.type(), values.get(i));
       }
       sql.append(")");
     }
 
-    private boolean asJson() {
+    private boolean asList() {
       ValueType<?> type = column.type();
       return type == ValueTypes.LONG || type == ValueTypes.INTEGER || type == ValueTypes.STRING;
     }
@@ -133,8 +134,8 @@ final class Conditions {
       implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
-      sql.bind(match.sql(sql.qualified(column.table(), column.name()), false), column.type(),
-          match.argument(value));
+      sql.bind(sql.dialect().textMatch(match, sql.qualified(column.table(), column.name()), false),
+          column.type(), sql.dialect().textArgument(match, value));
     }
   }
 }

@@ -27,6 +27,6 @@ public final class Order<E> {
 
   /** Writes the term: the column in its natural order, descending if asked. */
   public void writeTo(SqlWriter sql) {
-    sql.append(column.type().ordering().orderBy(column.reference(sql), descending));
+    sql.append(sql.dialect().orderBy(column.type().ordering(), column.reference(sql), descending));
   }
 }

@@ -1,6 +1,6 @@
 package dev.kiln.query;
 
-import dev.kiln.migrations.schema.SqliteDdl;
+import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.spi.ValueType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,15 +18,22 @@ public final class SqlWriter {
   private final List<Object> values = new ArrayList<>();
   private final List<ValueType<Object>> types = new ArrayList<>();
   private final Map<String, String> aliases;
+  private final SqlDialect dialect;
 
-  /** A writer whose column references are unqualified (a one-table statement). */
-  public SqlWriter() {
-    this(Map.of());
+  /** A writer for {@code dialect} whose column references are unqualified (one table). */
+  public SqlWriter(SqlDialect dialect) {
+    this(dialect, Map.of());
   }
 
   /** A writer that qualifies the columns of each table with the alias given for it. */
-  public SqlWriter(Map<String, String> aliases) {
+  public SqlWriter(SqlDialect dialect, Map<String, String> aliases) {
+    this.dialect = dialect;
     this.aliases = aliases;
+  }
+
+  /** How the engine this statement is for says what conditions mean. */
+  public SqlDialect dialect() {
+    return dialect;
   }
 
   /** Appends SQL text. */
@@ -44,7 +51,7 @@ public final class SqlWriter {
   /** A reference to {@code column} of {@code table}, qualified where the table has an alias. */
   public String qualified(String table, String column) {
     String alias = aliases.get(table);
-    return alias == null ? SqliteDdl.quote(column) : alias + '.' + SqliteDdl.quote(column);
+    return alias == null ? dialect.quote(column) : alias + '.' + dialect.quote(column);
   }
 
   /**

@@ -1,16 +1,17 @@
 package dev.kiln.spi;
 
 import dev.kiln.KilnException;
-import dev.kiln.internal.ConnectionSource;
+import dev.kiln.Dialect;
+import dev.kiln.internal.Connections;
 import dev.kiln.internal.EntityCache;
 import dev.kiln.internal.ErrorTranslator;
-import dev.kiln.internal.KilnConnection;
+import dev.kiln.internal.Lease;
 import dev.kiln.internal.SqliteBusy;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transaction;
 import dev.kiln.internal.Transactions;
 import dev.kiln.internal.fetch.FetchPlans;
-import java.sql.Connection;
+import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,19 +33,32 @@ import java.util.stream.StreamSupport;
  */
 public final class Engine {
 
-  private final ConnectionSource source;
+  private final Connections source;
   private final Transactions transactions;
   private final EntityCache cache;
   private final Telemetry telemetry;
-  private final FetchPlans fetchPlans = new FetchPlans();
+  private final SqlDialect sql;
+  private final FetchPlans fetchPlans;
 
   /** Made by {@code Database}. */
-  public Engine(ConnectionSource source, Transactions transactions, EntityCache cache,
+  public Engine(Connections source, Transactions transactions, EntityCache cache,
       Telemetry telemetry) {
     this.source = source;
     this.transactions = transactions;
     this.cache = cache;
     this.telemetry = telemetry;
+    this.sql = source.dialect() == Dialect.POSTGRESQL ? SqlDialect.POSTGRESQL : SqlDialect.SQLITE;
+    this.fetchPlans = new FetchPlans(sql);
+  }
+
+  /** The engine this database runs on. */
+  public Dialect dialect() {
+    return source.dialect();
+  }
+
+  /** How SQL says what Kiln's conditions mean on this engine. */
+  public SqlDialect sql() {
+    return sql;
   }
 
   /** Runs {@code work} where it may read. */
@@ -57,8 +71,8 @@ public final class Engine {
       if (!source.hasReaders()) {
         return onWriter(work, info, action);
       }
-      try (Connection borrowed = source.borrowReader()) {
-        return work.run(ConnectionSource.physical(borrowed));
+      try (Lease reader = source.reader()) {
+        return work.run(reader.session());
       }
     } catch (SQLException e) {
       throw ErrorTranslator.translate(e, info, action);
@@ -114,15 +128,15 @@ public final class Engine {
     if (tx == null && !source.hasReaders()) {
       return read(info, "stream", conn -> readAll(conn, sql, binder, reader)).stream();
     }
-    Connection borrowed = null;
+    Lease borrowed = null;
     PreparedStatement statement = null;
     try {
-      borrowed = tx == null ? source.borrowReader() : null;
-      KilnConnection conn = tx == null ? ConnectionSource.physical(borrowed) : tx.connection();
+      borrowed = tx == null ? source.reader() : null;
+      Conn conn = tx == null ? borrowed.session() : tx.connection();
       statement = conn.prepareUncached(sql);
       binder.bind(statement);
       ResultSet rs = conn.query(statement);
-      Connection held = borrowed;
+      Lease held = borrowed;
       PreparedStatement owned = statement;
       return StreamSupport.stream(new RowSpliterator<>(rs, reader, info), false)
           .onClose(() -> closeAll(info, rs, owned, held));
@@ -176,19 +190,18 @@ public final class Engine {
   }
 
   private <T> T onWriter(SqlWork<T> work, EntityInfo info, String action) throws SQLException {
-    source.lockWriter();
-    try {
-      return work.run(source.writer());
-    } catch (SQLException e) {
-      if (!SqliteBusy.isBusy(e)) {
-        throw e;
+    try (Lease writer = source.writer()) {
+      try {
+        return work.run(writer.session());
+      } catch (SQLException e) {
+        if (!SqliteBusy.isBusy(e)) {
+          throw e;
+        }
+        // One statement in autocommit: another process held SQLite's write lock, so it changed
+        // nothing and can run again once the lock is free. Off the hot path, as is the message.
+        return SqliteBusy.retry(() -> work.run(writer.session()), source.writeTimeout(),
+            action + (info == null ? "" : " " + info.entity()));
       }
-      // One statement in autocommit: another process held SQLite's write lock, so it changed
-      // nothing and can run again once the lock is free. Off the hot path, as is the message.
-      return SqliteBusy.retry(() -> work.run(source.writer()), source.writeTimeout(),
-          action + (info == null ? "" : " " + info.entity()));
-    } finally {
-      source.unlockWriter();
     }
   }
 
@@ -200,7 +213,7 @@ public final class Engine {
   }
 
   private static void closeAll(
-      EntityInfo info, ResultSet rs, PreparedStatement statement, Connection borrowed) {
+      EntityInfo info, ResultSet rs, PreparedStatement statement, Lease borrowed) {
     SQLException failure = null;
     for (AutoCloseable closeable : new AutoCloseable[] {rs, statement, borrowed}) {
       try {

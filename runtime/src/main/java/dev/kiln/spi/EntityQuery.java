@@ -1,7 +1,6 @@
 package dev.kiln.spi;
 
 import dev.kiln.internal.fetch.FetchPlan;
-import dev.kiln.migrations.schema.SqliteDdl;
 import dev.kiln.query.Condition;
 import dev.kiln.query.Order;
 import dev.kiln.query.Path;
@@ -123,14 +122,14 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
   /** The number of matching rows (within {@code limit} and {@code offset}). */
   public long count() {
-    SqlWriter sql = new SqlWriter();
+    SqlWriter sql = new SqlWriter(support.engine().sql());
     boolean paged = limit >= 0 || offset > 0;
     sql.append(paged ? "SELECT count(*) FROM (SELECT 1 FROM " : "SELECT count(*) FROM ")
-        .append(SqliteDdl.quote(support.info().table()));
+        .append(support.engine().sql().quote(support.info().table()));
     writeWhere(sql);
     if (paged) {
       writePage(sql, limit);
-      sql.append(")");
+      sql.append(") AS page");
     }
     return support.read("count", conn -> {
       PreparedStatement ps = conn.prepare(sql.sql());
@@ -144,16 +143,17 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
   /** {@code SELECT … FROM table WHERE … ORDER BY … LIMIT … OFFSET …}. */
   protected SqlWriter select(long rowLimit) {
-    SqlWriter sql = new SqlWriter();
+    SqlWriter sql = new SqlWriter(support.engine().sql());
     sql.append("SELECT ").append(support.selectList()).append(" FROM ")
-        .append(SqliteDdl.quote(support.info().table()));
+        .append(support.engine().sql().quote(support.info().table()));
     writeFilterOrderPage(sql, rowLimit);
     return sql;
   }
 
   private List<E> fetched(long rowLimit) {
     FetchPlan plan = support.engine().fetchPlans().plan(support.mapping(), fetch);
-    SqlWriter sql = new SqlWriter(Map.of(support.info().table(), FetchPlan.rootAlias()));
+    SqlWriter sql = new SqlWriter(support.engine().sql(),
+        Map.of(support.info().table(), FetchPlan.rootAlias()));
     sql.append(plan.rootSelect());
     writeFilterOrderPage(sql, rowLimit);
     return support.engine().readSnapshot(support.info(), "fetch", conn -> {
@@ -187,8 +187,9 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
   private void writePage(SqlWriter sql, long rowLimit) {
     if (rowLimit >= 0 || offset > 0) {
-      // Bound, so that every page of a query shares one cached statement; -1 means no limit.
-      sql.append(" LIMIT ").bind("?", ValueTypes.LONG, rowLimit)
+      // Bound, so that every page of a query shares one cached statement. No limit is the
+      // largest one: SQLite's -1 is an error on PostgreSQL.
+      sql.append(" LIMIT ").bind("?", ValueTypes.LONG, rowLimit < 0 ? Long.MAX_VALUE : rowLimit)
           .append(" OFFSET ").bind("?", ValueTypes.LONG, offset);
     }
   }

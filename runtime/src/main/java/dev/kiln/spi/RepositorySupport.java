@@ -114,6 +114,10 @@ public final class RepositorySupport<E> {
    * @param limit the largest key the entity's key type holds
    */
   public long firstGeneratedKey(Conn conn, int count, long limit) throws SQLException {
+    if (engine.dialect() != dev.kiln.Dialect.SQLITE) {
+      // Keys come from the identity column's sequence, which other nodes draw from too.
+      return -1;
+    }
     PreparedStatement ps = conn.prepare(nextKeySql);
     ps.setString(1, info.table());
     try (ResultSet rs = conn.query(ps)) {

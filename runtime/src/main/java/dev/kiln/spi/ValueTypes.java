@@ -54,6 +54,17 @@ public final class ValueTypes {
 
   private ValueTypes() {}
 
+  /** A list of integers or text bound to one parameter, for {@code SqlDialect.inBoundList}. */
+  @SuppressWarnings("unchecked")
+  public static <T> ValueType<T> list() {
+    return (ValueType<T>) LIST;
+  }
+
+  private static final ValueType<java.util.Collection<?>> LIST = of(
+      dev.kiln.internal.KeyLists::bind, (rs, i) -> {
+        throw new UnsupportedOperationException("a list is bound, never read");
+      });
+
   /** An enum stored by name. */
   public static <E extends Enum<E>> ValueType<E> enumType(Function<String, E> valueOf) {
     return of(JdbcValues::setEnum, (rs, i) -> JdbcValues.getEnum(rs, i, valueOf));

@@ -67,6 +67,27 @@ public enum ValueKind {
     return comparable;
   }
 
+  /** What the column holds, from which each engine's type is chosen. */
+  public dev.kiln.migrations.schema.LogicalType logicalType() {
+    return switch (this) {
+      case BOOLEAN -> dev.kiln.migrations.schema.LogicalType.BOOLEAN;
+      case BYTE, SHORT -> dev.kiln.migrations.schema.LogicalType.SMALLINT;
+      case INT -> dev.kiln.migrations.schema.LogicalType.INTEGER;
+      case LONG -> dev.kiln.migrations.schema.LogicalType.BIGINT;
+      case FLOAT -> dev.kiln.migrations.schema.LogicalType.REAL;
+      case DOUBLE -> dev.kiln.migrations.schema.LogicalType.DOUBLE;
+      case STRING, ENUM -> dev.kiln.migrations.schema.LogicalType.TEXT;
+      case BYTES -> dev.kiln.migrations.schema.LogicalType.BYTES;
+      case BIG_DECIMAL, BIG_INTEGER -> dev.kiln.migrations.schema.LogicalType.DECIMAL;
+      case UUID -> dev.kiln.migrations.schema.LogicalType.UUID;
+      case INSTANT -> dev.kiln.migrations.schema.LogicalType.TIMESTAMPTZ;
+      case LOCAL_DATE -> dev.kiln.migrations.schema.LogicalType.DATE;
+      case LOCAL_TIME -> dev.kiln.migrations.schema.LogicalType.TIME;
+      case LOCAL_DATE_TIME -> dev.kiln.migrations.schema.LogicalType.TIMESTAMP;
+      case OFFSET_DATE_TIME -> dev.kiln.migrations.schema.LogicalType.OFFSET_DATE_TIME;
+    };
+  }
+
   /** Whether this is an integer type (for keys and versions). */
   public boolean integral() {
     return this == LONG || this == INT || this == SHORT || this == BYTE;

@@ -32,7 +32,8 @@ public final class SchemaBuilder {
     List<Index> indexes = new ArrayList<>();
     List<ForeignKey> foreignKeys = new ArrayList<>();
     for (PropertyModel p : entity.columns()) {
-      columns.add(new Column(p.column(), p.kind().sqlType(), !p.nullable(), p.defaultValue()));
+      columns.add(new Column(p.column(), p.kind().sqlType(), !p.nullable(), p.defaultValue(),
+          p.kind().logicalType()));
       if (p.unique()) {
         indexes.add(new Index(IndexNames.uniqueColumn(entity, p), entity.table(),
             List.of(p.column()), true, null));

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.SqliteDdl;
+import dev.kiln.migrations.schema.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -25,6 +26,14 @@ import javax.tools.StandardLocation;
  */
 public final class SchemaWriter {
 
+  private static final String MODEL = "dev.kiln.migrations.schema";
+  private static final ClassName SCHEMA = ClassName.get(MODEL, "Schema");
+  private static final ClassName TABLE = ClassName.get(MODEL, "Table");
+  private static final ClassName COLUMN = ClassName.get(MODEL, "Column");
+  private static final ClassName INDEX = ClassName.get(MODEL, "Index");
+  private static final ClassName FOREIGN_KEY = ClassName.get(MODEL, "ForeignKey");
+  private static final ClassName SQL_TYPE = ClassName.get(MODEL, "SqlType");
+  private static final ClassName LOGICAL_TYPE = ClassName.get(MODEL, "LogicalType");
   private static final String SERVICES = "META-INF/services/dev.kiln.spi.SchemaProvider";
 
   private final Filer filer;
@@ -47,10 +56,48 @@ public final class SchemaWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(ParameterizedTypeName.get(List.class, String.class))
             .addStatement("return $T.of(\n$>$>$L$<$<)", List.class, statements)
+            .build())
+        .addMethod(MethodSpec.methodBuilder("schema").addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(SCHEMA)
+            .addStatement("return $L", model(schema))
             .build());
     origins.forEach(type::addOriginatingElement);
     GeneratedFiles.write(filer, name.packageName(), type.build());
     providers.add(name.canonicalName());
+  }
+
+  /**
+   * The schema as code that builds the model, from which the runtime writes the DDL of engines
+   * other than SQLite and compares their live schema.
+   */
+  private static CodeBlock model(Schema schema) {
+    CodeBlock tables = schema.tables().stream().map(SchemaWriter::table)
+        .collect(CodeBlock.joining(",\n"));
+    return CodeBlock.of("new $T($T.of(\n$>$>$L$<$<))", SCHEMA, List.class, tables);
+  }
+
+  private static CodeBlock table(Table table) {
+    CodeBlock columns = table.columns().stream()
+        .map(c -> CodeBlock.of("new $T($S, $T.$L, $L, $S, $T.$L)", COLUMN, c.name(), SQL_TYPE,
+            c.type().name(), c.notNull(), c.defaultValue(), LOGICAL_TYPE, c.logical().name()))
+        .collect(CodeBlock.joining(",\n"));
+    CodeBlock indexes = table.indexes().stream()
+        .map(i -> CodeBlock.of("new $T($S, $S, $L, $L, $S)", INDEX, i.name(), i.table(),
+            strings(i.columns()), i.unique(), i.where()))
+        .collect(CodeBlock.joining(",\n"));
+    CodeBlock foreignKeys = table.foreignKeys().stream()
+        .map(fk -> CodeBlock.of("new $T($L, $S, $L, $S, $S)", FOREIGN_KEY, strings(fk.columns()),
+            fk.targetTable(), strings(fk.targetColumns()), fk.onDelete(), fk.onUpdate()))
+        .collect(CodeBlock.joining(",\n"));
+    return CodeBlock.of("new $T($S,\n$>$>$T.of(\n$L),\n$L, $L,\n$T.of($L),\n$T.of($L))$<$<",
+        TABLE, table.name(), List.class, columns, strings(table.primaryKey()), table.strict(),
+        List.class, indexes, List.class, foreignKeys);
+  }
+
+  private static CodeBlock strings(List<String> values) {
+    return CodeBlock.of("$T.of($L)", List.class, values.stream().map(v -> CodeBlock.of("$S", v))
+        .collect(CodeBlock.joining(", ")));
   }
 
   /** Writes the service file listing every provider written; call once, when processing is over. */

@@ -2,6 +2,8 @@ package dev.kiln.internal.fetch;
 
 import dev.kiln.KilnException;
 import dev.kiln.internal.JsonArrays;
+import dev.kiln.internal.KeyLists;
+import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.migrations.schema.SqliteDdl;
 import dev.kiln.query.Path;
 import dev.kiln.spi.Conn;
@@ -24,8 +26,8 @@ import java.util.Set;
  * <p>Implementation notes: to-one relations join into their parent's statement ({@code LEFT JOIN}
  * on the target's key; an inverse one-to-one joins the target row with the smallest key, so a
  * join never multiplies rows and {@code LIMIT} counts root entities). Each to-many relation is one
- * more statement, keyed by its parents' keys bound as one JSON array
- * ({@code fk IN (SELECT value FROM json_each(?))}), so there are no chunked key lists and no
+ * more statement, keyed by its parents' keys bound as one list
+ * (SQLite: {@code fk IN (SELECT value FROM json_each(?))}; PostgreSQL: {@code fk = ANY(?)}), so there are no chunked key lists and no
  * cartesian products of sibling collections. Children come ordered by parent, then by key; a
  * to-many child's parent key is read from its own foreign-key column, a many-to-many one's from
  * the junction's column, selected first. Rows of entities with relations to assemble are
@@ -42,11 +44,7 @@ import java.util.Set;
  */
 public final class FetchPlan {
 
-  /** The filter of a to-many statement on its parent key: the keys as one JSON array. */
-  private static final String KEYS = " IN (SELECT value FROM json_each(?))";
-  /** The same filter when the keys are a range of integers without gaps. */
-  private static final String RANGE = " BETWEEN ? AND ?";
-
+  private final SqlDialect dialect;
   private final PlanNode root;
   private final String rootSelect;
   private final Map<PlanNode.Edge, Keyed> keyedStatements = new HashMap<>();
@@ -57,7 +55,8 @@ public final class FetchPlan {
    */
   private record Keyed(String byKeys, String byRange, int parentKeyColumn) {}
 
-  private FetchPlan(PlanNode root) {
+  private FetchPlan(PlanNode root, SqlDialect dialect) {
+    this.dialect = dialect;
     this.root = root;
     this.rootSelect = select(root, null, false, null);
     layOutKeyed(root);
@@ -74,7 +73,8 @@ public final class FetchPlan {
   }
 
   /** The plan that loads {@code paths} with entities of {@code root}. */
-  public static FetchPlan of(EntityMapping<?> root, List<? extends Path<?, ?>> paths) {
+  public static FetchPlan of(
+      EntityMapping<?> root, List<? extends Path<?, ?>> paths, SqlDialect dialect) {
     PlanNode node = new PlanNode(root);
     for (Path<?, ?> path : paths) {
       PlanNode at = node;
@@ -86,7 +86,7 @@ public final class FetchPlan {
         at = at.follow(step);
       }
     }
-    return new FetchPlan(node);
+    return new FetchPlan(node, dialect);
   }
 
   /**
@@ -167,7 +167,7 @@ public final class FetchPlan {
         ps.setLong(2, max);
       } else {
         ps = conn.prepare(keyed.byKeys());
-        ps.setString(1, JsonArrays.of(keys));
+        KeyLists.bind(ps, 1, keys);
       }
       PlanNode child = edge.child();
       int keyColumn = keyed.parentKeyColumn();
@@ -255,14 +255,17 @@ public final class FetchPlan {
   }
 
   /** Lays out the keyed statement of {@code edge}'s to-many relation. */
-  private static Keyed keyed(PlanNode.Edge edge) {
+  private Keyed keyed(PlanNode.Edge edge) {
     RelationInfo<?, ?> relation = edge.relation();
     // For a to-many relation the parent key is the child's own foreign-key column, read where
     // the entity's columns have it; a many-to-many one selects the junction's column first.
     int inChild = relation.kind() == RelationInfo.Kind.TO_MANY
         ? indexOf(edge.child().mapping.info().columns(), relation.targetColumn()) : -1;
-    String byKeys = select(edge.child(), edge, inChild < 0, KEYS);
-    String byRange = select(edge.child(), edge, inChild < 0, RANGE);
+    // The parents' keys bound as one list (one statement for any number of them), or, when they
+    // are a range of integers without gaps, as its bounds.
+    String byKeys = select(edge.child(), edge, inChild < 0,
+        key -> dialect.inBoundList(key, false));
+    String byRange = select(edge.child(), edge, inChild < 0, key -> key + " BETWEEN ? AND ?");
     return new Keyed(byKeys, byRange, inChild < 0 ? 1 : edge.child().firstColumn + inChild);
   }
 
@@ -282,7 +285,7 @@ public final class FetchPlan {
    * first column is the parent key it belongs to when {@code parentKeyFirst}.
    */
   private static String select(PlanNode node, PlanNode.Edge edge, boolean parentKeyFirst,
-      String keyFilter) {
+      java.util.function.UnaryOperator<String> keyFilter) {
     List<PlanNode> nodes = node.statementNodes();
     RelationInfo<?, ?> relation = edge == null ? null : edge.relation();
     boolean keyFirst = relation != null && parentKeyFirst;
@@ -314,7 +317,7 @@ public final class FetchPlan {
     appendJoins(sql, node);
     if (relation != null) {
       String parentKey = parentKeyColumn(relation);
-      sql.append(" WHERE ").append(parentKey).append(keyFilter)
+      sql.append(" WHERE ").append(keyFilter.apply(parentKey))
           .append(" ORDER BY ").append(parentKey);
       for (String key : node.mapping.info().keyColumns()) {
         sql.append(", t0.").append(q(key));

@@ -1,5 +1,6 @@
 package dev.kiln.internal.fetch;
 
+import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.query.Path;
 import dev.kiln.spi.EntityMapping;
 import dev.kiln.spi.RelationInfo;
@@ -24,6 +25,12 @@ public final class FetchPlans {
   private record Shape(EntityMapping<?> root, List<List<RelationInfo<?, ?>>> paths) {}
 
   private final Map<Shape, FetchPlan> plans = new ConcurrentHashMap<>();
+  private final SqlDialect dialect;
+
+  /** The plans of a database on the engine {@code dialect} speaks for. */
+  public FetchPlans(SqlDialect dialect) {
+    this.dialect = dialect;
+  }
 
   /** The plan that loads {@code paths} with entities of {@code root}. */
   public FetchPlan plan(EntityMapping<?> root, List<? extends Path<?, ?>> paths) {
@@ -34,7 +41,7 @@ public final class FetchPlans {
     Shape shape = new Shape(root, steps);
     FetchPlan plan = plans.get(shape);
     if (plan == null) {
-      plan = FetchPlan.of(root, paths);
+      plan = FetchPlan.of(root, paths, dialect);
       if (plans.size() < MAX_SHAPES) {
         FetchPlan raced = plans.putIfAbsent(shape, plan);
         plan = raced == null ? plan : raced;

@@ -1,0 +1,72 @@
+package dev.kiln.migrations.dialect;
+
+import dev.kiln.migrations.schema.Ordering;
+import dev.kiln.migrations.schema.TextMatch;
+
+/**
+ * The SQL in which one engine says what Kiln's generated queries mean. The processor (derived
+ * finders) and the runtime (typed queries, fetch plans) write their conditions and orderings
+ * through it, so that a condition means the same on every engine: numbers and decimals compare
+ * as numbers, text as Java's {@code String} compares it (by code point, case-sensitively), and
+ * SQL {@code NULL} sorts first in ascending order, as it does on SQLite.
+ *
+ * <p>Every {@code ?} in a returned expression takes the same argument; {@link #uses} counts them.
+ */
+public interface SqlDialect {
+
+  /** SQLite. */
+  SqlDialect SQLITE = new dev.kiln.migrations.dialect.sqlite.SqliteDialect();
+
+  /** PostgreSQL 14 and later. */
+  SqlDialect POSTGRESQL = new dev.kiln.migrations.dialect.postgresql.PostgresDialect();
+
+  /** {@code sqlite} or {@code postgresql}: how the engine is named in options and folders. */
+  String id();
+
+  /** Quotes an identifier: {@code a"b} becomes {@code "a""b"} (the same on both engines). */
+  default String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /** The expression over {@code expression} (a column or {@code ?}) to compare and match by. */
+  String wrap(Ordering ordering, String expression);
+
+  /** {@code column <operator> ?}, where {@code operator} is one of {@code = <> < <= > >=}. */
+  String compare(Ordering ordering, String column, String operator);
+
+  /** {@code column BETWEEN ? AND ?}: the first half of the {@code ?} take the low bound. */
+  String between(Ordering ordering, String column);
+
+  /** The {@code ORDER BY} term(s) for {@code column}, with nulls first when ascending. */
+  String orderBy(Ordering ordering, String column, boolean descending);
+
+  /** The text condition on {@code column}, with {@code ?} for the argument. */
+  String textMatch(TextMatch match, String column, boolean ignoreCase);
+
+  /** The value to bind for a text condition's argument. */
+  String textArgument(TextMatch match, String value);
+
+  /** {@code expression} with its ASCII letters folded to lower case (and nothing else). */
+  String foldCase(String expression);
+
+  /**
+   * The condition that {@code expression} is one of the values bound, all together, to a single
+   * parameter (see the runtime's key binding), or none of them when {@code negated}.
+   */
+  String inBoundList(String expression, boolean negated);
+
+  /** How many {@code ?} {@code expression} holds. */
+  static int uses(String expression) {
+    return (int) expression.chars().filter(c -> c == '?').count();
+  }
+
+  /** The dialect named {@code id}. */
+  static SqlDialect of(String id) {
+    return switch (id) {
+      case "sqlite" -> SQLITE;
+      case "postgresql" -> POSTGRESQL;
+      default -> throw new IllegalArgumentException(
+          "unknown engine '" + id + "': Kiln knows sqlite and postgresql");
+    };
+  }
+}

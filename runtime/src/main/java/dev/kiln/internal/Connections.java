@@ -1,0 +1,33 @@
+package dev.kiln.internal;
+
+import dev.kiln.Dialect;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Where an engine's connections come from. SQLite lends its one writer under an in-process lock
+ * and readers from a pool; PostgreSQL lends pooled connections to the primary for writes and to
+ * the read replicas, if any, for reads.
+ */
+public interface Connections extends AutoCloseable {
+
+  Dialect dialect();
+
+  /** A connection for writes, in auto-commit mode; waits at most the write timeout. */
+  Lease writer() throws SQLException;
+
+  /** A connection for reads outside a transaction, or for a read transaction. */
+  Lease reader() throws SQLException;
+
+  /**
+   * Whether reads have connections of their own; when not (an in-memory SQLite database, which
+   * one connection sees), reads use the writer and a read transaction is a write transaction.
+   */
+  boolean hasReaders();
+
+  /** How long a write waits for the database. */
+  Duration writeTimeout();
+
+  @Override
+  void close();
+}

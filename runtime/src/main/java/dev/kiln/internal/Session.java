@@ -1,0 +1,52 @@
+package dev.kiln.internal;
+
+import dev.kiln.spi.Conn;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * A connection as the engine uses it: a {@link Conn} for generated work, plus transaction control,
+ * which each engine spells its own way (SQLite: {@code BEGIN IMMEDIATE}; PostgreSQL: the JDBC
+ * auto-commit switch, with the isolation a read snapshot needs).
+ */
+public interface Session extends Conn {
+
+  @Override
+  default ResultSet query(PreparedStatement statement) throws SQLException {
+    long start = System.nanoTime();
+    ResultSet rs = statement.executeQuery();
+    executed(start, statement);
+    return rs;
+  }
+
+  @Override
+  default int update(PreparedStatement statement) throws SQLException {
+    long start = System.nanoTime();
+    int changed = statement.executeUpdate();
+    executed(start, statement);
+    return changed;
+  }
+
+  @Override
+  default int[] batch(PreparedStatement statement) throws SQLException {
+    long start = System.nanoTime();
+    int[] changed = statement.executeBatch();
+    executed(start, statement);
+    return changed;
+  }
+
+  /** Counts an execution of {@code statement} that began at {@code start} ({@code nanoTime}). */
+  void executed(long start, PreparedStatement statement);
+
+  /** Runs one statement of set-up, uncounted. */
+  void execute(String sql) throws SQLException;
+
+  /** Starts a transaction that may write, or a read-only one that sees one snapshot. */
+  void begin(boolean write) throws SQLException;
+
+  void commit() throws SQLException;
+
+  /** Rolls the transaction back; does nothing when the engine already ended it. */
+  void rollback() throws SQLException;
+}

@@ -1,0 +1,75 @@
+package dev.kiln.internal.postgresql;
+
+import dev.kiln.ConstraintViolationException.Kind;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What PostgreSQL's errors mean to Kiln, read from their SQLSTATE (the same codes on every
+ * PostgreSQL-compatible engine) and, for the columns concerned, from the message's detail.
+ */
+public final class PostgresErrors {
+
+  /** {@code Key (author_id, title)=(…)} in a unique or foreign-key violation's detail. */
+  private static final Pattern KEY = Pattern.compile("Key \\(([^)]*)\\)=");
+  /** {@code null value in column "name" of relation "author"}. */
+  private static final Pattern COLUMN = Pattern.compile("column \"([^\"]+)\"");
+
+  private PostgresErrors() {}
+
+  /** The kind of constraint {@code e} reports, or null when it is no constraint violation. */
+  public static Kind kind(SQLException e) {
+    String state = e.getSQLState();
+    if (state == null) {
+      return null;
+    }
+    return switch (state) {
+      case "23505" -> String.valueOf(e.getMessage()).contains("_pkey\"") ? Kind.PRIMARY_KEY
+          : Kind.UNIQUE;
+      case "23502" -> Kind.NOT_NULL;
+      case "23503" -> Kind.FOREIGN_KEY;
+      case "23514" -> Kind.CHECK;
+      default -> state.startsWith("23") ? Kind.OTHER : null;
+    };
+  }
+
+  /** Whether the transaction was rolled back for conflicting with another: retrying may work. */
+  public static boolean conflict(SQLException e) {
+    return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+  }
+
+  /** The columns a constraint violation names. */
+  public static List<String> columns(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    List<String> columns = new ArrayList<>();
+    Matcher key = KEY.matcher(message);
+    if (key.find()) {
+      for (String column : key.group(1).split(",")) {
+        columns.add(unquote(column.trim()));
+      }
+      return columns;
+    }
+    Matcher column = COLUMN.matcher(message);
+    if (column.find()) {
+      columns.add(column.group(1));
+    }
+    return columns;
+  }
+
+  /** The first line of the message, without the driver's "ERROR: " prefix. */
+  public static String detail(SQLException e) {
+    if ("22021".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("0x00")) {
+      return "a text value holds a NUL character (\\u0000), which PostgreSQL text cannot store";
+    }
+    String message = String.valueOf(e.getMessage()).strip();
+    return message.startsWith("ERROR: ") ? message.substring("ERROR: ".length()) : message;
+  }
+
+  private static String unquote(String identifier) {
+    return identifier.length() > 1 && identifier.startsWith("\"") && identifier.endsWith("\"")
+        ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
+  }
+}

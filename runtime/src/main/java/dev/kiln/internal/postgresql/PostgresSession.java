@@ -1,0 +1,125 @@
+package dev.kiln.internal.postgresql;
+
+import dev.kiln.internal.Lease;
+import dev.kiln.internal.Session;
+import dev.kiln.internal.Telemetry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A pooled PostgreSQL connection lent for one unit of work.
+ *
+ * <p>Implementation notes: statements are prepared through the pool's handle, which closes them
+ * when the connection goes back, and kept for the lease so that a statement run several times in
+ * one unit of work (a batch, a fetch plan) is prepared once. Across leases, the driver keeps the
+ * server-side prepared statement of each SQL text per physical connection
+ * ({@code preparedStatementCacheQueries}), so a repeated query is parsed and planned once on the
+ * server.
+ */
+final class PostgresSession implements Session, Lease {
+
+  private final Connection connection;
+  private final Telemetry telemetry;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private Map<PreparedStatement, String> sqlOf;
+
+  PostgresSession(Connection connection, Telemetry telemetry) {
+    this.connection = connection;
+    this.telemetry = telemetry;
+  }
+
+  @Override
+  public Session session() {
+    return this;
+  }
+
+  @Override
+  public PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement cached = statements.get(sql);
+    if (cached != null) {
+      telemetry.statementReused();
+      return cached;
+    }
+    PreparedStatement statement = prepareUncached(sql);
+    statements.put(sql, statement);
+    return statement;
+  }
+
+  @Override
+  public PreparedStatement prepareUncached(String sql) throws SQLException {
+    telemetry.statementPrepared();
+    PreparedStatement statement = connection.prepareStatement(sql);
+    if (sqlOf == null) {
+      sqlOf = new HashMap<>();
+    }
+    sqlOf.put(statement, sql);
+    return statement;
+  }
+
+
+  @Override
+  public void executed(long start, PreparedStatement statement) {
+    telemetry.executed(start, statement, sqlOf);
+  }
+
+  @Override
+  public void execute(String sql) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /**
+   * A read transaction runs {@code REPEATABLE READ}, read-only: every statement sees the snapshot
+   * of its first. A write transaction runs {@code SERIALIZABLE}, so that transactions behave as if
+   * they ran one after the other, as they do on SQLite; when PostgreSQL cannot keep that promise it
+   * rolls one back with {@code 40001}, reported as a {@code TransactionConflictException}.
+   */
+  @Override
+  public void begin(boolean write) throws SQLException {
+    connection.setAutoCommit(false);
+    if (write) {
+      connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+    } else {
+      connection.setReadOnly(true);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    }
+  }
+
+  @Override
+  public void commit() throws SQLException {
+    try {
+      connection.commit();
+    } finally {
+      reset();
+    }
+  }
+
+  @Override
+  public void rollback() throws SQLException {
+    try {
+      connection.rollback();
+    } finally {
+      reset();
+    }
+  }
+
+  /** Back to auto-commit for the next lease (the pool would do it too, but later and blindly). */
+  private void reset() throws SQLException {
+    connection.setAutoCommit(true);
+    if (connection.isReadOnly()) {
+      connection.setReadOnly(false);
+    }
+    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+  }
+
+  /** Gives the connection back; the pool closes the statements prepared on it. */
+  @Override
+  public void close() throws SQLException {
+    statements.clear();
+    connection.close();
+  }
+}
