@@ -37,6 +37,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code findById} returned, even inside a mutable property, never changes what the next
  * {@code findById} returns.
  */
+@Tag("engines")
 class ClassEntityTest {
 
   @TempDir Path dir;
@@ -123,6 +125,7 @@ class ClassEntityTest {
   }
 
   @Test
+  @Tag("sqlite")
   void convertedPropertiesAreStoredThroughTheConverterAndQueryable() throws SQLException {
     open();
     CustomerRepository customers = new CustomerRepository(db);
@@ -149,6 +152,7 @@ class ClassEntityTest {
   }
 
   @Test
+  @Tag("sqlite")
   void transientPropertiesAreNotStoredAndReadBackAsTheirDefault() throws SQLException {
     open();
     CustomerRepository customers = new CustomerRepository(db);

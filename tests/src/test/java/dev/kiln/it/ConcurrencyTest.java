@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Eight threads writing and reading one database at once: every write lands, and none of them
  * meets {@code SQLITE_BUSY}, because writes are serialised in-process on one writer.
  */
+@Tag("engines")
 class ConcurrencyTest {
 
   @TempDir Path dir;

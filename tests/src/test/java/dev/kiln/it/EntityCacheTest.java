@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The entity cache: hits, eviction on committed writes only, and its counters. */
+@Tag("engines")
 class EntityCacheTest {
 
   @TempDir Path dir;

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Bad input gets a clear {@link KilnException} naming the entity and property, and loses
  * nothing; values are bound, never concatenated, so hostile strings are stored verbatim.
  */
+@Tag("engines")
 class ErrorsTest {
 
   @TempDir Path dir;
@@ -93,6 +95,7 @@ class ErrorsTest {
   }
 
   @Test
+  @Tag("sqlite")
   void injectionStringsAreStoredVerbatim() {
     String[] hostile = {"Robert'); DROP TABLE author;--", "\" OR 1=1 --", "%_\\", "\u0000nul",
         "ünïcødé ☃ 𝄞"};
@@ -111,6 +114,7 @@ class ErrorsTest {
   }
 
   @Test
+  @Tag("sqlite")
   void aStoredValueThatDoesNotParseNamesEntityAndProperty() throws Exception {
     Author ann = authors.insert(RepositoryTest.author("Ann"));
     try (var jdbc = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));

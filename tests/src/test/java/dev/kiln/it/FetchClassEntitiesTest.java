@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * afterwards, through its setter) and {@link Piece} through its no-argument constructor and
  * setters. Unfetched relations stay {@code null}, a fetched empty list is empty.
  */
+@Tag("engines")
 class FetchClassEntitiesTest {
 
   @TempDir static Path dir;

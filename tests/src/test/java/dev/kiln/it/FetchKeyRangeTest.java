@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * repeating a fetch prepares nothing new, and threads fetching the same shape at once each get
  * their own graphs.
  */
+@Tag("engines")
 class FetchKeyRangeTest {
 
   @TempDir static Path dir;

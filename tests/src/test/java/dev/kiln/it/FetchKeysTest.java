@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Children come in key order even where the table's physical order (the order of insertion)
  * is another one. Each graph is compared with the one loaded row by row.
  */
+@Tag("engines")
 class FetchKeysTest {
 
   static final List<String> CODES = List.of("plain", "with \"quotes\"", "back\\slash",
@@ -111,6 +113,7 @@ class FetchKeysTest {
   }
 
   @Test
+  @Tag("sqlite")
   void childrenComeInKeyOrderWhateverTheOrderOfInsertion() {
     for (Bin bin : bins.fetch(Bin_.ITEMS).findAll()) {
       List<String> skus = bin.items().stream().map(Item::sku).toList();

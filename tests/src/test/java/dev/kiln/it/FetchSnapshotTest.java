@@ -31,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code db.readTransaction} sees that transaction's snapshot; a fetch inside
  * {@code db.transaction} sees the transaction's own uncommitted rows, and nobody else does.
  */
+@Tag("engines")
 class FetchSnapshotTest {
 
   @TempDir Path dir;

@@ -21,6 +21,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and in a non-{@code STRICT} table that Kiln created. The rows are written with plain JDBC on
  * the database file, outside Kiln.
  */
+@Tag("engines")
 class ForeignValuesTest {
 
   /** The table as another tool declared it: not STRICT, with its own type names. */

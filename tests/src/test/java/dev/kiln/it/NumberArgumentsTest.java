@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * literal for a {@code long} or {@code double} column, a {@code long} for a {@code byte} one,
  * with no cast or {@code L} suffix — and compares by value.
  */
+@Tag("engines")
 class NumberArgumentsTest {
 
   @TempDir Path dir;

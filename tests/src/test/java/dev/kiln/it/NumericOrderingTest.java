@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code 10}, {@code 10.0}, {@code 1E+1}) are equal, as {@link BigDecimal#compareTo} says, while
  * each still reads back with its own scale.
  */
+@Tag("engines")
 class NumericOrderingTest {
 
   @TempDir Path dir;
@@ -61,6 +63,7 @@ class NumericOrderingTest {
   }
 
   @Test
+  @Tag("sqlite")
   void scaleDoesNotMatterInComparisons() {
     samples.insertAll(List.of(NumericSample.of(1, "10"), NumericSample.of(2, "10.50"),
         NumericSample.of(3, "1E+3"), NumericSample.of(4, "0.00")));
@@ -88,6 +91,7 @@ class NumericOrderingTest {
   }
 
   @Test
+  @Tag("sqlite")
   void decimalsOfEverySignScaleAndSize() {
     List<String> values = List.of("9.5", "10", "100.25", "10.0", "10.01", "9.99", "-1", "-10.5",
         "-9.5", "0", "0.000", "0.001", "-0.001", "1E+3", "999.999", "1000.0001", "1E-7",
@@ -108,6 +112,7 @@ class NumericOrderingTest {
    * as {@code BigDecimal.compareTo} says.
    */
   @Test
+  @Tag("sqlite")
   void decimalsTooLongForADoubleCompareExactly() {
     String forty = "1234567890123456789012345678901234567890";
     List<String> values = List.of(forty, forty.substring(0, 39) + "1",
@@ -126,6 +131,7 @@ class NumericOrderingTest {
   }
 
   @Test
+  @Tag("sqlite")
   void derivedFindersAndSumsAreExactToo() {
     String forty = "1234567890123456789012345678901234567890";
     samples.insertAll(List.of(NumericSample.of(1, forty), NumericSample.of(2, forty + "1"),

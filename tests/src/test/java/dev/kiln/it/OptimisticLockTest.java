@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * class with a text key and an {@code int} version ({@link Ticket}). The entity cache is on, and
  * each check of what is stored reads both through it ({@code findById}) and past it (a query).
  */
+@Tag("engines")
 class OptimisticLockTest {
 
   @TempDir Path dir;

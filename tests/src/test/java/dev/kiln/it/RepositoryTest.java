@@ -19,10 +19,12 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every method of a generated repository, on a real database file. */
+/** Every method of a generated repository, on a real database of each engine. */
+@Tag("engines")
 class RepositoryTest {
 
   @TempDir Path dir;
@@ -77,6 +79,7 @@ class RepositoryTest {
   }
 
   @Test
+  @Tag("sqlite")
   void insertAllGivesNewRowsTheKeysSqliteWouldGiveThem() {
     // insertAll inserts new rows with their keys in one batch; insert lets SQLite choose: the
     // keys must be the same, after the largest key, after a deletion of the largest row, and in
@@ -98,6 +101,7 @@ class RepositoryTest {
   }
 
   @Test
+  @Tag("sqlite")
   void insertAllLetsSqliteChooseKeysWhenItCannotForeseeThem() throws Exception {
     // a trigger that inserts a row of its own takes a key between two of insertAll's rows
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
@@ -119,6 +123,7 @@ class RepositoryTest {
   }
 
   @Test
+  @Tag("sqlite")
   void insertAllNeverReusesTheKeysOfAnAutoincrementTable() throws Exception {
     // a table made by another tool with AUTOINCREMENT: SQLite never gives a deleted row's key
     // again, so insertAll may not take the largest key plus one

@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * different offsets) in random order, then checks the database's answer to every ordering and
  * every comparison against each stored value with Java's own order.
  */
+@Tag("engines")
 class TemporalOrderingTest {
 
   @TempDir Path dir;
@@ -55,6 +57,7 @@ class TemporalOrderingTest {
   }
 
   @Test
+  @Tag("sqlite")
   void instants() {
     List<Instant> values = Stream.of("2024-01-01T10:00:00Z", "2024-01-01T10:00:00.5Z",
             "2024-01-01T10:00:00.05Z", "2024-01-01T10:00:00.000000001Z",
@@ -85,6 +88,7 @@ class TemporalOrderingTest {
   }
 
   @Test
+  @Tag("sqlite")
   void localDateTimes() {
     List<LocalDateTime> values = Stream.of("2024-01-01T10:00", "2024-01-01T10:00:00.5",
             "2024-01-01T10:00:00.05", "2024-01-01T10:00:00.000000001",
@@ -106,6 +110,7 @@ class TemporalOrderingTest {
   }
 
   @Test
+  @Tag("sqlite")
   void localTimes() {
     List<LocalTime> values = Stream.of("00:00", "00:00:00.000000001", "09:00", "09:59:59.999999999",
             "10:00", "10:00:00.5", "10:00:00.05", "10:00:01", "10:00:00.999999999", "12:00",

@@ -29,6 +29,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cannot hold exactly ({@code -0.0}, NaN, a lone surrogate, a year past 9999…) is refused before
  * any SQL runs, and the table stays readable.
  */
+@Tag("engines")
 class TypesRoundTripTest {
 
   @TempDir Path dir;
@@ -89,6 +91,7 @@ class TypesRoundTripTest {
   }
 
   @Test
+  @Tag("sqlite")
   void strings() {
     for (String s : List.of("", " ", "  padded  ", "Grüße, 日本語, Ελληνικά, עברית",
         "emoji 😀👍🏽 and 𝄞 (outside the BMP)", "e\u0301 combining", "line\nbreak\ttab\r",
@@ -111,6 +114,7 @@ class TypesRoundTripTest {
   }
 
   @Test
+  @Tag("sqlite")
   void bigDecimalsKeepTheirScale() {
     for (String d : List.of("1.50", "1.5", "1", "1.0", "0", "0.00", "-0.000001", "1E+3", "1E-7",
         "-12345.6789", "1234567890123456789012345678901234567890",
@@ -146,6 +150,7 @@ class TypesRoundTripTest {
   }
 
   @Test
+  @Tag("sqlite")
   void instantsKeepTheirNanoseconds() {
     for (String text : List.of("2024-02-29T23:59:59.123456789Z", "1970-01-01T00:00:00Z",
         "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1969-12-31T23:59:59.999999999Z",
@@ -158,6 +163,7 @@ class TypesRoundTripTest {
   }
 
   @Test
+  @Tag("sqlite")
   void localDatesTimesAndDateTimes() {
     for (LocalDate date : List.of(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31),
         LocalDate.of(2024, 2, 29), LocalDate.EPOCH)) {
@@ -193,6 +199,7 @@ class TypesRoundTripTest {
   }
 
   @Test
+  @Tag("sqlite")
   void dateTimesAtTheEdgesOfTheYearsKilnStores() {
     assertRoundTrips(base().instant(Instant.parse("0000-01-01T00:00:00Z"))
         .date(LocalDate.of(0, 1, 1)).dateTime(LocalDateTime.of(0, 1, 1, 0, 0)).build());
@@ -256,6 +263,7 @@ class TypesRoundTripTest {
   }
 
   @Test
+  @Tag("sqlite")
   void aQueryParameterKilnCannotStoreIsAKilnException() {
     KilnException e = assertThrows(KilnException.class, () -> repository.query()
         .where(Everything_.INSTANT.lt(Instant.MAX)).list());
@@ -280,6 +288,7 @@ class TypesRoundTripTest {
   }
 
   @Test
+  @Tag("sqlite")
   void everyPropertySetAtOnce() {
     Everything full = new Everything(UUID.randomUUID(), true, (byte) 7, (short) 300, 70_000,
         5_000_000_000L, 1.25f, 2.5e-10, false, (byte) -7, (short) -300, -70_000,

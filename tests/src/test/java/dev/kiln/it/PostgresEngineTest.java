@@ -1,0 +1,171 @@
+package dev.kiln.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.Database;
+import dev.kiln.Dialect;
+import dev.kiln.KilnException;
+import dev.kiln.it.model.Everything;
+import dev.kiln.it.model.EverythingRepository;
+import dev.kiln.it.model.NumericSample;
+import dev.kiln.it.model.NumericSampleRepository;
+import dev.kiln.it.model.NumericSample_;
+import dev.kiln.it.model.TemporalSample;
+import dev.kiln.it.model.TemporalSampleRepository;
+import dev.kiln.it.model.TemporalSample_;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What is PostgreSQL's own: the native column types Kiln declares there, the values it refuses
+ * because PostgreSQL would change them (nanoseconds, a negative decimal scale, a NUL in text),
+ * and ordering at the precision it keeps. Everything else runs on both engines in the tests
+ * tagged {@code engines}.
+ */
+@Tag("postgresql")
+class PostgresEngineTest {
+
+  @TempDir Path dir;
+  Database db;
+
+  @BeforeEach
+  void open() {
+    db = TestDatabase.open(dir);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void runsOnPostgresWithItsNativeTypes() {
+    assertEquals(Dialect.POSTGRESQL, db.dialect());
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("id", "uuid");
+    expected.put("flag", "boolean");
+    expected.put("tiny", "smallint");
+    expected.put("small", "smallint");
+    expected.put("number", "integer");
+    expected.put("big", "bigint");
+    expected.put("ratio", "real");
+    expected.put("measure", "double precision");
+    expected.put("text", "text");
+    expected.put("bytes", "bytea");
+    expected.put("decimal", "numeric");
+    expected.put("integer", "numeric");
+    expected.put("uuid", "uuid");
+    expected.put("genre", "text");
+    expected.put("instant", "timestamp with time zone");
+    expected.put("date", "date");
+    expected.put("time", "time without time zone");
+    expected.put("date_time", "timestamp without time zone");
+    expected.put("offset_date_time", "text");
+    Map<String, String> actual = db.engine().read(null, "inspect", conn -> {
+      Map<String, String> types = new LinkedHashMap<>();
+      var ps = conn.prepare("SELECT column_name, data_type, collation_name"
+          + " FROM information_schema.columns WHERE table_name = 'everything'"
+          + " ORDER BY ordinal_position");
+      try (ResultSet rs = conn.query(ps)) {
+        while (rs.next()) {
+          types.put(rs.getString(1), rs.getString(2));
+          if (rs.getString(2).equals("text")) {
+            assertEquals("C", rs.getString(3), "text compares by code point: " + rs.getString(1));
+          }
+        }
+      }
+      return types;
+    });
+    expected.forEach((column, type) -> assertEquals(type, actual.get(column), column));
+  }
+
+  @Test
+  void dateTimesRoundTripToTheMicrosecond() {
+    var samples = new TemporalSampleRepository(db);
+    var sample = new TemporalSample(1, Instant.parse("2024-02-29T23:59:59.123456Z"),
+        LocalDateTime.parse("9999-12-31T23:59:59.999999"), LocalDate.parse("0001-01-01"),
+        LocalTime.parse("23:59:59.999999"),
+        OffsetDateTime.parse("2024-05-01T10:00:00.123456789+05:30"));
+    samples.insert(sample);
+    assertEquals(sample, samples.findById(1).orElseThrow());
+  }
+
+  @Test
+  void valuesPostgresWouldChangeAreRefusedBeforeAnyRowIsWritten() {
+    var samples = new TemporalSampleRepository(db);
+    KilnException nanos = assertThrows(KilnException.class, () -> samples.insert(
+        TemporalSample.of(1, Instant.parse("2024-01-01T10:00:00.000000001Z"))));
+    assertTrue(nanos.getMessage().contains("microsecond"), nanos.getMessage());
+    assertThrows(KilnException.class, () -> samples.insert(
+        TemporalSample.of(2, LocalTime.parse("10:00:00.000000001"))));
+    var numbers = new NumericSampleRepository(db);
+    KilnException scale = assertThrows(KilnException.class,
+        () -> numbers.insert(new NumericSample(1, new BigDecimal("1E+3"), null)));
+    assertTrue(scale.getMessage().contains("setScale(0)"), scale.getMessage());
+    var everything = new EverythingRepository(db);
+    KilnException nul = assertThrows(KilnException.class,
+        () -> everything.insert(withText("a\u0000b")));
+    assertTrue(nul.getMessage().contains("NUL"), nul.getMessage());
+    assertEquals(0, samples.count());
+    assertEquals(0, numbers.count());
+    assertEquals(0, everything.count());
+  }
+
+  @Test
+  void instantsAndDecimalsSortAsJavaSortsThem() {
+    var samples = new TemporalSampleRepository(db);
+    List<Instant> instants = Stream.of("2024-01-01T10:00:00Z", "2024-01-01T10:00:00.5Z",
+            "2024-01-01T10:00:00.05Z", "2024-01-01T10:00:00.000001Z",
+            "2024-01-01T09:59:59.999999Z", "1969-12-31T23:59:59.999999Z",
+            "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z")
+        .map(Instant::parse).toList();
+    List<TemporalSample> rows = new ArrayList<>();
+    List<Instant> shuffled = new ArrayList<>(instants);
+    Collections.shuffle(shuffled, new Random(7));
+    for (int i = 0; i < shuffled.size(); i++) {
+      rows.add(TemporalSample.of(i + 1, shuffled.get(i)));
+    }
+    samples.insertAll(rows);
+    new QueryOrderCheck<>(samples::query, TemporalSample_.INSTANT, TemporalSample::instant,
+        TemporalSample::id, Comparator.naturalOrder()).check(rows);
+
+    var numbers = new NumericSampleRepository(db);
+    List<NumericSample> decimals = new ArrayList<>();
+    String[] values = {"-12345678901234567890", "-10.5", "-0.001", "0.000", "0", "1E-7", "9.5",
+        "10.0", "10", "100.25", "1000.0001", "1234567890123456789012345678901234567890.5"};
+    for (int i = 0; i < values.length; i++) {
+      decimals.add(new NumericSample(i + 1, new BigDecimal(values[i]), null));
+    }
+    numbers.insertAll(decimals);
+    new QueryOrderCheck<>(numbers::query, NumericSample_.DECIMAL, NumericSample::decimal,
+        NumericSample::id, Comparator.naturalOrder()).check(decimals);
+  }
+
+  private static Everything withText(String text) {
+    return new Everything(UUID.randomUUID(), false, (byte) 0, (short) 0, 0, 0, 0, 0, null, null,
+        null, null, null, null, null, text, null, null, null, null, null, null, null, null, null,
+        null);
+  }
+}
