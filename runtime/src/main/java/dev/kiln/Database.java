@@ -128,7 +128,7 @@ public final class Database implements AutoCloseable {
    */
   public MigrationResult migrate() {
     if (source == null) {
-      return PostgresStartup.run(transactions, classLoader());
+      return PostgresStartup.run(connections, transactions, classLoader());
     }
     return StartupMigration.run(source, transactions, classLoader());
   }

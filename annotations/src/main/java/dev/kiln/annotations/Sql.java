@@ -32,4 +32,13 @@ public @interface Sql {
 
   /** {@return the SQL statement, with {@code :name} placeholders for the method's parameters} */
   String value();
+
+  /**
+   * {@return the statement PostgreSQL runs instead of {@link #value()}, where the two engines need
+   * different SQL (SQLite's functions, PostgreSQL's casts); empty when {@code value} serves both}
+   * It takes the same placeholders. It cannot be verified at build time, which has no PostgreSQL
+   * server; {@code Database.migrate()} prepares it on the live database and refuses to start,
+   * naming the method, when PostgreSQL rejects it.
+   */
+  String postgresql() default "";
 }

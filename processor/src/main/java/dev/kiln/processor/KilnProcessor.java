@@ -17,6 +17,7 @@ import dev.kiln.processor.validate.RelationValidator;
 import dev.kiln.processor.dao.DaoContext;
 import dev.kiln.processor.dao.DaoParser;
 import dev.kiln.processor.sql.EntitySql;
+import dev.kiln.processor.verify.PostgresStatements;
 import dev.kiln.processor.verify.QueryLog;
 import dev.kiln.processor.verify.QueryVerifier;
 import dev.kiln.processor.verify.SchemaProbe;
@@ -74,6 +75,7 @@ public final class KilnProcessor extends AbstractProcessor {
   private SchemaWriter schemas;
   private DaoWriter daoWriter;
   private final QueryLog queryLog = new QueryLog();
+  private final PostgresStatements postgresStatements = new PostgresStatements();
   private final Set<String> deferredDaos = new LinkedHashSet<>();
   private MigrationGenerator migrations;
   /** Deferred DAOs that mention a missing type, with that type's name. */
@@ -122,6 +124,7 @@ public final class KilnProcessor extends AbstractProcessor {
       reportMissingTypes();
       schemas.writeServiceFile();
       queryLog.write(processingEnv.getFiler());
+      postgresStatements.write(processingEnv.getFiler());
       // Migrations compare the schema of every entity at once, so they wait for the last round;
       // a model with errors would look like dropped tables.
       if (diagnostics.errorCount() == 0 && !round.errorRaised()) {
@@ -210,7 +213,12 @@ public final class KilnProcessor extends AbstractProcessor {
       DaoParser parser = new DaoParser(context);
       for (TypeElement type : daos) {
         try {
-          parser.parse(type).ifPresent(daoWriter::write);
+          parser.parse(type).ifPresent(model -> {
+            daoWriter.write(model);
+            String owner = String.join(".", model.type().simpleNames()) + ".";
+            model.methods().forEach(m ->
+                postgresStatements.add(owner + m.name(), m.variant("postgresql").sql()));
+          });
         } catch (Deferral missing) {
           deferredDaos.add(type.getQualifiedName().toString());
           missingDaoTypes.put(type.getQualifiedName().toString(), missing.typeName());
@@ -234,6 +242,7 @@ public final class KilnProcessor extends AbstractProcessor {
       for (EntityModel model : models) {
         String owner = model.repositoryName().simpleName() + ".";
         for (Map.Entry<String, String> statement : new EntitySql(model).all().entrySet()) {
+          postgresStatements.add(owner + statement.getKey(), statement.getValue());
           try {
             queryLog.add(owner + statement.getKey(), statement.getValue(),
                 shadow.plan(statement.getValue()));

@@ -144,7 +144,70 @@ class DaoGenerationTest {
     assertThat(constant(compilation, "test.Queries_Impl", "NAME_OF"))
         .isEqualTo("SELECT name FROM author WHERE id = ?");
     assertThat(constant(compilation, "test.Queries_Impl", "REPRICE"))
-        .isEqualTo("UPDATE book SET price = ? WHERE author_id IN (/*list*/?)");
+        .isEqualTo("UPDATE book SET price = ? WHERE author_id IN (/*list bigint*/?)");
+  }
+
+  @Test
+  void postgresqlStatementsAreWrittenBesideSqlitesWhereTheyDiffer() {
+    Compilation compilation = compileWithShop(queries(
+        "import java.math.BigDecimal;",
+        "import java.util.Collection;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  List<Book> findByAuthorIdIn(Collection<Long> authorIds);",
+        "",
+        "  @AllowScan",
+        "  List<Author> findByNameIgnoreCaseAndActiveTrue(String name);",
+        "",
+        "  @AllowScan",
+        "  List<Book> findByPriceGreaterThanOrderByPriceDesc(BigDecimal price);",
+        "",
+        "  Optional<Author> findByEmail(String email);",
+        "",
+        "  @AllowScan",
+        "  @Sql(value = \"SELECT count(*) FROM author WHERE bio IS :bio\",",
+        "      postgresql = \"SELECT count(*) FROM author WHERE bio IS NOT DISTINCT FROM :bio\")",
+        "  long withBio(String bio);",
+        "",
+        "  @Sql(\"SELECT name FROM author WHERE id IN (:ids)\")",
+        "  List<String> names(Collection<Long> ids);",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+
+    assertThat(constant(compilation, "test.Queries_Impl", "FIND_BY_AUTHOR_ID_IN_POSTGRESQL"))
+        .isEqualTo("SELECT \"id\", \"author_id\", \"title\", \"price\" FROM \"book\" WHERE"
+            + " \"author_id\" = ANY(ARRAY[/*array*/?]::bigint[]) ORDER BY \"id\"");
+    assertThat(constant(compilation, "test.Queries_Impl",
+        "FIND_BY_NAME_IGNORE_CASE_AND_ACTIVE_TRUE_POSTGRESQL"))
+        .contains("WHERE translate(\"name\", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+            + " 'abcdefghijklmnopqrstuvwxyz') = translate(?, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',"
+            + " 'abcdefghijklmnopqrstuvwxyz') AND \"active\" = TRUE");
+    // decimals are numeric on PostgreSQL: a plain comparison, nulls first as on SQLite
+    assertThat(constant(compilation, "test.Queries_Impl",
+        "FIND_BY_PRICE_GREATER_THAN_ORDER_BY_PRICE_DESC_POSTGRESQL"))
+        .endsWith("WHERE \"price\" > ? ORDER BY \"price\" DESC NULLS LAST, \"id\"");
+    assertThat(constant(compilation, "test.Queries_Impl", "WITH_BIO_POSTGRESQL"))
+        .isEqualTo("SELECT count(*) FROM author WHERE bio IS NOT DISTINCT FROM ?");
+    // the same SQL on both engines: one constant
+    String impl = generatedSource(compilation, "test.Queries_Impl");
+    assertThat(impl).doesNotContain("FIND_BY_EMAIL_POSTGRESQL");
+    assertThat(impl).doesNotContain("NAMES_POSTGRESQL");
+    assertThat(constant(compilation, "test.Queries_Impl", "NAMES"))
+        .isEqualTo("SELECT name FROM author WHERE id IN (/*list bigint*/?)");
+  }
+
+  @Test
+  void aPostgresqlTextWithAnUnknownPlaceholderIsACompileError() {
+    Compilation compilation = compileWithShop(queries(
+        "@Dao",
+        "public interface Queries {",
+        "  @Sql(value = \"SELECT name FROM author WHERE id = :id\",",
+        "      postgresql = \"SELECT name FROM author WHERE id = :ident\")",
+        "  String nameOf(long id);",
+        "}"));
+    assertThat(compilation).hadErrorContaining(
+        ":ident in the postgresql text has no parameter of that name");
   }
 
   @Test

@@ -5,6 +5,8 @@ import dev.kiln.KilnException;
 import dev.kiln.internal.EntityCache;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +19,12 @@ public final class DaoSupport {
   /** Marks where a collection parameter's {@code ?, ?, …} go; valid SQL as it stands. */
   public static final String LIST_MARKER = "/*list*/?";
 
+  /**
+   * Marks where a collection parameter's {@code ?, ?, …} go inside PostgreSQL's
+   * {@code ARRAY[…]::type[]}, where an empty collection leaves an empty, typed array.
+   */
+  public static final String ARRAY_MARKER = "/*array*/?";
+
   private final Engine engine;
   private final String dao;
 
@@ -27,6 +35,11 @@ public final class DaoSupport {
 
   public Engine engine() {
     return engine;
+  }
+
+  /** Whether the database is PostgreSQL, whose statements some methods write differently. */
+  public boolean postgresql() {
+    return engine.dialect() == dev.kiln.Dialect.POSTGRESQL;
   }
 
   /** Runs a reading method's work. */
@@ -73,23 +86,32 @@ public final class DaoSupport {
         + " found no row; return Optional to allow that"));
   }
 
+  /** A list marker, with the PostgreSQL type of its elements when known, or an array marker. */
+  private static final Pattern MARKER = Pattern.compile("/\\*(list|array)(?: ([a-z ]+))?\\*/\\?");
+
   /**
-   * {@code sql} with the {@code i}-th {@link #LIST_MARKER} replaced by {@code sizes[i]}
-   * placeholders; an empty collection becomes an empty subquery, so {@code IN} matches nothing
-   * and {@code NOT IN} everything.
+   * {@code sql} with the {@code i}-th marker ({@link #LIST_MARKER}, {@code /*list type*}{@code /?}
+   * or {@link #ARRAY_MARKER}) replaced by {@code sizes[i]} placeholders. An empty collection
+   * becomes an empty subquery in a list, so {@code IN} matches nothing and {@code NOT IN}
+   * everything (on PostgreSQL typed as the elements, which it compares with), and nothing in an
+   * array.
    */
-  public static String expand(String sql, int... sizes) {
+  public String expand(String sql, int... sizes) {
     StringBuilder out = new StringBuilder(sql.length() + 16);
+    Matcher marker = MARKER.matcher(sql);
     int from = 0;
     for (int size : sizes) {
-      int at = sql.indexOf(LIST_MARKER, from);
-      out.append(sql, from, at);
-      if (size == 0) {
-        out.append("SELECT NULL WHERE 0");
-      } else {
-        out.append("?, ".repeat(size - 1)).append('?');
+      if (!marker.find()) {
+        throw new IllegalStateException("fewer collection markers than collections: " + sql);
       }
-      from = at + LIST_MARKER.length();
+      out.append(sql, from, marker.start());
+      if (size > 0) {
+        out.append("?, ".repeat(size - 1)).append('?');
+      } else if (marker.group(1).equals("list")) {
+        out.append(!postgresql() ? "SELECT NULL WHERE 1 = 0" : marker.group(2) == null
+            ? "SELECT NULL WHERE false" : "SELECT NULL::" + marker.group(2) + " WHERE false");
+      }
+      from = marker.end();
     }
     return out.append(sql, from, sql.length()).toString();
   }

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instants whose fractions differ in length, offset date-times whose local text order differs from
  * the order of their instants, and names with the {@code LIKE} wildcards {@code _} and {@code %}.
  */
+@Tag("engines")
 class DaoDerivedQueryTest {
 
   private static final Instant T0 = Instant.parse("2024-01-01T10:00:00Z");

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * parameters expanding for {@code IN} (empty ones too), and a null argument bound as SQL
  * {@code NULL}.
  */
+@Tag("engines")
 class DaoSqlQueryTest {
 
   @TempDir Path dir;
@@ -181,7 +183,9 @@ class DaoSqlQueryTest {
   void aPrimitiveScalarRefusesNullInsteadOfReadingZero() {
     assertEquals(2001, library.lastPublished(ann.id()));
     KilnException e = assertThrows(KilnException.class, () -> library.lastPublished(cy.id()));
-    assertEquals("column 'max(published)' is NULL in this row, which"
+    // the label of an unnamed result column is the engine's: SQLite's is the expression
+    String column = TestDatabase.postgres() ? "max" : "max(published)";
+    assertEquals("column '" + column + "' is NULL in this row, which"
         + " LibraryQueries.lastPublished() cannot return as an int; return Integer (null) or"
         + " Optional<Integer> to receive it", e.getMessage());
   }

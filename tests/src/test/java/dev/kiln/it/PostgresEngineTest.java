@@ -163,6 +163,30 @@ class PostgresEngineTest {
         NumericSample::id, Comparator.naturalOrder()).check(decimals);
   }
 
+  @Test
+  void migrateRefusesToStartWhenPostgresRejectsAStatementNamingTheMethod() throws Exception {
+    // Another jar of the application lists a statement PostgreSQL rejects (SQLite's IS with a
+    // parameter); the build could not know, so migrate() must.
+    Path jar = dir.resolve("other-jar");
+    Path listing = jar.resolve("META-INF/kiln/postgresql.properties");
+    java.nio.file.Files.createDirectories(listing.getParent());
+    java.nio.file.Files.writeString(listing,
+        "Shop.authorsWithBio=SELECT count(*) FROM author WHERE bio IS ?\n");
+    ClassLoader original = Thread.currentThread().getContextClassLoader();
+    try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+        original)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      var e = assertThrows(dev.kiln.migrations.MigrationException.class, db::migrate);
+      assertTrue(e.getMessage().contains("PostgreSQL rejects 1 of the application's statements"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("Shop.authorsWithBio: syntax error"), e.getMessage());
+      assertTrue(e.getMessage().contains("@Sql(value = …, postgresql = …)"), e.getMessage());
+    } finally {
+      Thread.currentThread().setContextClassLoader(original);
+    }
+    db.migrate(); // every statement of this application prepares on PostgreSQL
+  }
+
   private static Everything withText(String text) {
     return new Everything(UUID.randomUUID(), false, (byte) 0, (short) 0, 0, 0, 0, 0, null, null,
         null, null, null, null, null, text, null, null, null, null, null, null, null, null, null,

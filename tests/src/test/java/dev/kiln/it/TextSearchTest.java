@@ -15,6 +15,7 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,13 +27,23 @@ import org.junit.jupiter.api.io.TempDir;
  * texts and searches. {@code IgnoreCase} folds ASCII letters (SQLite's {@code lower()}), and a
  * {@code LIKE} pattern is case-sensitive, as PostgreSQL's is.
  */
+@Tag("engines")
 class TextSearchTest {
 
-  private static final List<String> TEXTS = List.of("abc", "ABC", "a\u0000b", "b\u0000", "x%y",
-      "x_y", "xay", "é", "Élan", "élan", "", "b", "aab", "ab*c", "[x]", "a?c", "日本語",
-      "emoji 😀 end", "tail \\");
-  private static final List<String> SEARCHES = List.of("b", "B", "\u0000", "\u0000b", "%", "_",
-      "", "ab", "*", "[", "?", "c", "é", "本", "😀 end", "\\", "ABC", "abc");
+  private static final List<String> TEXTS = storable(List.of("abc", "ABC", "a\u0000b", "b\u0000",
+      "x%y", "x_y", "xay", "é", "Élan", "élan", "", "b", "aab", "ab*c", "[x]", "a?c", "日本語",
+      "emoji 😀 end", "tail \\"));
+  private static final List<String> SEARCHES = storable(List.of("b", "B", "\u0000", "\u0000b",
+      "%", "_", "", "ab", "*", "[", "?", "c", "é", "本", "😀 end", "\\", "ABC", "abc"));
+
+  /**
+   * The texts the engine stores: PostgreSQL text cannot hold NUL, which Kiln refuses there
+   * ({@code PostgresEngineTest}); every other text is searched the same on both engines.
+   */
+  private static List<String> storable(List<String> texts) {
+    return TestDatabase.postgres()
+        ? texts.stream().filter(t -> t.indexOf('\u0000') < 0).toList() : texts;
+  }
 
   @TempDir Path dir;
   Database db;
@@ -86,7 +97,7 @@ class TextSearchTest {
   @Test
   void likePatternsAreCaseSensitiveWithLiteralGlobCharacters() {
     // A pattern sees a text up to its first NUL: "a\0b" does not match, "b\0" does.
-    assertEquals(List.of("abc", "b\u0000", "b", "aab", "ab*c"),
+    assertEquals(storable(List.of("abc", "b\u0000", "b", "aab", "ab*c")),
         bodies(notes.query().where(Note_.BODY.like("%b%")).list()));
     assertEquals(List.of("x%y"), bodies(searches.findByBodyLike("x\\%y")));
     assertEquals(List.of("x%y", "x_y", "xay"), bodies(searches.findByBodyLike("x_y")));

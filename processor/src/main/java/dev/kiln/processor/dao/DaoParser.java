@@ -86,7 +86,8 @@ public final class DaoParser {
       boolean allowScan = daoAllowsScan || annotations.find("AllowScan", method).isPresent();
       Optional<AnnotationMirror> sqlAnnotation = annotations.find("Sql", method);
       DaoMethod parsed = sqlAnnotation.isPresent()
-          ? sql.parse(name, method, annotations.string(sqlAnnotation.get(), "value"), allowScan)
+          ? sql.parse(name, method, annotations.string(sqlAnnotation.get(), "value"),
+              annotations.string(sqlAnnotation.get(), "postgresql"), allowScan)
           : derived.parse(name, method, defaultEntity, mentioned, allowScan);
       if (parsed != null) {
         methods.add(parsed);

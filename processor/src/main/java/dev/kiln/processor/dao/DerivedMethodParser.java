@@ -3,6 +3,7 @@ package dev.kiln.processor.dao;
 import static dev.kiln.migrations.schema.SqliteDdl.quote;
 
 import com.palantir.javapoet.TypeName;
+import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.migrations.schema.Ordering;
 import dev.kiln.migrations.schema.TextMatch;
 import dev.kiln.processor.dao.DerivedName.Condition;
@@ -11,6 +12,7 @@ import dev.kiln.processor.dao.DerivedName.Verb;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.Binding;
 import dev.kiln.processor.model.DaoMethod;
+import dev.kiln.processor.model.SqlVariant;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.PropertyModel;
 import dev.kiln.processor.model.ResultShape;
@@ -22,7 +24,9 @@ import dev.kiln.processor.model.ValueKind;
 import dev.kiln.processor.sql.EntitySql;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -95,11 +99,13 @@ final class DerivedMethodParser {
     if (result == null) {
       return null;
     }
-    List<Binding> bindings = bindings(method, parsed, entity, label);
-    if (bindings == null) {
+    Map<Condition, List<Binding>> bound = bindings(method, parsed, entity, label);
+    if (bound == null) {
       return null;
     }
-    String sql = sql(parsed, entity, result);
+    SqlVariant sqlite = render(SqlDialect.SQLITE, parsed, entity, result, bound);
+    SqlVariant postgresql = render(SqlDialect.POSTGRESQL, parsed, entity, result, bound);
+    String sql = sqlite.sql();
     try {
       context.shadow.prepare(sql);
     } catch (SQLException e) {
@@ -116,8 +122,8 @@ final class DerivedMethodParser {
         throw new IllegalStateException(e);
       }
     }
-    return new DaoMethod(method, sql, bindings, result, parsed.verb() == Verb.DELETE, written,
-        "derived");
+    return new DaoMethod(method, sql, sqlite.bindings(), result, parsed.verb() == Verb.DELETE,
+        written, "derived", postgresql);
   }
 
   /** The entities called {@code subject}, in the singular or with a plural -s or -es. */
@@ -220,8 +226,11 @@ final class DerivedMethodParser {
         List.of(new ColumnRead("value", 1, new Value(read, declared, null))), declared);
   }
 
-  /** The parameters in condition order, checked against the properties they compare with. */
-  private List<Binding> bindings(ExecutableElement method, DerivedName parsed,
+  /**
+   * The parameters of each condition, checked against the properties they compare with: one for
+   * most operators, two for {@code Between}, none for {@code IsNull}.
+   */
+  private Map<Condition, List<Binding>> bindings(ExecutableElement method, DerivedName parsed,
       EntityModel entity, String label) {
     List<? extends VariableElement> parameters = method.getParameters();
     int needed = parsed.groups().stream().flatMap(List::stream)
@@ -239,9 +248,11 @@ final class DerivedMethodParser {
           + " conditions compare with, in the order of the name");
       return null;
     }
-    List<Binding> bindings = new ArrayList<>();
+    Map<Condition, List<Binding>> bound = new IdentityHashMap<>();
     int next = 0;
     for (Condition condition : parsed.groups().stream().flatMap(List::stream).toList()) {
+      List<Binding> bindings = new ArrayList<>();
+      bound.put(condition, bindings);
       PropertyModel property = entity.column(condition.property()).orElseThrow();
       String problem = operatorProblem(condition, entity, property);
       if (problem != null) {
@@ -264,25 +275,54 @@ final class DerivedMethodParser {
                       + property.javaType()));
           return null;
         }
-        Binding binding = new Binding(parameter.getSimpleName().toString(),
-            Value.of(entity, property), collection, pattern(condition.operator()));
-        // The comparison may use its parameter more than once (an offset date-time, an exact
-        // decimal, an ending do): each ? gets the same value.
-        TextMatch match = textMatch(condition.operator());
-        String operator = comparison(condition.operator());
-        int uses = collection ? 1 : match != null ? match.uses()
-            : operator != null ? property.kind().ordering().uses(operator)
-            : placeholders(property.kind().ordering().wrap("?"));
-        for (int use = 0; use < uses; use++) {
-          bindings.add(binding);
-        }
+        bindings.add(new Binding(parameter.getSimpleName().toString(),
+            Value.of(entity, property), collection, null));
       }
     }
-    return bindings;
+    return bound;
   }
 
-  private static int placeholders(String expression) {
-    return (int) expression.chars().filter(c -> c == '?').count();
+  /**
+   * The statement in {@code dialect}'s SQL and its bindings in placeholder order. A condition
+   * may use its parameter more than once (an offset date-time, an exact decimal, an ending do):
+   * each {@code ?} gets the same value, and {@code Between}'s first half takes the low bound.
+   */
+  private static SqlVariant render(SqlDialect dialect, DerivedName parsed, EntityModel entity,
+      ResultShape result, Map<Condition, List<Binding>> bound) {
+    List<Binding> bindings = new ArrayList<>();
+    String where = "";
+    if (!parsed.groups().isEmpty()) {
+      List<String> groups = new ArrayList<>();
+      for (List<Condition> group : parsed.groups()) {
+        List<String> parts = new ArrayList<>();
+        for (Condition c : group) {
+          PropertyModel p = entity.column(c.property()).orElseThrow();
+          String sql = dialect == SqlDialect.SQLITE ? condition(c, p)
+              : PostgresConditions.condition(dialect, c, p);
+          parts.add(sql);
+          List<Binding> parameters = bound.get(c);
+          if (parameters.isEmpty()) {
+            continue;
+          }
+          if (parameters.get(0).collection()) {
+            bindings.add(parameters.get(0));
+            continue;
+          }
+          int uses = SqlDialect.uses(sql);
+          for (int use = 0; use < uses; use++) {
+            Binding parameter = parameters.get(use * parameters.size() / uses);
+            bindings.add(dialect == SqlDialect.SQLITE && pattern(c.operator()) != null
+                ? new Binding(parameter.parameter(), parameter.value(), false,
+                    pattern(c.operator()))
+                : parameter);
+          }
+        }
+        groups.add(String.join(" AND ", parts));
+      }
+      where = " WHERE " + (groups.size() == 1 ? groups.get(0)
+          : groups.stream().map(g -> "(" + g + ")").collect(Collectors.joining(" OR ")));
+    }
+    return new SqlVariant(sql(dialect, parsed, entity, result, where), bindings);
   }
 
   /** What is wrong with the operator on {@code property}, and how to fix it, or null. */
@@ -320,7 +360,7 @@ final class DerivedMethodParser {
   }
 
   /** How a text operator matches, or null for the other operators. */
-  private static TextMatch textMatch(Operator operator) {
+  static TextMatch textMatch(Operator operator) {
     return switch (operator) {
       case STARTING_WITH -> TextMatch.STARTS_WITH;
       case ENDING_WITH -> TextMatch.ENDS_WITH;
@@ -350,9 +390,9 @@ final class DerivedMethodParser {
   }
 
   /** The statement: the verb's head, the conditions, the order and the limit. */
-  private static String sql(DerivedName parsed, EntityModel entity, ResultShape result) {
+  private static String sql(SqlDialect dialect, DerivedName parsed, EntityModel entity,
+      ResultShape result, String where) {
     String table = quote(entity.table());
-    String where = where(parsed, entity);
     switch (parsed.verb()) {
       case COUNT:
         return "SELECT count(*) FROM " + table + where;
@@ -365,7 +405,7 @@ final class DerivedMethodParser {
             .append(" FROM ").append(table).append(where).append(" ORDER BY ");
         for (DerivedName.Order order : parsed.orders()) {
           PropertyModel p = entity.column(order.property()).orElseThrow();
-          sql.append(p.kind().ordering().orderBy(quote(p.column()), order.descending()))
+          sql.append(dialect.orderBy(p.kind().ordering(), quote(p.column()), order.descending()))
               .append(", ");
         }
         sql.append(entity.keys().stream().map(k -> quote(k.column()))
@@ -379,19 +419,7 @@ final class DerivedMethodParser {
     }
   }
 
-  private static String where(DerivedName parsed, EntityModel entity) {
-    if (parsed.groups().isEmpty()) {
-      return "";
-    }
-    List<String> groups = new ArrayList<>();
-    for (List<Condition> group : parsed.groups()) {
-      groups.add(group.stream().map(c -> condition(c, entity.column(c.property()).orElseThrow()))
-          .collect(Collectors.joining(" AND ")));
-    }
-    return " WHERE " + (groups.size() == 1 ? groups.get(0)
-        : groups.stream().map(g -> "(" + g + ")").collect(Collectors.joining(" OR ")));
-  }
-
+  /** A condition in SQLite's SQL. */
   private static String condition(Condition condition, PropertyModel p) {
     String column = quote(p.column());
     // IgnoreCase puts the collation on the left operand, where every comparison (IN and
@@ -418,7 +446,7 @@ final class DerivedMethodParser {
    * The SQL operator of a comparison ({@code BETWEEN}'s bounds compare as {@code >=} and
    * {@code <=}, and use their parameters as often), or null for the other operators.
    */
-  private static String comparison(Operator operator) {
+  static String comparison(Operator operator) {
     return switch (operator) {
       case EQUALS -> "=";
       case NOT -> "<>";

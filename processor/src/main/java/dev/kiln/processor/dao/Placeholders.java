@@ -2,12 +2,13 @@ package dev.kiln.processor.dao;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The {@code :name} placeholders of an {@code @Sql} statement, found outside string literals,
  * quoted identifiers and comments, and replaced by JDBC's {@code ?} (or, for a collection
- * parameter, by the marker the runtime expands into {@code ?, ?, …}).
+ * parameter, by the marker the runtime expands into {@code ?, ?, …}: {@code /*list bigint*}{@code /?},
+ * which names the PostgreSQL type of the elements for an empty collection's typed empty set).
  *
  * @param sql the statement as JDBC runs it
  * @param names the placeholder names, in order of appearance
@@ -17,13 +18,21 @@ record Placeholders(String sql, List<String> names) {
   /** Must equal the runtime's {@code LIST_MARKER}, which expands it (a test checks). */
   static final String LIST_MARKER = "/*list*/?";
 
-  static Placeholders parse(String text, Set<String> collections) {
+  static Placeholders parse(String text, Map<String, String> collections) {
+    return parse(text, collections, true);
+  }
+
+  /**
+   * Parses {@code text}; {@code brackets} says whether {@code [x]} quotes an identifier, as it
+   * does on SQLite (on PostgreSQL it is an array subscript or {@code ARRAY[…]}).
+   */
+  static Placeholders parse(String text, Map<String, String> collections, boolean brackets) {
     StringBuilder sql = new StringBuilder(text.length());
     List<String> names = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (c == '\'' || c == '"' || c == '`' || c == '[') {
+      if (c == '\'' || c == '"' || c == '`' || (brackets && c == '[')) {
         int end = closing(text, i, c == '[' ? ']' : c);
         sql.append(text, i, end);
         i = end;
@@ -46,7 +55,8 @@ record Placeholders(String sql, List<String> names) {
         }
         String name = text.substring(i + 1, end);
         names.add(name);
-        sql.append(collections.contains(name) ? LIST_MARKER : "?");
+        String type = collections.get(name);
+        sql.append(type == null ? "?" : "/*list " + type + "*/?");
         i = end;
       } else {
         sql.append(c);

@@ -2,12 +2,14 @@ package dev.kiln.processor.dao;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kiln.migrations.dialect.postgresql.PostgresDdl;
 import dev.kiln.migrations.schema.Column;
 import dev.kiln.migrations.schema.SqliteMessages;
 import dev.kiln.migrations.schema.Table;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.Binding;
 import dev.kiln.processor.model.DaoMethod;
+import dev.kiln.processor.model.SqlVariant;
 import dev.kiln.processor.model.ResultShape;
 import dev.kiln.processor.model.ResultShape.Kind;
 import dev.kiln.processor.model.ResultShape.Wrapper;
@@ -18,11 +20,9 @@ import dev.kiln.processor.verify.SqlText;
 import dev.kiln.processor.validate.Spelling;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.ExecutableElement;
@@ -56,7 +56,8 @@ final class SqlMethodParser {
   }
 
   /** The method, or null after reporting what is wrong with it. */
-  DaoMethod parse(String dao, ExecutableElement method, String text, boolean allowScan) {
+  DaoMethod parse(String dao, ExecutableElement method, String text, String postgresText,
+      boolean allowScan) {
     String name = method.getSimpleName().toString();
     String label = dao + "." + name;
     if (SqlText.isEmpty(text)) {
@@ -74,9 +75,10 @@ final class SqlMethodParser {
     if (parameters == null) {
       return null;
     }
-    Set<String> collections = new HashSet<>();
+    Map<String, String> collections = new LinkedHashMap<>();
     parameters.values().stream().filter(Binding::collection)
-        .forEach(b -> collections.add(b.parameter()));
+        .forEach(b -> collections.put(b.parameter(), PostgresDdl.type(
+            b.value().kind().logicalType()).replace(" COLLATE \"C\"", "")));
     Placeholders placeholders = Placeholders.parse(text, collections);
     List<Binding> bindings = new ArrayList<>();
     for (String placeholder : placeholders.names()) {
@@ -112,8 +114,46 @@ final class SqlMethodParser {
     boolean write = prepared.columns().isEmpty() || !prepared.written().isEmpty();
     warnOfDoubleArithmetic(method, name, text);
     context.checkPlan(method, label, placeholders.sql(), allowScan, null);
+    SqlVariant postgresql = postgresVariant(method, postgresText, parameters, collections);
+    if (postgresql == NOT_VALID) {
+      return null;
+    }
     return new DaoMethod(method, placeholders.sql(), bindings, result, write,
-        prepared.written(), "@Sql");
+        prepared.written(), "@Sql", postgresql);
+  }
+
+  /** Marks a {@code postgresql} text that was reported as wrong. */
+  private static final SqlVariant NOT_VALID = new SqlVariant("", List.of());
+
+  /**
+   * The statement of {@code @Sql(postgresql = …)}, with its placeholders bound to the same
+   * parameters; null when there is none. PostgreSQL's text is checked for its placeholders here
+   * and prepared on the live database by {@code Database.migrate()}.
+   */
+  private SqlVariant postgresVariant(ExecutableElement method, String text,
+      Map<String, Binding> parameters, Map<String, String> collections) {
+    if (text.isBlank()) {
+      return null;
+    }
+    String name = method.getSimpleName().toString();
+    if (SqlText.secondStatement(text) >= 0) {
+      context.diagnostics.error(method, Code.SQL_SEVERAL, name, "(in postgresql) "
+          + text.substring(SqlText.secondStatement(text)).strip());
+      return NOT_VALID;
+    }
+    Placeholders placeholders = Placeholders.parse(text, collections, false);
+    List<Binding> bindings = new ArrayList<>();
+    for (String placeholder : placeholders.names()) {
+      Binding binding = parameters.get(placeholder);
+      if (binding == null) {
+        context.diagnostics.error(method, Code.SQL_PARAMETER, name, ":" + placeholder
+            + " in the postgresql text has no parameter of that name (placeholders bind to the"
+            + " method's parameters by name)");
+        return NOT_VALID;
+      }
+      bindings.add(binding);
+    }
+    return new SqlVariant(placeholders.sql(), bindings);
   }
 
   /**

@@ -13,6 +13,7 @@ import javax.lang.model.element.ExecutableElement;
  * @param write whether it changes rows (runs on the writer)
  * @param writtenTables the tables it may change, whose cached entities it evicts
  * @param description how the query came to be, for the build's query list ("derived", "@Sql")
+ * @param postgresql the statement and bindings PostgreSQL runs, or null when they are the same
  */
 public record DaoMethod(
     ExecutableElement element,
@@ -21,11 +22,18 @@ public record DaoMethod(
     ResultShape result,
     boolean write,
     List<String> writtenTables,
-    String description) {
+    String description,
+    SqlVariant postgresql) {
 
   public DaoMethod {
     bindings = List.copyOf(bindings);
     writtenTables = List.copyOf(writtenTables);
+  }
+
+  /** The statement and bindings of the engine {@code dialect} names. */
+  public SqlVariant variant(String dialect) {
+    return dialect.equals("postgresql") && postgresql != null ? postgresql
+        : new SqlVariant(sql, bindings);
   }
 
   public String name() {

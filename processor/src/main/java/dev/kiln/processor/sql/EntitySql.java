@@ -93,14 +93,16 @@ public final class EntitySql {
     if (nonKeys.isEmpty()) {
       return insert() + conflict + "NOTHING";
     }
+    // The stored row's columns are qualified with the table: beside "excluded" a bare name is
+    // ambiguous to PostgreSQL.
     String set = nonKeys.stream()
         .map(p -> quote(p.column()) + " = " + (p.version()
-            ? quote(p.column()) + " + 1" : "excluded." + quote(p.column())))
+            ? table + "." + quote(p.column()) + " + 1" : "excluded." + quote(p.column())))
         .collect(Collectors.joining(", "));
     String sql = insert() + conflict + "UPDATE SET " + set;
     return entity.version()
-        .map(v -> sql + " WHERE " + quote(v.column()) + " = excluded." + quote(v.column())
-            + " RETURNING " + quote(v.column()))
+        .map(v -> sql + " WHERE " + table + "." + quote(v.column()) + " = excluded."
+            + quote(v.column()) + " RETURNING " + table + "." + quote(v.column()))
         .orElse(sql);
   }
 

@@ -11,6 +11,7 @@ import dev.kiln.processor.model.DaoMethod;
 import dev.kiln.processor.model.DaoModel;
 import dev.kiln.processor.model.Names;
 import dev.kiln.processor.model.ResultShape;
+import dev.kiln.processor.model.SqlVariant;
 import dev.kiln.processor.model.ResultShape.ColumnRead;
 import dev.kiln.processor.model.ResultShape.Kind;
 import dev.kiln.processor.model.Value;
@@ -57,7 +58,17 @@ public final class DaoWriter {
               method.description().equals("derived") ? "derived from its name"
                   : "from its @Sql, verified against the schema")
           .initializer("$S", method.sql()).build());
-      new MethodWriting(dao, method, constant, type).write();
+      String postgresConstant = null;
+      if (method.postgresql() != null && !method.postgresql().equals(method.variant("sqlite"))) {
+        postgresConstant = constant + "_POSTGRESQL";
+        type.addField(FieldSpec.builder(String.class, postgresConstant, Modifier.STATIC,
+                Modifier.FINAL)
+            .addJavadoc("The SQL of {@link #$L} on PostgreSQL, $L.\n", method.name(),
+                method.description().equals("derived") ? "derived from its name"
+                    : "from its @Sql, prepared on the live database by migrate()")
+            .initializer("$S", method.postgresql().sql()).build());
+      }
+      new MethodWriting(dao, method, constant, postgresConstant, type).write();
     }
     GeneratedFiles.write(filer, dao.type().packageName(), type.build());
   }
@@ -67,15 +78,42 @@ public final class DaoWriter {
     private final DaoModel dao;
     private final DaoMethod method;
     private final String constant;
+    private final String postgresConstant;
     private final TypeSpec.Builder type;
     private final ResultShape result;
 
-    MethodWriting(DaoModel dao, DaoMethod method, String constant, TypeSpec.Builder type) {
+    MethodWriting(DaoModel dao, DaoMethod method, String constant, String postgresConstant,
+        TypeSpec.Builder type) {
       this.dao = dao;
       this.method = method;
       this.constant = constant;
+      this.postgresConstant = postgresConstant;
       this.type = type;
       this.result = method.result();
+    }
+
+    private SqlVariant sqlite() {
+      return method.variant("sqlite");
+    }
+
+    private SqlVariant postgresql() {
+      return method.variant("postgresql");
+    }
+
+    /** Whether PostgreSQL binds differently from SQLite (not only the SQL text differs). */
+    private boolean bindsDifferently() {
+      return postgresConstant != null && !postgresql().bindings().equals(sqlite().bindings());
+    }
+
+    /** The SQL of {@code variant} in {@code constant}, collections expanded. */
+    private CodeBlock sqlOf(SqlVariant variant, String constant) {
+      if (!method.expands()) {
+        return CodeBlock.of("$L", constant);
+      }
+      return CodeBlock.of("support.expand($L, $L)", constant,
+          variant.bindings().stream().filter(Binding::collection)
+              .map(b -> CodeBlock.of("$L.size()", b.parameter()))
+              .collect(CodeBlock.joining(", ")));
     }
 
     void write() {
@@ -91,13 +129,12 @@ public final class DaoWriter {
               dao.type().simpleName() + "." + method.name(), binding.parameter());
         }
       }
-      CodeBlock sql = method.expands()
-          ? CodeBlock.of("$T.expand($L, $L)", DAO_SUPPORT, constant,
-              method.bindings().stream().filter(Binding::collection)
-                  .map(b -> CodeBlock.of("$L.size()", b.parameter()))
-                  .collect(CodeBlock.joining(", ")))
-          : CodeBlock.of("$L", constant);
-      if (method.expands()) {
+      CodeBlock sql = sqlOf(sqlite(), constant);
+      if (postgresConstant != null) {
+        code.addStatement("String sql = support.postgresql()\n$>$>? $L\n: $L$<$<",
+            sqlOf(postgresql(), postgresConstant), sql);
+        sql = CodeBlock.of("sql");
+      } else if (method.expands()) {
         code.addStatement("String sql = $L", sql);
         sql = CodeBlock.of("sql");
       }
@@ -112,7 +149,7 @@ public final class DaoWriter {
       code.addCode(CodeBlock.builder()
           .add("int changed = support.write($S, conn -> {\n$>", method.name())
           .addStatement("$T ps = conn.prepare($L)", Spi.PREPARED_STATEMENT, sql)
-          .add(bindings("ps"))
+          .add(bindingsOfEachEngine("ps"))
           .addStatement("return conn.update(ps)")
           .add("$<});\n").build());
       if (!method.writtenTables().isEmpty()) {
@@ -157,17 +194,36 @@ public final class DaoWriter {
       }
     }
 
-    /** {@code ps -> …} binding every parameter; a one-liner when there is one binding. */
+    /** {@code ps -> …} binding every parameter, for the engine at hand. */
     private CodeBlock binder() {
-      if (method.bindings().isEmpty()) {
+      if (!bindsDifferently()) {
+        return binder(sqlite());
+      }
+      return CodeBlock.of("support.postgresql()\n$>$>? $L\n: $L$<$<", binder(postgresql()),
+          binder(sqlite()));
+    }
+
+    /** {@code ps -> …} binding every parameter; a one-liner when there is one binding. */
+    private CodeBlock binder(SqlVariant variant) {
+      if (variant.bindings().isEmpty()) {
         return CodeBlock.of("$T.Binder.NONE", Spi.ENGINE);
       }
-      if (method.bindings().size() == 1 && !method.expands()) {
-        Binding only = method.bindings().get(0);
+      if (variant.bindings().size() == 1 && !method.expands()) {
+        Binding only = variant.bindings().get(0);
         return CodeBlock.of("ps -> $L", ValueCode.bind(only.value(), "ps", CodeBlock.of("1"),
             value(only)));
       }
-      return CodeBlock.of("ps -> {\n$>$L$<}", bindings("ps"));
+      return CodeBlock.of("ps -> {\n$>$L$<}", bindings("ps", variant));
+    }
+
+    /** The binding statements, as an {@code if} on the engine when the engines differ. */
+    private CodeBlock bindingsOfEachEngine(String ps) {
+      if (!bindsDifferently()) {
+        return bindings(ps, sqlite());
+      }
+      return CodeBlock.builder().beginControlFlow("if (support.postgresql())")
+          .add(bindings(ps, postgresql())).nextControlFlow("else")
+          .add(bindings(ps, sqlite())).endControlFlow().build();
     }
 
     private static CodeBlock value(Binding binding) {
@@ -180,13 +236,13 @@ public final class DaoWriter {
      * The statements that bind every parameter, in placeholder order, as plain lines: they go
      * inside a lambda that is itself part of a statement.
      */
-    private CodeBlock bindings(String ps) {
+    private CodeBlock bindings(String ps, SqlVariant variant) {
       CodeBlock.Builder code = CodeBlock.builder();
       if (method.expands()) {
         code.add("int index = 1;\n");
       }
       int index = 1;
-      for (Binding binding : method.bindings()) {
+      for (Binding binding : variant.bindings()) {
         CodeBlock value = value(binding);
         if (binding.collection()) {
           code.beginControlFlow("for ($T item : $L)", binding.value().javaType().box(),

@@ -1,6 +1,7 @@
 package dev.kiln.internal.postgresql;
 
 import dev.kiln.KilnException;
+import dev.kiln.internal.Connections;
 import dev.kiln.internal.Session;
 import dev.kiln.internal.Transactions;
 import dev.kiln.migrations.MigrationResult;
@@ -21,7 +22,8 @@ import java.util.ServiceLoader;
  * migrations: in one transaction, under a transaction-scoped advisory lock (so that several nodes
  * starting at once create the schema once), it creates the compiled-in schema's missing tables,
  * their foreign keys and missing indexes; then it checks the live schema against the compiled-in
- * one ({@link PostgresSchemaCheck}).
+ * one ({@link PostgresSchemaCheck}), and prepares every statement of the application there
+ * ({@link PostgresStatementCheck}).
  */
 public final class PostgresStartup {
 
@@ -30,7 +32,8 @@ public final class PostgresStartup {
 
   private PostgresStartup() {}
 
-  public static MigrationResult run(Transactions transactions, ClassLoader loader) {
+  public static MigrationResult run(
+      Connections connections, Transactions transactions, ClassLoader loader) {
     if (transactions.current() != null) {
       throw new KilnException("migrate() cannot run inside a transaction: call it once at"
           + " start-up, before the application's first transaction");
@@ -57,6 +60,7 @@ public final class PostgresStartup {
           + " application was compiled against:\n  " + String.join("\n  ", differences),
           differences);
     }
+    PostgresStatementCheck.verify(connections, loader);
     return result;
   }
 

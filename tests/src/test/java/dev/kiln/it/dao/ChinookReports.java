@@ -24,47 +24,72 @@ public interface ChinookReports {
 
   // ---- @Sql reports ---------------------------------------------------------------------------
 
-  @Sql("SELECT c.CustomerId AS customer_id, c.FirstName, c.LastName,"
+  @Sql(value = "SELECT c.CustomerId AS customer_id, c.FirstName, c.LastName,"
       + " kiln_decimal_sum(i.Total) AS total_spent"
       + " FROM Customer c JOIN Invoice i ON i.CustomerId = c.CustomerId"
       + " GROUP BY c.CustomerId ORDER BY total_spent COLLATE kiln_decimal DESC, c.CustomerId"
-      + " LIMIT :n")
+      + " LIMIT :n",
+      postgresql = "SELECT c.\"CustomerId\" AS customer_id, c.\"FirstName\", c.\"LastName\","
+          + " sum(i.\"Total\") AS total_spent"
+          + " FROM \"Customer\" c JOIN \"Invoice\" i ON i.\"CustomerId\" = c.\"CustomerId\""
+          + " GROUP BY c.\"CustomerId\" ORDER BY total_spent DESC, c.\"CustomerId\" LIMIT :n")
   List<CustomerSpend> topCustomers(int n);
 
-  @Sql("SELECT BillingCountry AS country, count(*) AS invoices, kiln_decimal_sum(Total) AS total"
-      + " FROM Invoice GROUP BY BillingCountry ORDER BY total COLLATE kiln_decimal DESC, country")
+  @Sql(value = "SELECT BillingCountry AS country, count(*) AS invoices,"
+      + " kiln_decimal_sum(Total) AS total"
+      + " FROM Invoice GROUP BY BillingCountry ORDER BY total COLLATE kiln_decimal DESC, country",
+      postgresql = "SELECT \"BillingCountry\" AS country, count(*) AS invoices,"
+          + " sum(\"Total\") AS total FROM \"Invoice\" GROUP BY \"BillingCountry\""
+          + " ORDER BY total DESC, country")
   List<CountrySales> salesPerCountry();
 
-  @Sql("SELECT t.GenreId, SUM(il.Quantity) AS sold"
+  @Sql(value = "SELECT t.GenreId, SUM(il.Quantity) AS sold"
       + " FROM InvoiceLine il JOIN Track t ON t.TrackId = il.TrackId"
-      + " GROUP BY t.GenreId ORDER BY sold DESC, t.GenreId LIMIT 1")
+      + " GROUP BY t.GenreId ORDER BY sold DESC, t.GenreId LIMIT 1",
+      postgresql = "SELECT t.\"GenreId\", SUM(il.\"Quantity\") AS sold"
+          + " FROM \"InvoiceLine\" il JOIN \"Track\" t ON t.\"TrackId\" = il.\"TrackId\""
+          + " GROUP BY t.\"GenreId\" ORDER BY sold DESC, t.\"GenreId\" LIMIT 1")
   Optional<GenreSales> bestSellingGenre();
 
-  @Sql("SELECT t.TrackId AS track_id, t.Name, SUM(il.Quantity) AS sold,"
+  @Sql(value = "SELECT t.TrackId AS track_id, t.Name, SUM(il.Quantity) AS sold,"
       + " ROUND(SUM(il.UnitPrice * il.Quantity), 2) AS revenue"
       + " FROM InvoiceLine il JOIN Track t ON t.TrackId = il.TrackId"
-      + " GROUP BY t.TrackId ORDER BY sold DESC, t.TrackId LIMIT :n")
+      + " GROUP BY t.TrackId ORDER BY sold DESC, t.TrackId LIMIT :n",
+      postgresql = "SELECT t.\"TrackId\" AS track_id, t.\"Name\", SUM(il.\"Quantity\") AS sold,"
+          + " ROUND(SUM(il.\"UnitPrice\" * il.\"Quantity\"), 2) AS revenue"
+          + " FROM \"InvoiceLine\" il JOIN \"Track\" t ON t.\"TrackId\" = il.\"TrackId\""
+          + " GROUP BY t.\"TrackId\" ORDER BY sold DESC, t.\"TrackId\" LIMIT :n")
   Stream<TrackSales> bestSellingTracks(int n);
 
-  @Sql("SELECT ar.Name AS artist, count(al.AlbumId) AS albums"
+  @Sql(value = "SELECT ar.Name AS artist, count(al.AlbumId) AS albums"
       + " FROM Artist ar JOIN Album al ON al.ArtistId = ar.ArtistId"
-      + " GROUP BY ar.ArtistId ORDER BY albums DESC, ar.Name LIMIT :n")
+      + " GROUP BY ar.ArtistId ORDER BY albums DESC, ar.Name LIMIT :n",
+      postgresql = "SELECT ar.\"Name\" AS artist, count(al.\"AlbumId\") AS albums"
+          + " FROM \"Artist\" ar JOIN \"Album\" al ON al.\"ArtistId\" = ar.\"ArtistId\""
+          + " GROUP BY ar.\"ArtistId\" ORDER BY albums DESC, ar.\"Name\" LIMIT :n")
   List<ArtistAlbums> albumsPerArtist(int n);
 
-  @Sql("SELECT e.EmployeeId AS employee_id, e.FirstName || ' ' || e.LastName AS name, e.Title,"
-      + " count(c.CustomerId) AS customers"
+  @Sql(value = "SELECT e.EmployeeId AS employee_id, e.FirstName || ' ' || e.LastName AS name,"
+      + " e.Title, count(c.CustomerId) AS customers"
       + " FROM Employee e LEFT JOIN Customer c ON c.SupportRepId = e.EmployeeId"
-      + " GROUP BY e.EmployeeId ORDER BY customers DESC, e.EmployeeId")
+      + " GROUP BY e.EmployeeId ORDER BY customers DESC, e.EmployeeId",
+      postgresql = "SELECT e.\"EmployeeId\" AS employee_id,"
+          + " e.\"FirstName\" || ' ' || e.\"LastName\" AS name, e.\"Title\","
+          + " count(c.\"CustomerId\") AS customers FROM \"Employee\" e"
+          + " LEFT JOIN \"Customer\" c ON c.\"SupportRepId\" = e.\"EmployeeId\""
+          + " GROUP BY e.\"EmployeeId\" ORDER BY customers DESC, e.\"EmployeeId\"")
   List<EmployeeCustomers> customersPerEmployee();
 
-  @Sql("SELECT count(*) FROM Invoice")
+  @Sql(value = "SELECT count(*) FROM Invoice", postgresql = "SELECT count(*) FROM \"Invoice\"")
   long invoiceCount();
 
-  @Sql("SELECT kiln_decimal_sum(Total) FROM Invoice")
+  @Sql(value = "SELECT kiln_decimal_sum(Total) FROM Invoice",
+      postgresql = "SELECT sum(\"Total\") FROM \"Invoice\"")
   BigDecimal totalSales();
 
   /** Empty for a customer without invoices: the sum of no rows is NULL. */
-  @Sql("SELECT kiln_decimal_sum(Total) FROM Invoice WHERE CustomerId = :customerId")
+  @Sql(value = "SELECT kiln_decimal_sum(Total) FROM Invoice WHERE CustomerId = :customerId",
+      postgresql = "SELECT sum(\"Total\") FROM \"Invoice\" WHERE \"CustomerId\" = :customerId")
   Optional<BigDecimal> spentBy(long customerId);
 
   // ---- derived finders ------------------------------------------------------------------------

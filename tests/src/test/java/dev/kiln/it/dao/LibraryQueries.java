@@ -105,7 +105,8 @@ public interface LibraryQueries {
 
   /** {@code IS :bio} with a null argument is {@code IS NULL}. */
   @AllowScan("bio has no index; the tests have a handful of authors")
-  @Sql("SELECT count(*) FROM author WHERE bio IS :bio")
+  @Sql(value = "SELECT count(*) FROM author WHERE bio IS :bio",
+      postgresql = "SELECT count(*) FROM author WHERE bio IS NOT DISTINCT FROM :bio")
   int authorsWithBio(@Nullable String bio);
 
   /** A {@code :word} inside a string literal is text, not a parameter. */

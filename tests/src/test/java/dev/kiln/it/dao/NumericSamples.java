@@ -17,7 +17,8 @@ public interface NumericSamples {
 
   List<NumericSample> findByDecimalBetween(BigDecimal low, BigDecimal high);
 
-  @Sql("SELECT kiln_decimal_sum(\"decimal\") FROM numeric_sample")
+  @Sql(value = "SELECT kiln_decimal_sum(\"decimal\") FROM numeric_sample",
+      postgresql = "SELECT sum(\"decimal\") FROM numeric_sample")
   BigDecimal exactTotal();
 
   @Sql("SELECT sum(CAST(\"decimal\" AS REAL)) FROM numeric_sample")
