@@ -100,7 +100,8 @@ public final class KilnProcessor extends AbstractProcessor {
     schemas = new SchemaWriter(env.getFiler());
     daoWriter = new DaoWriter(env.getFiler());
     migrations = new MigrationGenerator(env.getFiler(), env.getElementUtils(), diagnostics,
-        env.getOptions().get(Options.MIGRATIONS), env.getOptions().get(Options.ALLOW_DESTRUCTIVE));
+        env.getOptions().get(Options.MIGRATIONS), env.getOptions().get(Options.ALLOW_DESTRUCTIVE),
+        env.getOptions().get(Options.DIALECTS));
   }
 
   @Override
@@ -110,7 +111,8 @@ public final class KilnProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Options.MIGRATIONS, Options.ALLOW_DESTRUCTIVE, Options.PLAN_CHECK);
+    return Set.of(Options.MIGRATIONS, Options.ALLOW_DESTRUCTIVE, Options.PLAN_CHECK,
+        Options.DIALECTS);
   }
 
   @Override

@@ -12,6 +12,12 @@ final class Options {
    */
   static final String ALLOW_DESTRUCTIVE = "kiln.allowDestructive";
 
+  /**
+   * The engines to write migrations for, separated by commas: {@code sqlite} (the default),
+   * {@code postgresql}, or both; PostgreSQL's go into {@code <kiln.migrations>/postgresql/}.
+   */
+  static final String DIALECTS = "kiln.dialects";
+
   /** {@code warn} or {@code error}: what a query that scans a table without an index gets. */
   static final String PLAN_CHECK = "kiln.planCheck";
 

@@ -31,17 +31,43 @@ final class HistoryTable {
       + "  \"kind\" TEXT NOT NULL\n"
       + ") STRICT";
 
-  private static final String RECORD = "INSERT OR REPLACE INTO \"" + NAME + "\" (\"version\","
+  /** The same table in PostgreSQL's types. */
+  private static final String CREATE_POSTGRESQL = "CREATE TABLE IF NOT EXISTS \"" + NAME + "\" (\n"
+      + "  \"version\" integer NOT NULL PRIMARY KEY,\n"
+      + "  \"description\" text NOT NULL,\n"
+      + "  \"script\" text NOT NULL,\n"
+      + "  \"checksum\" text,\n"
+      + "  \"applied_at\" text NOT NULL,\n"
+      + "  \"duration_ms\" bigint NOT NULL,\n"
+      + "  \"success\" boolean NOT NULL,\n"
+      + "  \"kind\" text NOT NULL\n"
+      + ")";
+
+  private static final String COLUMNS = "INTO \"" + NAME + "\" (\"version\","
       + " \"description\", \"script\", \"checksum\", \"applied_at\", \"duration_ms\","
       + " \"success\", \"kind\") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String RECORD = "INSERT OR REPLACE " + COLUMNS;
+
+  private static final String RECORD_POSTGRESQL = "INSERT " + COLUMNS + " ON CONFLICT"
+      + " (\"version\") DO UPDATE SET \"description\" = excluded.\"description\","
+      + " \"script\" = excluded.\"script\", \"checksum\" = excluded.\"checksum\","
+      + " \"applied_at\" = excluded.\"applied_at\", \"duration_ms\" = excluded.\"duration_ms\","
+      + " \"success\" = excluded.\"success\", \"kind\" = excluded.\"kind\"";
 
   private static final String BASELINE_SCRIPT = "<baseline>";
 
   private HistoryTable() {}
 
+  /** Whether {@code connection} is to PostgreSQL, where the table has its own SQL. */
+  static boolean postgres(Connection connection) throws SQLException {
+    return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+  }
+
   static boolean exists(Connection connection) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+    try (PreparedStatement ps = connection.prepareStatement(postgres(connection)
+        ? "SELECT 1 WHERE to_regclass(quote_ident(?)) IS NOT NULL"
+        : "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
       ps.setString(1, NAME);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -51,7 +77,7 @@ final class HistoryTable {
 
   static void create(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      st.execute(CREATE);
+      st.execute(postgres(connection) ? CREATE_POSTGRESQL : CREATE);
     }
   }
 
@@ -80,6 +106,23 @@ final class HistoryTable {
         migration.checksum(), at, durationMillis, success, "SQL");
   }
 
+  /**
+   * Records a baseline at {@code version} on a database without a migration history; returns
+   * the version. Runs under the caller's lock.
+   */
+  static int baseline(Connection connection, List<Migration> migrations, int version)
+      throws SQLException {
+    create(connection);
+    HistoryCheck history = new HistoryCheck(migrations, read(connection));
+    if (!history.isEmpty()) {
+      throw new MigrationException("the database already has a migration history (up to V"
+          + history.current() + "): a baseline is only for a database that existed before"
+          + " Kiln's migrations");
+    }
+    recordBaseline(connection, version, "baseline", Instant.now());
+    return version;
+  }
+
   static void recordBaseline(Connection connection, int version, String description, Instant at)
       throws SQLException {
     record(connection, version, description, BASELINE_SCRIPT, null, at, 0, true, "BASELINE");
@@ -88,14 +131,15 @@ final class HistoryTable {
   private static void record(Connection connection, int version, String description,
       String script, String checksum, Instant at, long durationMillis, boolean success,
       String kind) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(RECORD)) {
+    try (PreparedStatement ps = connection.prepareStatement(
+        postgres(connection) ? RECORD_POSTGRESQL : RECORD)) {
       ps.setInt(1, version);
       ps.setString(2, description);
       ps.setString(3, script);
       ps.setString(4, checksum);
       ps.setString(5, at.toString());
       ps.setLong(6, durationMillis);
-      ps.setInt(7, success ? 1 : 0);
+      ps.setBoolean(7, success);
       ps.setString(8, kind);
       ps.executeUpdate();
     }

@@ -53,17 +53,7 @@ final class MigrationRun {
 
   /** Records a baseline at {@code version} on a database without a migration history. */
   void baseline(int version) throws SQLException {
-    locked(() -> {
-      HistoryTable.create(connection);
-      HistoryCheck history = new HistoryCheck(migrations, HistoryTable.read(connection));
-      if (!history.isEmpty()) {
-        throw new MigrationException("the database already has a migration history (up to V"
-            + history.current() + "): a baseline is only for a database that existed before"
-            + " Kiln's migrations");
-      }
-      HistoryTable.recordBaseline(connection, version, "baseline", Instant.now());
-      return version;
-    });
+    locked(() -> HistoryTable.baseline(connection, migrations, version));
   }
 
   private interface LockedWork {

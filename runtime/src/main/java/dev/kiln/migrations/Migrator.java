@@ -123,7 +123,9 @@ public final class Migrator {
    */
   public MigrationResult migrate() {
     List<Migration> migrations = migrations();
-    return withConnection(c -> new MigrationRun(c, settings, migrations).run());
+    return withConnection(c -> HistoryTable.postgres(c)
+        ? new PostgresMigrationRun(c, settings, migrations).run()
+        : new MigrationRun(c, settings, migrations).run());
   }
 
   /** Every migration known to the code or the history, by version, with its state. */
@@ -164,7 +166,11 @@ public final class Migrator {
       throw new IllegalArgumentException("a baseline version is 0 or more: " + version);
     }
     withConnection(c -> {
-      new MigrationRun(c, settings, List.of()).baseline(version);
+      if (HistoryTable.postgres(c)) {
+        new PostgresMigrationRun(c, settings, List.of()).baseline(version);
+      } else {
+        new MigrationRun(c, settings, List.of()).baseline(version);
+      }
       return null;
     });
   }

@@ -187,6 +187,42 @@ class PostgresEngineTest {
     db.migrate(); // every statement of this application prepares on PostgreSQL
   }
 
+  @Test
+  void migrateAppliesPostgresMigrationsAndPrintsTheFixForWhatIsStillMissing() throws Exception {
+    // A fresh database and an application whose PostgreSQL migrations create only one of its
+    // tables: migrate() applies them, then the schema check names the rest, with the SQL.
+    db.close();
+    db = TestDatabase.builder(dir).build();
+    Path jar = dir.resolve("migrations-jar");
+    Path v1 = jar.resolve("db/kiln/postgresql/V1__create_table_author.sql");
+    java.nio.file.Files.createDirectories(v1.getParent());
+    java.nio.file.Files.writeString(v1, "CREATE TABLE \"author\" (\"id\" bigint NOT NULL"
+        + " PRIMARY KEY);\n");
+    ClassLoader original = Thread.currentThread().getContextClassLoader();
+    try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+        original)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      var e = assertThrows(dev.kiln.migrations.SchemaMismatchException.class, db::migrate);
+      assertTrue(e.getMessage().contains("table book is missing; fix: CREATE TABLE \"book\""),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("column author.name is missing; fix: ALTER TABLE"
+          + " \"author\" ADD COLUMN \"name\" text COLLATE \"C\" NOT NULL"), e.getMessage());
+      List<String> history = db.engine().read(null, "history", conn -> {
+        List<String> versions = new ArrayList<>();
+        try (ResultSet rs = conn.query(conn.prepare(
+            "SELECT version || ' ' || script FROM kiln_schema_history ORDER BY version"))) {
+          while (rs.next()) {
+            versions.add(rs.getString(1));
+          }
+        }
+        return versions;
+      });
+      assertEquals(List.of("1 V1__create_table_author.sql"), history);
+    } finally {
+      Thread.currentThread().setContextClassLoader(original);
+    }
+  }
+
   private static Everything withText(String text) {
     return new Everything(UUID.randomUUID(), false, (byte) 0, (short) 0, 0, 0, 0, 0, null, null,
         null, null, null, null, null, text, null, null, null, null, null, null, null, null, null,

@@ -10,7 +10,8 @@ import java.util.List;
  * ({@code V2__add_column_author_bio.sql}).
  */
 public sealed interface Change permits CreateTable, DropTable, AddColumn, RenameTable,
-    RenameColumn, RebuildTable, CreateIndex, DropIndex, DropDependents, RecreateDependents {
+    RenameColumn, RebuildTable, CreateIndex, DropIndex, DropDependents, RecreateDependents,
+    Step {
 
   /** The verb of the step's name, lower_snake, or empty for a step that does not name a file. */
   String verb();

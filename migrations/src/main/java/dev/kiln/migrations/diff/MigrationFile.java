@@ -77,14 +77,24 @@ public final class MigrationFile {
    * @param basis what the plan starts from, for the header, such as {@code V1 to V3}
    */
   public static String render(String fileName, String basis, MigrationPlan plan) {
+    return render(fileName, basis, plan, "Kiln runs it in one transaction, with foreign keys off,"
+        + " and runs PRAGMA foreign_key_check before it commits.");
+  }
+
+  /** The content of a PostgreSQL migration file (see {@link #render(String, String, MigrationPlan)}). */
+  public static String renderForPostgres(String fileName, String basis, MigrationPlan plan) {
+    return render(fileName, basis, plan, "Kiln runs it in one transaction, which PostgreSQL's"
+        + " transactional DDL rolls back whole if any statement fails.");
+  }
+
+  private static String render(String fileName, String basis, MigrationPlan plan, String how) {
     StringBuilder sql = new StringBuilder();
     comment(sql, fileName);
     comment(sql, WRITTEN_BY_KILN + ": the changes that take the schema of "
         + basis + " to the schema of the entities. Review it and commit it with the entity"
         + " change. Until it has been applied to a database you may delete it and build again;"
         + " after that, never edit it (its checksum is recorded) but write the next change in a"
-        + " new file. Kiln runs it in one transaction, with foreign keys off, and runs PRAGMA"
-        + " foreign_key_check before it commits.");
+        + " new file. " + how);
     for (Risk risk : plan.risks()) {
       sql.append("--\n");
       comment(sql, "Warning: " + risk.table() + "." + risk.column() + " " + risk.problem() + ".");

@@ -127,6 +127,10 @@ public final class Messages {
     MIGRATION_SELF_CHECK("KILN-037", "the migration Kiln prepared, %s, does not produce the"
         + " entities' schema (still different: %s), so it was not written. This is a bug in"
         + " Kiln; please report it. Until it is fixed, write the migration by hand in %s"),
+    DIALECTS_UNKNOWN("KILN-038", "-Akiln.dialects names '%s', which Kiln does not know: list"
+        + " the engines to write migrations for, sqlite and postgresql, separated by commas"),
+    POSTGRES_MIGRATIONS_INVALID("KILN-039", "the PostgreSQL migrations in %s cannot be"
+        + " continued: %s"),
     // ---- end of migrations ----------------------------------------------------------------
     SQL_EMPTY("KILN-051", "@Sql of %s holds no SQL statement: write the statement the method"
         + " runs, or remove @Sql to let Kiln derive the query from the method's name"),

@@ -50,18 +50,21 @@ public final class MigrationGenerator {
   private final MigrationWriter writer;
   private final String folderOption;
   private final String allowOption;
+  private final String dialectsOption;
 
   /**
    * @param folderOption the {@code kiln.migrations} option, or null
    * @param allowOption the {@code kiln.allowDestructive} option, or null
+   * @param dialectsOption the {@code kiln.dialects} option, or null for SQLite alone
    */
   public MigrationGenerator(Filer filer, Elements elements, Diagnostics diagnostics,
-      String folderOption, String allowOption) {
+      String folderOption, String allowOption, String dialectsOption) {
     this.elements = elements;
     this.diagnostics = diagnostics;
     this.writer = new MigrationWriter(filer);
     this.folderOption = folderOption;
     this.allowOption = allowOption;
+    this.dialectsOption = dialectsOption;
   }
 
   /** Writes the next migration for {@code entities}, all the entities of the compilation. */
@@ -74,22 +77,54 @@ public final class MigrationGenerator {
       return;
     }
     Path folder = Path.of(folderOption).toAbsolutePath().normalize();
+    java.util.Set<String> dialects = dialects();
+    if (dialects == null) {
+      return;
+    }
+    boolean refused = false;
+    if (dialects.contains("sqlite")) {
+      refused = generateSqlite(entities, folder);
+    }
+    if (dialects.contains("postgresql") && !refused) {
+      new PostgresMigrationGenerator(this, diagnostics, writer).generate(entities,
+          folder.resolve("postgresql"), new Allowances(allowOption), !dialects.contains("sqlite"));
+    }
+  }
+
+  /** The engines named by {@code -Akiln.dialects}, or null after reporting an unknown one. */
+  private java.util.Set<String> dialects() {
+    java.util.Set<String> dialects = new java.util.LinkedHashSet<>();
+    String option = dialectsOption == null || dialectsOption.isBlank() ? "sqlite" : dialectsOption;
+    for (String name : option.split(",")) {
+      String dialect = name.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!dialect.equals("sqlite") && !dialect.equals("postgresql")) {
+        diagnostics.error(Code.DIALECTS_UNKNOWN, name.strip());
+        return null;
+      }
+      dialects.add(dialect);
+    }
+    return dialects;
+  }
+
+  /** Writes SQLite's next migration; returns whether a loss of data refused it. */
+  private boolean generateSqlite(List<EntityModel> entities, Path folder) {
     List<Migration> existing;
     try {
       existing = Migrations.fromDirectory(folder);
       Migrations.checkSequence(existing);
     } catch (ScriptException e) {
       diagnostics.error(Code.MIGRATION_FOLDER_INVALID, folder, e.getMessage());
-      return;
+      return false;
     }
     try (ShadowDatabase shadow = ShadowDatabase.open()) {
       if (replay(shadow, existing, folder)) {
-        next(shadow, existing, folder, entities);
+        return next(shadow, existing, folder, entities);
       }
     } catch (SQLException | RuntimeException e) {
       diagnostics.error(current(entities.get(0).element()), Code.INTERNAL_ERROR,
           "the migration stage failed", e);
     }
+    return false;
   }
 
   private boolean replay(ShadowDatabase shadow, List<Migration> existing, Path folder) {
@@ -104,7 +139,7 @@ public final class MigrationGenerator {
     return true;
   }
 
-  private void next(ShadowDatabase shadow, List<Migration> existing, Path folder,
+  private boolean next(ShadowDatabase shadow, List<Migration> existing, Path folder,
       List<EntityModel> entities) throws SQLException {
     Schema target = ShadowDatabase.schemaOf(
         SqliteDdl.createSchema(SchemaBuilder.build(entities)));
@@ -130,16 +165,16 @@ public final class MigrationGenerator {
     }
     allowances.unused().forEach(name -> diagnostics.note(Code.UNUSED_ALLOWANCE, name));
     if (refused) {
-      return;
+      return true;
     }
     if (plan.isEmpty()) {
       publish(existing, entities);
-      return;
+      return false;
     }
     String name = MigrationFile.name(version, plan);
     String content = MigrationFile.render(name, basis(existing), plan);
     if (!producesTarget(existing, name, content, target, folder)) {
-      return;
+      return false;
     }
     for (Risk risk : plan.risks()) {
       Element element = property(entities, risk.table(), risk.column())
@@ -155,13 +190,14 @@ public final class MigrationGenerator {
       writer.create(folder, name, content);
     } catch (IOException | RuntimeException e) {
       diagnostics.error(Code.MIGRATION_WRITE_FAILED, name, folder, e);
-      return;
+      return false;
     }
     diagnostics.info(Code.MIGRATION_WRITTEN, name, folder, plan.changes().stream()
         .map(Change::description).filter(d -> !d.isEmpty()).collect(Collectors.joining("; ")));
     List<Migration> all = new ArrayList<>(existing);
     all.add(Migration.of(name, content, folder.resolve(name).toString()));
     publish(all, entities);
+    return false;
   }
 
   private void publish(List<Migration> migrations, List<EntityModel> entities) {
@@ -172,7 +208,7 @@ public final class MigrationGenerator {
     }
   }
 
-  private void refuse(DataLoss loss, List<EntityModel> entities, Path folder, int version) {
+  void refuse(DataLoss loss, List<EntityModel> entities, Path folder, int version) {
     String hint;
     if (loss.column() == null) {
       hint = "If the entity was renamed, keep the table and its rows with @Table(renamedFrom"
@@ -225,7 +261,7 @@ public final class MigrationGenerator {
    * its field: javac gives record components no source position, so a message on one would name
    * no file.
    */
-  private Element current(Element earlier) {
+  Element current(Element earlier) {
     if (earlier instanceof TypeElement type) {
       TypeElement now = elements.getTypeElement(type.getQualifiedName());
       return now != null ? now : earlier;
@@ -242,7 +278,7 @@ public final class MigrationGenerator {
     return owner;
   }
 
-  private static Renames renames(List<EntityModel> entities) {
+  static Renames renames(List<EntityModel> entities) {
     Renames renames = Renames.none();
     for (EntityModel entity : entities) {
       if (entity.renamedFrom() != null) {
@@ -257,7 +293,7 @@ public final class MigrationGenerator {
     return renames;
   }
 
-  private static String basis(List<Migration> existing) {
+  static String basis(List<Migration> existing) {
     if (existing.isEmpty()) {
       return "an empty database";
     }
@@ -269,7 +305,7 @@ public final class MigrationGenerator {
     return entities.stream().filter(e -> e.table().equalsIgnoreCase(table)).findFirst();
   }
 
-  private static Optional<PropertyModel> property(
+  static Optional<PropertyModel> property(
       List<EntityModel> entities, String table, String column) {
     if (column == null) {
       return Optional.empty();

@@ -43,9 +43,15 @@ final class MigrationWriter {
 
   /** Writes every migration into the class output. */
   void publish(List<Migration> migrations, List<? extends Element> origins) throws IOException {
+    publish(Migrations.DEFAULT_LOCATION, migrations, origins);
+  }
+
+  /** Writes every migration into the class output under {@code location}. */
+  void publish(String location, List<Migration> migrations, List<? extends Element> origins)
+      throws IOException {
     for (Migration m : migrations) {
       try (Writer out = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
-          Migrations.DEFAULT_LOCATION + "/" + m.script(), origins.toArray(Element[]::new))
+          location + "/" + m.script(), origins.toArray(Element[]::new))
           .openWriter()) {
         out.write(m.sql());
       }

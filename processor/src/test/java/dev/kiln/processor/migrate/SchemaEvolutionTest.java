@@ -41,39 +41,39 @@ class SchemaEvolutionTest {
 
   @TempDir Path dir;
 
-  private static final String AUTHOR_V1 = """
+  static final String AUTHOR_V1 = """
       @Table
       public record Author(@Id(autoGenerate = true) long id, String name,
           @Column(unique = true) String email) {}
       """;
-  private static final String BOOK_V1 = """
+  static final String BOOK_V1 = """
       @Table
       @Index(columns = "authorId")
       public record Book(@Id(autoGenerate = true) long id,
           @ForeignKey(value = Author.class, onDelete = ForeignKey.Action.CASCADE) long authorId,
           String title, @Nullable String subtitle) {}
       """;
-  private static final String REVIEW = """
+  static final String REVIEW = """
       @Table
       @Index(columns = "bookId")
       public record Review(@Id(autoGenerate = true) long id,
           @ForeignKey(value = Book.class, onDelete = ForeignKey.Action.CASCADE) long bookId,
           int stars) {}
       """;
-  private static final String AUTHOR_V3 = """
+  static final String AUTHOR_V3 = """
       @Table
       public record Author(@Id(autoGenerate = true) long id, String name,
           @Column(unique = true) String email, @Nullable String bio,
           @Column(defaultValue = "0") int rating) {}
       """;
-  private static final String BOOK_V4 = """
+  static final String BOOK_V4 = """
       @Table
       @Index(columns = "authorId")
       public record Book(@Id(autoGenerate = true) long id,
           @ForeignKey(value = Author.class, onDelete = ForeignKey.Action.CASCADE) long authorId,
           @Column(renamedFrom = "title") String name, @Nullable String subtitle) {}
       """;
-  private static final String BOOK_V5 = """
+  static final String BOOK_V5 = """
       @Table
       @Index(columns = "authorId")
       @Index(columns = "name", unique = true)
@@ -81,20 +81,20 @@ class SchemaEvolutionTest {
           @ForeignKey(value = Author.class, onDelete = ForeignKey.Action.CASCADE) long authorId,
           String name, @Nullable String subtitle) {}
       """;
-  private static final String REVIEW_V5 = """
+  static final String REVIEW_V5 = """
       @Table
       @Index(name = "ix_review_good", columns = "bookId", where = "stars >= 4")
       public record Review(@Id(autoGenerate = true) long id,
           @ForeignKey(value = Book.class, onDelete = ForeignKey.Action.CASCADE) long bookId,
           int stars) {}
       """;
-  private static final String AUTHOR_V6 = """
+  static final String AUTHOR_V6 = """
       @Table
       public record Author(@Id(autoGenerate = true) long id, @Nullable String name,
           @Column(unique = true) String email, @Nullable String bio,
           @Column(defaultValue = "0") int rating) {}
       """;
-  private static final String BOOK_V6 = """
+  static final String BOOK_V6 = """
       @Table
       @Index(columns = "authorId")
       @Index(columns = "name", unique = true)
@@ -246,7 +246,7 @@ class SchemaEvolutionTest {
     }
   }
 
-  private static JavaFileObject[] sources(String... declarations) {
+  static JavaFileObject[] sources(String... declarations) {
     Map<String, JavaFileObject> byName = new TreeMap<>();
     for (String declaration : declarations) {
       String name = declaration.replaceAll("(?s).*public record (\\w+).*", "$1");

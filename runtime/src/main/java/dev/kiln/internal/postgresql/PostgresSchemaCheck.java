@@ -1,10 +1,10 @@
 package dev.kiln.internal.postgresql;
 
-import dev.kiln.internal.Session;
 import dev.kiln.migrations.dialect.postgresql.PostgresDdl;
 import dev.kiln.migrations.schema.Column;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.Table;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +19,7 @@ import java.util.Map;
  * nullability. Each difference comes with the SQL that would fix it. Tables, columns and indexes
  * the application does not know are left alone.
  */
-final class PostgresSchemaCheck {
+public final class PostgresSchemaCheck {
 
   private static final String COLUMNS = "SELECT column_name, format_type(a.atttypid, a.atttypmod),"
       + " c.is_nullable = 'NO'"
@@ -30,10 +30,12 @@ final class PostgresSchemaCheck {
 
   private PostgresSchemaCheck() {}
 
-  static List<String> differences(Session session, Schema expected) throws SQLException {
+  /** Each difference, with the SQL that would fix it; empty when there is none. */
+  public static List<String> differences(Connection connection, Schema expected)
+      throws SQLException {
     List<String> differences = new ArrayList<>();
     for (Table table : expected.tables()) {
-      Map<String, Live> live = columns(session, table.name());
+      Map<String, Live> live = columns(connection, table.name());
       if (live.isEmpty()) {
         differences.add("table " + table.name() + " is missing; fix: "
             + PostgresDdl.createTable(table).replace("\n", " "));
@@ -78,13 +80,15 @@ final class PostgresSchemaCheck {
 
   private record Live(String type, boolean notNull) {}
 
-  private static Map<String, Live> columns(Session session, String table) throws SQLException {
-    PreparedStatement ps = session.prepare(COLUMNS);
-    ps.setString(1, table);
+  private static Map<String, Live> columns(Connection connection, String table)
+      throws SQLException {
     Map<String, Live> columns = new HashMap<>();
-    try (ResultSet rs = session.query(ps)) {
-      while (rs.next()) {
-        columns.put(rs.getString(1), new Live(rs.getString(2), rs.getBoolean(3)));
+    try (PreparedStatement ps = connection.prepareStatement(COLUMNS)) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          columns.put(rs.getString(1), new Live(rs.getString(2), rs.getBoolean(3)));
+        }
       }
     }
     return columns;

@@ -36,6 +36,11 @@ final class PostgresSession implements Session, Lease {
     return this;
   }
 
+  /** The pooled JDBC connection, for work outside Kiln's statements (the migrator). */
+  Connection jdbc() {
+    return connection;
+  }
+
   @Override
   public PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement cached = statements.get(sql);

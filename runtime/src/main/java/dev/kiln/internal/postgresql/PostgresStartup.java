@@ -2,30 +2,40 @@ package dev.kiln.internal.postgresql;
 
 import dev.kiln.KilnException;
 import dev.kiln.internal.Connections;
-import dev.kiln.internal.Session;
 import dev.kiln.internal.Transactions;
+import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.MigrationResult;
+import dev.kiln.migrations.Migrator;
 import dev.kiln.migrations.SchemaMismatchException;
 import dev.kiln.migrations.dialect.postgresql.PostgresDdl;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.Table;
+import dev.kiln.migrations.script.Migration;
+import dev.kiln.migrations.script.Migrations;
 import dev.kiln.spi.SchemaProvider;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * What {@code Database.migrate()} does on PostgreSQL for an application built without
- * migrations: in one transaction, under a transaction-scoped advisory lock (so that several nodes
- * starting at once create the schema once), it creates the compiled-in schema's missing tables,
- * their foreign keys and missing indexes; then it checks the live schema against the compiled-in
- * one ({@link PostgresSchemaCheck}), and prepares every statement of the application there
- * ({@link PostgresStatementCheck}).
+ * What {@code Database.migrate()} does on PostgreSQL. With PostgreSQL migrations on the class
+ * path ({@code db/kiln/postgresql/}, written by the build with
+ * {@code -Akiln.dialects=sqlite,postgresql}), the {@link Migrator} applies the pending ones. Without
+ * any, and on a database that never had any, it creates the compiled-in schema's missing tables,
+ * foreign keys and indexes in one transaction, under a transaction-scoped advisory lock so that
+ * several nodes starting at once create it once. Either way the live schema is then checked
+ * against the compiled-in one ({@link PostgresSchemaCheck}), and every statement of the
+ * application is prepared there ({@link PostgresStatementCheck}).
  */
 public final class PostgresStartup {
+
+  /** Where the build puts PostgreSQL's migrations in the class output. */
+  static final String LOCATION = Migrations.DEFAULT_LOCATION + "/postgresql";
 
   /** The advisory lock key of Kiln's schema changes: "kiln" in ASCII. */
   static final long LOCK_KEY = 0x6b696c6eL;
@@ -39,66 +49,83 @@ public final class PostgresStartup {
           + " start-up, before the application's first transaction");
     }
     Schema expected = expectedSchema(loader);
-    MigrationResult result = transactions.inWriteTransaction(() -> {
-      Session session = transactions.current().connection();
-      try {
-        return install(session, expected);
-      } catch (SQLException e) {
-        throw new KilnException("cannot create the schema on PostgreSQL: "
-            + PostgresErrors.detail(e), e);
+    List<Migration> migrations = MigrationException.reporting(
+        () -> Migrations.fromClasspath(loader, LOCATION));
+    MigrationResult result;
+    try (PostgresSession session = (PostgresSession) connections.writer()) {
+      Connection connection = session.jdbc();
+      if (!migrations.isEmpty() || Migrator.hasHistory(connection)) {
+        result = Migrator.builder(connection).migrations(migrations).expectedSchema(expected)
+            .build().migrate();
+      } else {
+        result = install(connection, expected);
+        List<String> differences = PostgresSchemaCheck.differences(connection, expected);
+        if (!differences.isEmpty()) {
+          throw new SchemaMismatchException("the PostgreSQL schema differs from the one the"
+              + " application was compiled against:\n  " + String.join("\n  ", differences),
+              differences);
+        }
       }
-    });
-    List<String> differences = transactions.inReadTransaction(() -> {
-      try {
-        return PostgresSchemaCheck.differences(transactions.current().connection(), expected);
-      } catch (SQLException e) {
-        throw new KilnException("cannot read the schema back: " + PostgresErrors.detail(e), e);
-      }
-    });
-    if (!differences.isEmpty()) {
-      throw new SchemaMismatchException("the PostgreSQL schema differs from the one the"
-          + " application was compiled against:\n  " + String.join("\n  ", differences),
-          differences);
+    } catch (SQLException e) {
+      throw new KilnException("cannot migrate the PostgreSQL database: "
+          + PostgresErrors.detail(e), e);
     }
     PostgresStatementCheck.verify(connections, loader);
     return result;
   }
 
-  private static MigrationResult install(Session session, Schema expected) throws SQLException {
-    session.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-    List<String> applied = new ArrayList<>();
-    List<Table> created = new ArrayList<>();
-    for (Table table : expected.tablesInDependencyOrder()) {
-      if (!exists(session, table.name())) {
-        session.execute(PostgresDdl.createTable(table));
-        applied.add("create table " + table.name());
-        created.add(table);
-      }
-    }
-    for (Table table : created) {
-      for (var fk : table.foreignKeys()) {
-        session.execute(PostgresDdl.addForeignKey(table, fk));
-      }
-    }
-    for (Table table : expected.tables()) {
-      for (var index : table.indexes()) {
-        if (!exists(session, index.name())) {
-          session.execute(PostgresDdl.createIndex(index));
-          applied.add("create index " + index.name());
+  private static MigrationResult install(Connection connection, Schema expected)
+      throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+      List<String> applied = new ArrayList<>();
+      List<Table> created = new ArrayList<>();
+      for (Table table : expected.tablesInDependencyOrder()) {
+        if (!exists(connection, table.name())) {
+          execute(connection, PostgresDdl.createTable(table));
+          applied.add("create table " + table.name());
+          created.add(table);
         }
       }
+      for (Table table : created) {
+        for (var fk : table.foreignKeys()) {
+          execute(connection, PostgresDdl.addForeignKey(table, fk));
+        }
+      }
+      for (Table table : expected.tables()) {
+        for (var index : table.indexes()) {
+          if (!exists(connection, index.name())) {
+            execute(connection, PostgresDdl.createIndex(index));
+            applied.add("create index " + index.name());
+          }
+        }
+      }
+      connection.commit();
+      return new MigrationResult(applied);
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
-    return new MigrationResult(applied);
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(sql);
+    }
   }
 
   /** Whether a table or index of this name exists in the current schema. */
-  private static boolean exists(Session session, String name) throws SQLException {
-    PreparedStatement ps = session.prepare(
-        "SELECT to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)) IS NOT NULL");
-    ps.setString(1, name);
-    try (ResultSet rs = session.query(ps)) {
-      rs.next();
-      return rs.getBoolean(1);
+  private static boolean exists(Connection connection, String name) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass("
+        + "quote_ident(current_schema()) || '.' || quote_ident(?)) IS NOT NULL")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
     }
   }
 

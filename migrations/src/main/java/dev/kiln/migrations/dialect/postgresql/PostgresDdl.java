@@ -92,7 +92,7 @@ public final class PostgresDdl {
    * A column default in PostgreSQL's terms: a boolean's {@code 0}/{@code 1} (how SQLite spells
    * them) becomes {@code FALSE}/{@code TRUE}; anything else is written as declared.
    */
-  static String defaultExpression(Column column) {
+  public static String defaultExpression(Column column) {
     String value = column.defaultValue().trim();
     if (column.logical() == LogicalType.BOOLEAN) {
       if (value.equals("0")) {
@@ -127,7 +127,8 @@ public final class PostgresDdl {
         + (index.where() == null ? "" : " WHERE " + index.where());
   }
 
-  private static String quote(String identifier) {
+  /** Quotes an identifier. */
+  public static String quote(String identifier) {
     return SqlDialect.POSTGRESQL.quote(identifier);
   }
 
