@@ -71,14 +71,18 @@ public final class Database implements AutoCloseable {
 
   Database(DatabaseBuilder builder) {
     this.telemetry = new Telemetry(builder.slowQueryThreshold);
+    if (!builder.readReplicas.isEmpty() && !builder.url.startsWith(POSTGRESQL)) {
+      throw new KilnException("read replicas are for PostgreSQL; " + builder.url + " is SQLite,"
+          + " whose readers are the read pool (readPoolSize)");
+    }
     if (builder.url.startsWith(POSTGRESQL)) {
       if (!builder.explicitPragmas.isEmpty()) {
         throw new KilnException("PRAGMAs are SQLite's settings and " + builder.url + " is"
             + " PostgreSQL: remove pragma(" + String.join(", ", builder.explicitPragmas) + ")");
       }
       this.source = null;
-      this.connections = new PostgresConnections(
-          builder.url, builder.poolSize, builder.writeTimeout, telemetry);
+      this.connections = new PostgresConnections(builder.url, builder.readReplicas,
+          builder.poolSize, builder.writeTimeout, telemetry);
       this.pragmas = Map.of();
     } else {
       ConnectionFactory factory = new ConnectionFactory(

@@ -24,6 +24,7 @@ public final class DatabaseBuilder {
   final Map<String, String> pragmas = ConnectionFactory.defaultPragmas();
   final java.util.Set<String> explicitPragmas = new java.util.LinkedHashSet<>();
   int poolSize = 10;
+  final java.util.List<String> readReplicas = new java.util.ArrayList<>();
   int readPoolSize = Math.max(2, Runtime.getRuntime().availableProcessors());
   long cacheEntries;
   Duration cacheTtl;
@@ -65,6 +66,26 @@ public final class DatabaseBuilder {
       throw new IllegalArgumentException("poolSize must be at least 1: " + size);
     }
     poolSize = size;
+    return this;
+  }
+
+  /**
+   * Sends reads to PostgreSQL read replicas: reads outside a transaction and
+   * {@code readTransaction(…)} take the replicas in turn, while writes and {@code transaction(…)}
+   * run wholly on the primary. A replica that fails is left out for a few seconds and then tried
+   * again; with none left, reads go to the primary.
+   *
+   * <p>A replica applies the primary's writes a moment later (replication lag): a read outside a
+   * transaction right after a write may not see it yet. Read your own writes inside
+   * {@code transaction(…)}, which reads from the primary.
+   */
+  public DatabaseBuilder readReplicas(String... jdbcUrls) {
+    for (String url : jdbcUrls) {
+      if (!url.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("a read replica is a jdbc:postgresql: URL: " + url);
+      }
+      readReplicas.add(url);
+    }
     return this;
   }
 

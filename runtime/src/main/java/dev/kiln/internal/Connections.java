@@ -25,6 +25,14 @@ public interface Connections extends AutoCloseable {
    */
   boolean hasReaders();
 
+  /**
+   * Whether a read that failed with {@code e} on {@code lease} may run again on another
+   * connection (a read replica that went away); false by default.
+   */
+  default boolean retryRead(Lease lease, SQLException e) {
+    return false;
+  }
+
   /** How long a write waits for the database. */
   Duration writeTimeout();
 

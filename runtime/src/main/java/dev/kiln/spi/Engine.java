@@ -72,6 +72,16 @@ public final class Engine {
         return onWriter(work, info, action);
       }
       try (Lease reader = source.reader()) {
+        try {
+          return work.run(reader.session());
+        } catch (SQLException e) {
+          if (!source.retryRead(reader, e)) {
+            throw e;
+          }
+        }
+      }
+      // A read replica went away under the read, which wrote nothing: once more, elsewhere.
+      try (Lease reader = source.reader()) {
         return work.run(reader.session());
       }
     } catch (SQLException e) {

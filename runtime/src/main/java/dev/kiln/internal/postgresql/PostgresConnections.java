@@ -9,42 +9,76 @@ import dev.kiln.internal.Lease;
 import dev.kiln.internal.Telemetry;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * PostgreSQL's connections: a HikariCP pool to the primary, from which writes and transactions
- * borrow, and reads too.
+ * PostgreSQL's connections: a HikariCP pool to the primary, for writes and transactions, and one
+ * pool to each read replica, for reads outside a transaction and read transactions; without
+ * replicas, reads go to the primary too.
  *
  * <p>Implementation notes: unlike SQLite, PostgreSQL takes writes from many connections at once
  * and orders them itself, so there is no in-process writer lock; a write waits at most the write
- * timeout for a pooled connection. The driver is asked to keep server-side prepared statements
- * from the first use ({@code prepareThreshold=1}) unless the URL says otherwise.
+ * timeout for a pooled connection. Reads take the replicas in turn. A replica that cannot give a
+ * connection (within a short timeout) or loses one with a connection error is taken out for
+ * {@link #REPLICA_PAUSE} and then tried again; meanwhile reads go to the others, or to the
+ * primary when none is left. The driver keeps server-side prepared statements from the first use
+ * ({@code prepareThreshold=1}) unless the URL says otherwise.
  */
 public final class PostgresConnections implements Connections {
 
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresConnections.class);
   private static final String DRIVER = "org.postgresql.Driver";
+  /** How long a failed replica is left out before it is tried again. */
+  static final Duration REPLICA_PAUSE = Duration.ofSeconds(5);
+  /** How long a read waits for a replica's connection before it tries elsewhere. */
+  private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(1);
 
   private final HikariDataSource primary;
+  private final List<Replica> replicas = new ArrayList<>();
+  private final AtomicInteger next = new AtomicInteger();
   private final Telemetry telemetry;
   private final Duration writeTimeout;
 
-  public PostgresConnections(String url, int poolSize, Duration writeTimeout,
-      Telemetry telemetry) {
+  public PostgresConnections(String url, List<String> replicaUrls, int poolSize,
+      Duration writeTimeout, Telemetry telemetry) {
     requireDriver();
     this.telemetry = telemetry;
     this.writeTimeout = writeTimeout;
+    this.primary = pool("kiln-postgresql", url, poolSize,
+        Duration.ofMillis(Math.max(250, writeTimeout.toMillis())), true);
+    try {
+      for (int i = 0; i < replicaUrls.size(); i++) {
+        // A replica that is down at start-up is left out and tried again later, as one that
+        // goes down afterwards.
+        replicas.add(new Replica(replicaUrls.get(i), pool("kiln-replica-" + (i + 1),
+            replicaUrls.get(i), poolSize, REPLICA_TIMEOUT, false)));
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(String name, String url, int size, Duration timeout,
+      boolean failFast) {
     HikariConfig config = new HikariConfig();
-    config.setPoolName("kiln-postgresql");
+    config.setPoolName(name);
     config.setDriverClassName(DRIVER);
     config.setJdbcUrl(url);
-    config.setMaximumPoolSize(poolSize);
+    config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     config.setAutoCommit(true);
-    config.setConnectionTimeout(Math.max(250, writeTimeout.toMillis()));
+    config.setConnectionTimeout(timeout.toMillis());
+    config.setInitializationFailTimeout(failFast ? 1 : -1);
     if (!url.contains("prepareThreshold")) {
       config.addDataSourceProperty("prepareThreshold", "1");
     }
     try {
-      this.primary = new HikariDataSource(config);
+      return new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new KilnException("cannot open " + redacted(url) + ": " + rootMessage(e), e);
     }
@@ -57,12 +91,47 @@ public final class PostgresConnections implements Connections {
 
   @Override
   public Lease writer() throws SQLException {
-    return new PostgresSession(primary.getConnection(), telemetry);
+    return new PostgresSession(primary.getConnection(), telemetry, null);
   }
 
+  /** A replica's connection, the replicas taken in turn, or the primary's when none answers. */
   @Override
   public Lease reader() throws SQLException {
-    return new PostgresSession(primary.getConnection(), telemetry);
+    int count = replicas.size();
+    if (count > 0) {
+      int first = Math.floorMod(next.getAndIncrement(), count);
+      long now = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        Replica replica = replicas.get((first + i) % count);
+        if (replica.down(now)) {
+          continue;
+        }
+        try {
+          return new PostgresSession(replica.pool.getConnection(), telemetry, replica);
+        } catch (SQLException e) {
+          replica.takeOut(e);
+        }
+      }
+    }
+    return writer();
+  }
+
+  /**
+   * Whether a read that failed with {@code e} on {@code lease} may run again elsewhere: the
+   * replica lost its connection (SQLSTATE class 08, or the server shutting down), so it is taken
+   * out and nothing was written.
+   */
+  @Override
+  public boolean retryRead(Lease lease, SQLException e) {
+    if (!(lease instanceof PostgresSession session) || session.replica() == null) {
+      return false;
+    }
+    String state = e.getSQLState();
+    boolean lost = state != null && (state.startsWith("08") || state.startsWith("57P"));
+    if (lost) {
+      session.replica().takeOut(e);
+    }
+    return lost;
   }
 
   @Override
@@ -77,7 +146,36 @@ public final class PostgresConnections implements Connections {
 
   @Override
   public void close() {
-    primary.close();
+    replicas.forEach(r -> r.pool.close());
+    if (primary != null) {
+      primary.close();
+    }
+  }
+
+  /** One read replica: its pool, and until when it is left out after a failure. */
+  static final class Replica {
+    private final String url;
+    private final HikariDataSource pool;
+    private volatile long downUntil;
+    private volatile boolean down;
+
+    Replica(String url, HikariDataSource pool) {
+      this.url = url;
+      this.pool = pool;
+    }
+
+    boolean down(long now) {
+      return down && now - downUntil < 0;
+    }
+
+    void takeOut(SQLException cause) {
+      downUntil = System.nanoTime() + REPLICA_PAUSE.toNanos();
+      if (!down) {
+        LOG.warn("read replica {} failed and is left out for {} s: {}", redacted(url),
+            REPLICA_PAUSE.toSeconds(), cause.getMessage());
+      }
+      down = true;
+    }
   }
 
   private static void requireDriver() {

@@ -23,12 +23,20 @@ final class PostgresSession implements Session, Lease {
 
   private final Connection connection;
   private final Telemetry telemetry;
+  private final PostgresConnections.Replica replica;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private Map<PreparedStatement, String> sqlOf;
 
-  PostgresSession(Connection connection, Telemetry telemetry) {
+  PostgresSession(Connection connection, Telemetry telemetry,
+      PostgresConnections.Replica replica) {
     this.connection = connection;
     this.telemetry = telemetry;
+    this.replica = replica;
+  }
+
+  /** The read replica this connection is to, or null for the primary. */
+  PostgresConnections.Replica replica() {
+    return replica;
   }
 
   @Override
