@@ -1,6 +1,8 @@
 package dev.kiln.spi;
 
+import dev.kiln.Dialect;
 import dev.kiln.KilnException;
+import dev.kiln.internal.postgresql.PostgresValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -75,6 +77,16 @@ public final class Checks {
     }
   }
 
+  /**
+   * Refuses a value PostgreSQL's type would change (a time past the microsecond, a NUL in text, a
+   * decimal's negative scale), naming it; the database is PostgreSQL.
+   */
+  public static void storableOnPostgres(Object value, String entity, String property) {
+    if (value != null) {
+      refuse(PostgresValues.problem(value), entity, property);
+    }
+  }
+
   private static void refuse(String problem, String entity, String property) {
     if (problem != null) {
       throw new KilnException(entity + "." + property + " cannot be stored: " + problem);
@@ -90,10 +102,11 @@ public final class Checks {
   }
 
   /** Copies {@code entities} to a list, refusing null elements, before a multi-row write begins. */
-  public static <E> List<E> entities(Iterable<E> entities, EntityMapping<E> mapping) {
+  public static <E> List<E> entities(Iterable<E> entities, EntityMapping<E> mapping,
+      Dialect dialect) {
     List<E> list = new ArrayList<>();
     for (E entity : entities) {
-      mapping.check(entity(entity, mapping.info().entity()));
+      mapping.check(entity(entity, mapping.info().entity()), dialect);
       list.add(entity);
     }
     return list;

@@ -25,10 +25,10 @@ public interface EntityMapping<E> {
 
   /**
    * Refuses an entity that would break a {@code NOT NULL} column, or holds a value Kiln cannot
-   * store exactly ({@link StorableValues}), before any SQL runs, with a {@code KilnException}
-   * naming the property.
+   * store exactly ({@link StorableValues}, and on PostgreSQL what its types would change), before
+   * any SQL runs, with a {@code KilnException} naming the property.
    */
-  void check(E entity);
+  void check(E entity, dev.kiln.Dialect dialect);
 
   /**
    * A copy safe to share through the entity cache, so that a caller changing its instance does

@@ -49,6 +49,11 @@ public final class RepositorySupport<E> {
     return engine;
   }
 
+  /** The engine the repository's database runs on. */
+  public dev.kiln.Dialect dialect() {
+    return engine.dialect();
+  }
+
   public EntityMapping<E> mapping() {
     return mapping;
   }

@@ -27,11 +27,16 @@ public interface Catalog {
   /**
    * Hand-written SQL, verified at build time, read into a record by column name. SQLite's sum
    * adds doubles; kiln_decimal_sum adds the exact decimals (10.50 + 12.00 = 22.50), and the
-   * kiln_decimal collation orders its decimal text as numbers.
+   * kiln_decimal collation orders its decimal text as numbers. PostgreSQL's numeric sum is exact
+   * already, so it gets its own, plainer text.
    */
-  @Sql("SELECT a.name AS author, count(b.id) AS books, kiln_decimal_sum(b.price) AS total_price"
+  @Sql(value = "SELECT a.name AS author, count(b.id) AS books,"
+      + " kiln_decimal_sum(b.price) AS total_price"
       + " FROM author a JOIN book b ON b.author_id = a.id"
-      + " GROUP BY a.id ORDER BY total_price COLLATE kiln_decimal DESC")
+      + " GROUP BY a.id ORDER BY total_price COLLATE kiln_decimal DESC",
+      postgresql = "SELECT a.name AS author, count(b.id) AS books, sum(b.price) AS total_price"
+          + " FROM author a JOIN book b ON b.author_id = a.id"
+          + " GROUP BY a.id ORDER BY total_price DESC")
   List<Shelf> shelves();
 
   /** One row per author: how many books and what they cost together. */

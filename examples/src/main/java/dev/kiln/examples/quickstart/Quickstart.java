@@ -1,28 +1,33 @@
 package dev.kiln.examples.quickstart;
 
 import dev.kiln.Database;
+import dev.kiln.DatabaseBuilder;
 import dev.kiln.OptimisticLockException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Kiln in one page: open a database file, create or migrate its schema at start-up, and work
- * with the generated repositories, typed queries, fetch plans and a {@code @Dao}.
+ * Kiln in one page: open a database, create or migrate its schema at start-up, and work with the
+ * generated repositories, typed queries, fetch plans and a {@code @Dao}.
  *
  * <p>Run it with {@code mvn -q -DskipTests -Pquickstart verify} from the project root; it keeps
  * its data in {@code examples/target/quickstart.db}, so a second run finds the data of the first.
+ * Given a {@code jdbc:postgresql:} URL instead of a file, the same code runs on PostgreSQL
+ * ({@link OnPostgres} starts one for it).
  */
 public final class Quickstart {
 
   public static void main(String[] args) {
-    Path file = Path.of(args.length > 0 ? args[0] : "quickstart.db");
-    try (Database db = Database.builder(file)
-        .entityCache(10_000, Duration.ofMinutes(10))
-        .build()) {
+    String where = args.length > 0 ? args[0] : "quickstart.db";
+    DatabaseBuilder builder = where.startsWith("jdbc:") ? Database.builder(where)
+        : Database.builder(Path.of(where));
+    try (Database db = builder.entityCache(10_000, Duration.ofMinutes(10)).build()) {
+      System.out.println("engine: " + db.dialect());
       System.out.println("schema: " + db.migrate().applied());
 
       AuthorRepository authors = new AuthorRepository(db);
@@ -74,9 +79,9 @@ public final class Quickstart {
   private static void seed(Database db, AuthorRepository authors, BookRepository books) {
     db.transaction(() -> {
       Author ursula = authors.insert(new Author(0, "Ursula K. Le Guin", "ursula@example.org",
-          Instant.now(), null, null));
+          now(), null, null));
       Author italo = authors.insert(new Author(0, "Italo Calvino", "italo@example.org",
-          Instant.now(), null, null));
+          now(), null, null));
       books.insertAll(List.of(
           new Book(ursula.id(), "A Wizard of Earthsea", new BigDecimal("9.50"),
               LocalDate.of(1968, 11, 1)),
@@ -88,5 +93,10 @@ public final class Quickstart {
               LocalDate.of(1979, 1, 1))));
     });
     System.out.println("seeded " + authors.count() + " authors and " + books.count() + " books");
+  }
+
+  /** Now, to the microsecond: as precise as PostgreSQL keeps time (SQLite would keep more). */
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -104,7 +104,8 @@ final class MappingWriter {
   private MethodSpec check() {
     MethodSpec.Builder check = MethodSpec.methodBuilder("check")
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .addParameter(e.type(), "entity");
+        .addParameter(e.type(), "entity").addParameter(Spi.DIALECT, "dialect");
+    List<PropertyModel> narrower = new java.util.ArrayList<>();
     for (PropertyModel p : e.columns()) {
       if (!p.primitive() && !p.nullable() && !p.autoGenerate()) {
         check.addStatement("$T.notNull($L, $S, $S)", Spi.CHECKS, p.accessor().read("entity"),
@@ -114,8 +115,30 @@ final class MappingWriter {
         check.addStatement("$T.storable($L, $S, $S)", Spi.CHECKS, p.accessor().read("entity"),
             e.simpleName(), p.name());
       }
+      if (p.converter() == null && narrowerOnPostgres(p.kind())) {
+        narrower.add(p);
+      }
+    }
+    if (!narrower.isEmpty()) {
+      check.beginControlFlow("if (dialect == $T.POSTGRESQL)", Spi.DIALECT);
+      for (PropertyModel p : narrower) {
+        check.addStatement("$T.storableOnPostgres($L, $S, $S)", Spi.CHECKS,
+            p.accessor().read("entity"), e.simpleName(), p.name());
+      }
+      check.endControlFlow();
     }
     return check.build();
+  }
+
+  /**
+   * The kinds of which PostgreSQL's type holds less than Java's: time past the microsecond, NUL
+   * in text, a decimal's negative scale.
+   */
+  private static boolean narrowerOnPostgres(ValueKind kind) {
+    return switch (kind) {
+      case STRING, BIG_DECIMAL, INSTANT, LOCAL_TIME, LOCAL_DATE_TIME -> true;
+      default -> false;
+    };
   }
 
   /** The kinds that have values SQLite cannot store exactly ({@code StorableValues}). */

@@ -136,7 +136,8 @@ public final class RepositoryWriter {
               + (e.generatedKey().isPresent() ? ", with the key SQLite assigned when {@code $L}"
                   + " was left $L" : "") + ".\n", keyJavadocArgs())
           .addParameter(entityType, "entity")
-          .addStatement("MAPPING.check($T.entity(entity, $S))", Spi.CHECKS, entityName)
+          .addStatement("MAPPING.check($T.entity(entity, $S), support.dialect())", Spi.CHECKS,
+              entityName)
           .addStatement("return support.write($S, conn -> insert(conn, entity))", "insert")
           .build());
 
@@ -146,7 +147,8 @@ public final class RepositoryWriter {
               + " stored, in order.\n")
           .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
               "entities")
-          .addStatement("$T list = $T.entities(entities, MAPPING)", listOfEntity, Spi.CHECKS);
+          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS);
       if (e.generatedKey().isPresent()) {
         PropertyModel key = e.generatedKey().get();
         boolean intKey = key.kind() == dev.kiln.processor.model.ValueKind.INT;
@@ -245,7 +247,8 @@ public final class RepositoryWriter {
                   + " throws {@code OptimisticLockException} when another writer changed it first"
               : " and returns it; throws {@code KilnException} when no row has the key") + ".\n")
           .addParameter(entityType, "entity")
-          .addStatement("MAPPING.check($T.entity(entity, $S))", Spi.CHECKS, entityName);
+          .addStatement("MAPPING.check($T.entity(entity, $S), support.dialect())", Spi.CHECKS,
+              entityName);
       if (e.nonKeys().isEmpty()) {
         update.beginControlFlow("if (!existsById($L))", keyArguments("entity"))
             .addStatement("throw support.notUpdated(entity, false)")
@@ -283,7 +286,8 @@ public final class RepositoryWriter {
           .addJavadoc("Inserts {@code entity}, or updates the row that has its key"
               + " ({@code INSERT … ON CONFLICT DO UPDATE}); returns it as stored.\n")
           .addParameter(entityType, "entity")
-          .addStatement("MAPPING.check($T.entity(entity, $S))", Spi.CHECKS, entityName);
+          .addStatement("MAPPING.check($T.entity(entity, $S), support.dialect())", Spi.CHECKS,
+              entityName);
       e.generatedKey().ifPresent(key -> {
         upsert.beginControlFlow("if ($L)", keyLeftUnset(key))
             .addStatement("return insert(entity)")

@@ -7,6 +7,7 @@ final class Spi {
 
   static final String SPI = "dev.kiln.spi";
   static final ClassName DATABASE = ClassName.get("dev.kiln", "Database");
+  static final ClassName DIALECT = ClassName.get("dev.kiln", "Dialect");
   static final ClassName KILN_EXCEPTION = ClassName.get("dev.kiln", "KilnException");
   static final ClassName CONN = ClassName.get(SPI, "Conn");
   static final ClassName ENGINE = ClassName.get(SPI, "Engine");
