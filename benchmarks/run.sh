@@ -31,6 +31,8 @@ if [ "$CPU_CHECK" != 0 ]; then
     [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln"
     # shellcheck disable=SC2086 # contenders is a list
     java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $contenders
+    # The same operation on PostgreSQL (embedded, on loopback), Kiln against JDBC done well there.
+    java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" jdbc-pg kiln-pg
   done
 fi
 java -Djava.awt.headless=true -cp "$JAR" dev.kiln.bench.report.Report "$RESULT" docs README.md

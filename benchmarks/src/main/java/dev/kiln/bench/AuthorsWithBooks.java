@@ -2,12 +2,14 @@ package dev.kiln.bench;
 
 import static dev.kiln.bench.contenders.Contenders.HIBERNATE;
 import static dev.kiln.bench.contenders.Contenders.JDBC;
+import static dev.kiln.bench.contenders.Contenders.JDBC_PG;
 import static dev.kiln.bench.contenders.Contenders.JDBC_JOIN;
 import static dev.kiln.bench.contenders.Contenders.JDBC_NAIVE;
 import static dev.kiln.bench.contenders.Contenders.JDBC_RANGE;
 import static dev.kiln.bench.contenders.Contenders.JDBI;
 import static dev.kiln.bench.contenders.Contenders.JOOQ;
 import static dev.kiln.bench.contenders.Contenders.KILN;
+import static dev.kiln.bench.contenders.Contenders.KILN_PG;
 import static dev.kiln.bench.contenders.Contenders.MYBATIS;
 
 import dev.kiln.bench.data.DataSet;
@@ -26,7 +28,8 @@ public class AuthorsWithBooks extends Trial {
 
   static final int AUTHORS = 100;
 
-  @Param({JDBC, JDBC_JOIN, JDBC_RANGE, JDBC_NAIVE, KILN, HIBERNATE, JOOQ, JDBI, MYBATIS})
+  @Param({JDBC, JDBC_JOIN, JDBC_RANGE, JDBC_NAIVE, KILN, HIBERNATE, JOOQ, JDBI, MYBATIS,
+      JDBC_PG, KILN_PG})
   public String contender;
 
   @Override

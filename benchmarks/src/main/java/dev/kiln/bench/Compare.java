@@ -116,7 +116,7 @@ public final class Compare {
     int rounds = Integer.getInteger("rounds", 15);
     long roundNanos = Long.getLong("roundMillis", 300L) * 1_000_000;
     Path dir = Files.createTempDirectory("kiln-compare");
-    try (Contender<Object, Object> c = Contenders.open(name, DataSet.copyTo(dir))) {
+    try (Contender<Object, Object> c = Contenders.openFresh(name, dir)) {
       LongSupplier operation = operation(op, c);
       for (int warm = 0; warm < 10; warm++) {
         run(operation, roundNanos);

@@ -2,10 +2,12 @@ package dev.kiln.bench;
 
 import static dev.kiln.bench.contenders.Contenders.HIBERNATE;
 import static dev.kiln.bench.contenders.Contenders.JDBC;
+import static dev.kiln.bench.contenders.Contenders.JDBC_PG;
 import static dev.kiln.bench.contenders.Contenders.JDBC_NAIVE;
 import static dev.kiln.bench.contenders.Contenders.JDBI;
 import static dev.kiln.bench.contenders.Contenders.JOOQ;
 import static dev.kiln.bench.contenders.Contenders.KILN;
+import static dev.kiln.bench.contenders.Contenders.KILN_PG;
 import static dev.kiln.bench.contenders.Contenders.KILN_CACHED;
 import static dev.kiln.bench.contenders.Contenders.MYBATIS;
 
@@ -21,7 +23,7 @@ import org.openjdk.jmh.annotations.Threads;
  */
 public class FindById extends Trial {
 
-  @Param({JDBC, JDBC_NAIVE, KILN, KILN_CACHED, HIBERNATE, JOOQ, JDBI, MYBATIS})
+  @Param({JDBC, JDBC_NAIVE, KILN, KILN_CACHED, HIBERNATE, JOOQ, JDBI, MYBATIS, JDBC_PG, KILN_PG})
   public String contender;
 
   @Override

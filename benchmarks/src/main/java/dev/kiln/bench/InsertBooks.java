@@ -2,16 +2,17 @@ package dev.kiln.bench;
 
 import static dev.kiln.bench.contenders.Contenders.HIBERNATE;
 import static dev.kiln.bench.contenders.Contenders.JDBC;
+import static dev.kiln.bench.contenders.Contenders.JDBC_PG;
 import static dev.kiln.bench.contenders.Contenders.JDBC_NAIVE;
 import static dev.kiln.bench.contenders.Contenders.JDBI;
 import static dev.kiln.bench.contenders.Contenders.JOOQ;
 import static dev.kiln.bench.contenders.Contenders.KILN;
+import static dev.kiln.bench.contenders.Contenders.KILN_PG;
 import static dev.kiln.bench.contenders.Contenders.MYBATIS;
 
 import dev.kiln.bench.data.DataSet;
 import dev.kiln.bench.model.Book;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,7 +31,7 @@ public class InsertBooks extends Trial {
 
   static final int ROWS = 1_000;
 
-  @Param({JDBC, JDBC_NAIVE, KILN, HIBERNATE, JOOQ, JDBI, MYBATIS})
+  @Param({JDBC, JDBC_NAIVE, KILN, HIBERNATE, JOOQ, JDBI, MYBATIS, JDBC_PG, KILN_PG})
   public String contender;
 
   private final List<Book> books = DataSet.newBooks(ROWS, 42);
@@ -51,9 +52,10 @@ public class InsertBooks extends Trial {
 
   @TearDown(Level.Iteration)
   public void removeInserted() throws SQLException {
-    try (Connection side = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement st = side.createStatement()) {
-      st.execute("PRAGMA busy_timeout = 5000");
+    try (Connection side = side(); Statement st = side.createStatement()) {
+      if (sqlite()) {
+        st.execute("PRAGMA busy_timeout = 5000");
+      }
       long found;
       try (ResultSet rs = st.executeQuery(
           "SELECT count(*) FROM book WHERE id > " + DataSet.BOOKS)) {
@@ -64,7 +66,9 @@ public class InsertBooks extends Trial {
         throw new AssertionError("inserted " + inserted + " books but found " + found);
       }
       st.executeUpdate("DELETE FROM book WHERE id > " + DataSet.BOOKS);
-      st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      if (sqlite()) {
+        st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      }
     }
     inserted = 0;
   }

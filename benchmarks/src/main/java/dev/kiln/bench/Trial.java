@@ -3,6 +3,10 @@ package dev.kiln.bench;
 import dev.kiln.bench.contenders.Contender;
 import dev.kiln.bench.contenders.Contenders;
 import dev.kiln.bench.data.DataSet;
+import dev.kiln.bench.data.PostgresDataSet;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One trial of one benchmark for one contender: a fresh copy of the data set in a temporary
- * directory and the contender opened on it. JMH runs every benchmark and contender in a JVM of
+ * One trial of one benchmark for one contender: a fresh copy of the data set (a SQLite file in a
+ * temporary directory, or a PostgreSQL database for the PostgreSQL contenders) and the contender
+ * opened on it. JMH runs every benchmark and contender in a JVM of
  * its own, so no contender warms or pollutes another one's caches, JIT profile or file.
  */
 @State(Scope.Benchmark)
@@ -33,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public abstract class Trial {
 
   protected Contender<Object, Object> c;
-  protected Path file;
+  /** The JDBC URL of this trial's copy of the data set. */
+  protected String url;
   private Path dir;
 
   /** The value of the subclass's {@code @Param contender}. */
@@ -42,8 +48,24 @@ public abstract class Trial {
   @Setup(Level.Trial)
   public void open() throws IOException {
     dir = Files.createTempDirectory("kiln-bench");
-    file = DataSet.copyTo(dir);
-    c = Contenders.open(contender(), file);
+    if (Contenders.onPostgres(contender())) {
+      url = PostgresDataSet.copy();
+      c = Contenders.openOnPostgres(contender(), url);
+    } else {
+      Path file = DataSet.copyTo(dir);
+      url = "jdbc:sqlite:" + file;
+      c = Contenders.open(contender(), file);
+    }
+  }
+
+  /** A connection of its own to the trial's database, for checks beside the contender's. */
+  protected Connection side() throws SQLException {
+    return DriverManager.getConnection(url);
+  }
+
+  /** Whether the trial runs on SQLite. */
+  protected boolean sqlite() {
+    return url.startsWith("jdbc:sqlite:");
   }
 
   @TearDown(Level.Trial)

@@ -2,17 +2,18 @@ package dev.kiln.bench;
 
 import static dev.kiln.bench.contenders.Contenders.HIBERNATE;
 import static dev.kiln.bench.contenders.Contenders.JDBC;
+import static dev.kiln.bench.contenders.Contenders.JDBC_PG;
 import static dev.kiln.bench.contenders.Contenders.JDBC_NAIVE;
 import static dev.kiln.bench.contenders.Contenders.JDBI;
 import static dev.kiln.bench.contenders.Contenders.JOOQ;
 import static dev.kiln.bench.contenders.Contenders.KILN;
+import static dev.kiln.bench.contenders.Contenders.KILN_PG;
 import static dev.kiln.bench.contenders.Contenders.MYBATIS;
 
 import dev.kiln.bench.data.DataSet;
 import dev.kiln.bench.model.Book;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +37,7 @@ public class UpdateBook extends Trial {
     }
   }
 
-  @Param({JDBC, JDBC_NAIVE, KILN, HIBERNATE, JOOQ, JDBI, MYBATIS})
+  @Param({JDBC, JDBC_NAIVE, KILN, HIBERNATE, JOOQ, JDBI, MYBATIS, JDBC_PG, KILN_PG})
   public String contender;
 
   private int next;
@@ -63,11 +64,11 @@ public class UpdateBook extends Trial {
     if (last == null) {
       return;
     }
-    try (Connection side = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Connection side = side();
         PreparedStatement ps = side.prepareStatement("SELECT price FROM book WHERE id = ?")) {
       ps.setLong(1, last.id());
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next() || !rs.getString(1).equals(last.price().toString())) {
+        if (!rs.next() || new java.math.BigDecimal(rs.getString(1)).compareTo(last.price()) != 0) {
           throw new AssertionError("book " + last.id() + " was not updated");
         }
       }

@@ -103,6 +103,54 @@ public final class RepositorySupport<E> {
   }
 
   /**
+   * The keys the database gives the next {@code count} rows inserted without one, in order, or
+   * null when they cannot be told in advance; {@code conn} must be in a write transaction.
+   * {@code insertAll} uses them to insert new entities, keys included, as one JDBC batch.
+   *
+   * <p>On SQLite they follow the largest key ({@link #firstGeneratedKey}). On PostgreSQL they are
+   * drawn from the identity column's sequence in one statement: unique whatever other nodes
+   * insert meanwhile, though not always consecutive.
+   *
+   * @param limit the largest key the entity's key type holds
+   */
+  public long[] generatedKeys(Conn conn, int count, long limit) throws SQLException {
+    if (engine.dialect() == dev.kiln.Dialect.SQLITE) {
+      long first = firstGeneratedKey(conn, count, limit);
+      if (first < 0) {
+        return null;
+      }
+      long[] keys = new long[count];
+      for (int i = 0; i < count; i++) {
+        keys[i] = first + i;
+      }
+      return keys;
+    }
+    PreparedStatement ps = conn.prepare("SELECT nextval(pg_get_serial_sequence(?, ?))"
+        + " FROM generate_series(1, ?)");
+    ps.setString(1, quoted(info.table()));
+    ps.setString(2, info.keyColumns().get(0));
+    ps.setInt(3, count);
+    long[] keys = new long[count];
+    int i = 0;
+    try (ResultSet rs = conn.query(ps)) {
+      while (rs.next()) {
+        keys[i++] = rs.getLong(1);
+      }
+    }
+    for (long key : keys) {
+      if (key > limit) {
+        throw new KilnException("cannot insert " + info.entity() + ": its key sequence is past "
+            + limit + ", the largest key its type holds; make the key a long");
+      }
+    }
+    return keys;
+  }
+
+  private static String quoted(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /**
    * The key SQLite would give the first of {@code count} rows inserted now without one (the next
    * get the following keys), or -1 when that cannot be told in advance; {@code conn} must be in a
    * write transaction. {@code insertAll} uses it to insert new entities, keys included, as one
@@ -118,12 +166,7 @@ public final class RepositorySupport<E> {
    *
    * @param limit the largest key the entity's key type holds
    */
-  public long firstGeneratedKey(Conn conn, int count, long limit) throws SQLException {
-    if (engine.dialect() != dev.kiln.Dialect.SQLITE) {
-      // Keys come from the identity column's sequence, which other nodes draw from too.
-      return -1;
-    }
-    PreparedStatement ps = conn.prepare(nextKeySql);
+  private long firstGeneratedKey(Conn conn, int count, long limit) throws SQLException {    PreparedStatement ps = conn.prepare(nextKeySql);
     ps.setString(1, info.table());
     try (ResultSet rs = conn.query(ps)) {
       rs.next();

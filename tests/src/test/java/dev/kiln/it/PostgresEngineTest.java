@@ -228,6 +228,43 @@ class PostgresEngineTest {
     }
   }
 
+  @Test
+  void insertAllTakesItsKeysFromTheSequenceInOneBatchSafeAcrossWriters() throws Exception {
+    var authors = new dev.kiln.it.model.AuthorRepository(db);
+    int threads = 4;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    List<java.util.concurrent.Future<List<dev.kiln.it.model.Author>>> batches = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      batches.add(pool.submit(() -> {
+        List<dev.kiln.it.model.Author> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+          batch.add(new dev.kiln.it.model.Author(0, "A" + thread + "-" + i,
+              "a" + thread + "-" + i + "@x", Instant.parse("2024-01-01T00:00:00Z"), null));
+        }
+        return authors.insertAll(batch);
+      }));
+    }
+    java.util.Set<Long> keys = new java.util.HashSet<>();
+    for (var batch : batches) {
+      for (var author : batch.get()) {
+        assertTrue(keys.add(author.id()), "key " + author.id() + " given twice");
+        assertEquals(author, authors.findById(author.id()).orElseThrow());
+      }
+    }
+    pool.shutdown();
+    assertEquals(200, keys.size());
+    long next = authors.insert(new dev.kiln.it.model.Author(0, "Next", "next@x",
+        Instant.parse("2024-01-01T00:00:00Z"), null)).id();
+    assertTrue(keys.stream().allMatch(k -> k < next), "the sequence moved past every batch");
+    long before = db.stats().statementsExecuted();
+    authors.insertAll(List.of(
+        new dev.kiln.it.model.Author(0, "B1", "b1@x", Instant.EPOCH, null),
+        new dev.kiln.it.model.Author(0, "B2", "b2@x", Instant.EPOCH, null)));
+    assertEquals(2, db.stats().statementsExecuted() - before,
+        "one statement for the keys, one batch for the rows");
+  }
+
   private static Everything withText(String text) {
     return new Everything(UUID.randomUUID(), false, (byte) 0, (short) 0, 0, 0, 0, 0, null, null,
         null, null, null, null, null, text, null, null, null, null, null, null, null, null, null,

@@ -2,6 +2,8 @@ package dev.kiln.bench.contenders;
 
 import dev.kiln.bench.contenders.hibernate.HibernateContender;
 import dev.kiln.bench.contenders.mybatis.MyBatisContender;
+import dev.kiln.bench.data.DataSet;
+import dev.kiln.bench.data.PostgresDataSet;
 import java.nio.file.Path;
 
 /** The contenders by the names the benchmarks' {@code contender} parameter takes. */
@@ -18,8 +20,36 @@ public final class Contenders {
   public static final String JOOQ = "jooq";
   public static final String JDBI = "jdbi";
   public static final String MYBATIS = "mybatis";
+  /** Hand-written JDBC done well on PostgreSQL: the baseline of the PostgreSQL ratios. */
+  public static final String JDBC_PG = "jdbc-pg";
+  public static final String KILN_PG = "kiln-pg";
 
   private Contenders() {}
+
+  /** Whether {@code name} runs on PostgreSQL rather than on a SQLite file. */
+  public static boolean onPostgres(String name) {
+    return name.endsWith("-pg");
+  }
+
+  /**
+   * {@code name} on a fresh copy of the data set: a SQLite file in {@code dir}, or a new
+   * PostgreSQL database for the PostgreSQL contenders.
+   */
+  public static Contender<Object, Object> openFresh(String name, Path dir) {
+    return onPostgres(name) ? openOnPostgres(name, PostgresDataSet.copy())
+        : open(name, DataSet.copyTo(dir));
+  }
+
+  /** The PostgreSQL contender {@code name} on the database at {@code url}. */
+  @SuppressWarnings("unchecked")
+  public static Contender<Object, Object> openOnPostgres(String name, String url) {
+    Contender<?, ?> contender = switch (name) {
+      case JDBC_PG -> new PostgresJdbcContender(url);
+      case KILN_PG -> new KilnContender(dev.kiln.Database.builder(url), false);
+      default -> throw new IllegalArgumentException("no PostgreSQL contender named " + name);
+    };
+    return (Contender<Object, Object>) contender;
+  }
 
   @SuppressWarnings("unchecked")
   public static Contender<Object, Object> open(String name, Path file) {

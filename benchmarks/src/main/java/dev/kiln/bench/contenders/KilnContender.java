@@ -1,6 +1,7 @@
 package dev.kiln.bench.contenders;
 
 import dev.kiln.Database;
+import dev.kiln.DatabaseBuilder;
 import dev.kiln.bench.data.DataSet;
 import dev.kiln.bench.model.Author;
 import dev.kiln.bench.model.AuthorRepository;
@@ -27,7 +28,11 @@ public final class KilnContender implements RecordContender {
   private final BookQueries queries;
 
   public KilnContender(Path file, boolean cached) {
-    var builder = Database.builder(file);
+    this(Database.builder(file), cached);
+  }
+
+  /** Kiln on the database {@code builder} opens (a SQLite file, or PostgreSQL). */
+  public KilnContender(DatabaseBuilder builder, boolean cached) {
     if (cached) {
       builder.entityCache(2 * DataSet.AUTHORS, Duration.ofHours(1));
     }

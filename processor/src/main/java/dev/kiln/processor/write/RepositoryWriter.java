@@ -160,14 +160,15 @@ public final class RepositoryWriter {
             .beginControlFlow("for ($T entity : list)", entityType)
             .addStatement("allNew &= $L", keyLeftUnset(key))
             .endControlFlow()
-            .add("// SQLite would give new rows the keys next, next + 1, …: insert them, keys"
+            .add("// The keys the database gives new rows, known in advance: insert them, keys"
                 + " included, as one batch\n")
-            .addStatement("long next = allNew ? support.firstGeneratedKey(conn, list.size(), $L)"
-                + " : -1", intKey ? "Integer.MAX_VALUE" : "Long.MAX_VALUE")
-            .beginControlFlow("if (next > 0)")
+            .addStatement("long[] keys = allNew ? support.generatedKeys(conn, list.size(), $L)"
+                + " : null", intKey ? "Integer.MAX_VALUE" : "Long.MAX_VALUE")
+            .beginControlFlow("if (keys != null)")
             .addStatement("$T ps = conn.prepare(INSERT)", Spi.PREPARED_STATEMENT)
+            .addStatement("int next = 0")
             .beginControlFlow("for ($T entity : list)", entityType)
-            .addStatement("$T row = stored(entity, $Lnext++$L)", entityType,
+            .addStatement("$T row = stored(entity, $Lkeys[next++]$L)", entityType,
                 intKey ? "(int) " : "", version)
             .addStatement("bindColumns(ps, row)")
             .addStatement("ps.addBatch()")

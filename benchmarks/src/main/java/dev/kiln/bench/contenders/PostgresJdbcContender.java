@@ -1,0 +1,223 @@
+package dev.kiln.bench.contenders;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kiln.bench.model.Author;
+import dev.kiln.bench.model.Book;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Hand-written JDBC done well on PostgreSQL, the baseline of the PostgreSQL ratios: a HikariCP
+ * pool of the same size as Kiln's, each statement prepared once per physical connection and
+ * reused (server-side from its first use, {@code prepareThreshold=1}, as Kiln's pool asks),
+ * columns read by index in PostgreSQL's native types. A 1:N read is two statements in one
+ * {@code REPEATABLE READ, READ ONLY} transaction (one snapshot, as Kiln reads it): the parents,
+ * then their children keyed by the parents' keys bound as one array ({@code author_id = ANY(?)}).
+ * Inserts are one JDBC batch in a transaction.
+ */
+public final class PostgresJdbcContender implements RecordContender {
+
+  private static final int FIND = 0;
+  private static final int PAGE = 1;
+  private static final int AUTHOR_RANGE = 2;
+  private static final int BOOKS_OF = 3;
+  private static final int INSERT = 4;
+  private static final int UPDATE = 5;
+
+  private static final String[] SQL = {
+      "SELECT id, name, email, created_at FROM author WHERE id = ?",
+      "SELECT id, name, email, created_at FROM author WHERE id > ? ORDER BY id LIMIT ?",
+      "SELECT id, name, email, created_at FROM author WHERE id BETWEEN ? AND ? ORDER BY id",
+      "SELECT id, author_id, title, price, published FROM book WHERE author_id = ANY(?)"
+          + " ORDER BY author_id, id",
+      "INSERT INTO book (author_id, title, price, published) VALUES (?, ?, ?, ?)",
+      "UPDATE book SET author_id = ?, title = ?, price = ?, published = ? WHERE id = ?",
+  };
+
+  private final HikariDataSource pool;
+  private final Map<Connection, PreparedStatement[]> statements = new ConcurrentHashMap<>();
+
+  public PostgresJdbcContender(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("jdbc-postgresql");
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(Pool.size());
+    config.setMinimumIdle(Pool.size());
+    config.setAutoCommit(true);
+    config.addDataSourceProperty("prepareThreshold", "1");
+    this.pool = new HikariDataSource(config);
+  }
+
+  private PreparedStatement prepare(Connection c, int which) throws SQLException {
+    Connection physical = c.unwrap(Connection.class);
+    PreparedStatement[] mine = statements.computeIfAbsent(physical,
+        k -> new PreparedStatement[SQL.length]);
+    PreparedStatement ps = mine[which];
+    if (ps == null) {
+      ps = physical.prepareStatement(SQL[which]);
+      mine[which] = ps;
+    }
+    return ps;
+  }
+
+  private static Author author(ResultSet rs) throws SQLException {
+    return new Author(rs.getLong(1), rs.getString(2), rs.getString(3),
+        rs.getObject(4, OffsetDateTime.class).toInstant());
+  }
+
+  private static Book book(ResultSet rs) throws SQLException {
+    return new Book(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBigDecimal(4),
+        rs.getInt(5));
+  }
+
+  @Override
+  public Author findAuthor(long id) {
+    try (Connection c = pool.getConnection()) {
+      PreparedStatement ps = prepare(c, FIND);
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? author(rs) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<Author> authorsAfter(long afterId, int count) {
+    try (Connection c = pool.getConnection()) {
+      PreparedStatement ps = prepare(c, PAGE);
+      ps.setLong(1, afterId);
+      ps.setInt(2, count);
+      List<Author> page = new ArrayList<>(count);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          page.add(author(rs));
+        }
+      }
+      return page;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<Author> authorsWithBooks(long firstId, long lastId) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (Statement st = c.createStatement()) {
+          st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
+        List<Author> roots = new ArrayList<>((int) (lastId - firstId + 1));
+        PreparedStatement ps = prepare(c, AUTHOR_RANGE);
+        ps.setLong(1, firstId);
+        ps.setLong(2, lastId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            roots.add(author(rs));
+          }
+        }
+        List<Author> result = new ArrayList<>(roots.size());
+        if (!roots.isEmpty()) {
+          Long[] keys = new Long[roots.size()];
+          for (int i = 0; i < keys.length; i++) {
+            keys[i] = roots.get(i).id();
+          }
+          ps = prepare(c, BOOKS_OF);
+          ps.setArray(1, c.createArrayOf("bigint", keys));
+          try (ResultSet rs = ps.executeQuery()) {
+            boolean more = rs.next();
+            for (Author author : roots) {
+              List<Book> books = new ArrayList<>();
+              while (more && rs.getLong(2) == author.id()) {
+                books.add(book(rs));
+                more = rs.next();
+              }
+              result.add(author.withBooks(books));
+            }
+          }
+        }
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public int insertBooks(List<Book> books) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        PreparedStatement ps = prepare(c, INSERT);
+        for (Book book : books) {
+          ps.setLong(1, book.authorId());
+          ps.setString(2, book.title());
+          ps.setBigDecimal(3, book.price());
+          ps.setInt(4, book.published());
+          ps.addBatch();
+        }
+        int added = 0;
+        for (int n : ps.executeBatch()) {
+          added += n;
+        }
+        c.commit();
+        return added;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public int updateBook(Book book) {
+    try (Connection c = pool.getConnection()) {
+      PreparedStatement ps = prepare(c, UPDATE);
+      ps.setLong(1, book.authorId());
+      ps.setString(2, book.title());
+      ps.setBigDecimal(3, book.price());
+      ps.setInt(4, book.published());
+      ps.setLong(5, book.id());
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (PreparedStatement[] mine : statements.values()) {
+      for (PreparedStatement ps : mine) {
+        try {
+          if (ps != null) {
+            ps.close();
+          }
+        } catch (SQLException ignored) {
+          // closing anyway
+        }
+      }
+    }
+    pool.close();
+  }
+}
