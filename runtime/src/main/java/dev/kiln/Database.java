@@ -71,6 +71,10 @@ public final class Database implements AutoCloseable {
 
   Database(DatabaseBuilder builder) {
     this.telemetry = new Telemetry(builder.slowQueryThreshold);
+    if (!builder.url.startsWith(POSTGRESQL) && !builder.url.startsWith("jdbc:sqlite:")) {
+      throw new KilnException("Kiln runs on SQLite and PostgreSQL: the JDBC URL must start with"
+          + " 'jdbc:sqlite:' or '" + POSTGRESQL + "', got '" + builder.url + "'");
+    }
     if (!builder.readReplicas.isEmpty() && !builder.url.startsWith(POSTGRESQL)) {
       throw new KilnException("read replicas are for PostgreSQL; " + builder.url + " is SQLite,"
           + " whose readers are the read pool (readPoolSize)");

@@ -68,8 +68,16 @@ class DatabaseTest {
   }
 
   @Test
-  void onlySqliteUrlsAreAccepted() {
-    assertThrows(KilnException.class, () -> Database.open("jdbc:postgresql://localhost/x"));
+  void onlySqliteAndPostgresUrlsAreAccepted() {
+    KilnException other = assertThrows(KilnException.class,
+        () -> Database.open("jdbc:mysql://localhost/x"));
+    assertTrue(other.getMessage().contains("Kiln runs on SQLite and PostgreSQL"),
+        other.getMessage());
+    // a PostgreSQL URL whose server does not answer fails at once, naming it
+    KilnException unreachable = assertThrows(KilnException.class,
+        () -> Database.open("jdbc:postgresql://localhost:1/x?connectTimeout=1"));
+    assertTrue(unreachable.getMessage().startsWith("cannot open jdbc:postgresql://localhost:1/x"),
+        unreachable.getMessage());
   }
 
   @Test

@@ -45,6 +45,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the plain finders; a fetched to-many with no rows is an empty list; children come in
  * primary-key order.
  */
+@Tag("engines")
 class FetchGraphTest {
 
   @TempDir static java.nio.file.Path dir;

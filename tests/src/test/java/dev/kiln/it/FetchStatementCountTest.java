@@ -38,6 +38,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,6 +54,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * each root entity; and checked that a fetch returns each root exactly once, so that sibling
  * paths and joins never multiply rows.
  */
+@Tag("engines")
 class FetchStatementCountTest {
 
   static final int[] SIZES = {10, 1_000, 10_000};

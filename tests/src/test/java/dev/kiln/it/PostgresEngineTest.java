@@ -265,6 +265,40 @@ class PostgresEngineTest {
         "one statement for the keys, one batch for the rows");
   }
 
+  @Test
+  void twoTransactionsChangingOneRowLeaveTheSecondARetryableConflict() throws Exception {
+    var authors = new dev.kiln.it.model.AuthorRepository(db);
+    var ann = authors.insert(new dev.kiln.it.model.Author(0, "Ann", "ann@x", Instant.EPOCH, null));
+    var secondRead = new java.util.concurrent.CountDownLatch(1);
+    var firstCommitted = new java.util.concurrent.CountDownLatch(1);
+    var second = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() ->
+        db.transaction(() -> {
+          authors.findById(ann.id()); // its snapshot: before the first commits
+          secondRead.countDown();
+          await(firstCommitted);
+          return authors.update(ann.withName("Ann (second)"));
+        }));
+    db.transaction(() -> {
+      await(secondRead);
+      authors.update(ann.withName("Ann (first)"));
+    });
+    firstCommitted.countDown();
+    var failure = assertThrows(java.util.concurrent.ExecutionException.class, second::get);
+    assertTrue(failure.getCause() instanceof dev.kiln.TransactionConflictException,
+        String.valueOf(failure.getCause()));
+    assertTrue(failure.getCause().getMessage().contains("run it again"),
+        failure.getCause().getMessage());
+    assertEquals("Ann (first)", authors.findById(ann.id()).orElseThrow().name());
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(10, java.util.concurrent.TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Everything withText(String text) {
     return new Everything(UUID.randomUUID(), false, (byte) 0, (short) 0, 0, 0, 0, 0, null, null,
         null, null, null, null, null, text, null, null, null, null, null, null, null, null, null,
