@@ -291,6 +291,17 @@ class PostgresEngineTest {
     assertEquals("Ann (first)", authors.findById(ann.id()).orElseThrow().name());
   }
 
+  @Test
+  void backupRefusesClearlyAndPragmasAreNotPostgres() {
+    KilnException backup = assertThrows(KilnException.class,
+        () -> db.backup(dir.resolve("copy.db")));
+    assertTrue(backup.getMessage().contains("pg_dump"), backup.getMessage());
+    assertEquals(java.util.Map.of(), db.pragmas());
+    KilnException pragma = assertThrows(KilnException.class, () -> TestDatabase.builder(dir)
+        .pragma("cache_size", "-32000").build());
+    assertTrue(pragma.getMessage().contains("PRAGMAs are SQLite's settings"), pragma.getMessage());
+  }
+
   private static void await(java.util.concurrent.CountDownLatch latch) {
     try {
       assertTrue(latch.await(10, java.util.concurrent.TimeUnit.SECONDS));
