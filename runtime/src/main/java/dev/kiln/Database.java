@@ -1,16 +1,16 @@
 package dev.kiln;
 
-import dev.kiln.internal.Backup;
-import dev.kiln.internal.ConnectionFactory;
-import dev.kiln.internal.ConnectionSource;
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EntityCache;
-import dev.kiln.internal.PragmaCheck;
-import dev.kiln.internal.StartupMigration;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transactions;
 import dev.kiln.internal.postgresql.PostgresConnections;
 import dev.kiln.internal.postgresql.PostgresStartup;
+import dev.kiln.internal.sqlite.Backup;
+import dev.kiln.internal.sqlite.ConnectionFactory;
+import dev.kiln.internal.sqlite.ConnectionSource;
+import dev.kiln.internal.sqlite.PragmaCheck;
+import dev.kiln.internal.sqlite.StartupMigration;
 import dev.kiln.migrations.MigrationResult;
 import dev.kiln.spi.Engine;
 import java.nio.file.Path;

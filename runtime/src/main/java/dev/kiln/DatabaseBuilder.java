@@ -1,6 +1,6 @@
 package dev.kiln;
 
-import dev.kiln.internal.ConnectionFactory;
+import dev.kiln.internal.sqlite.ConnectionFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package dev.kiln.internal;
 
 import dev.kiln.KilnException;
+import dev.kiln.internal.sqlite.JsonArrays;
 import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

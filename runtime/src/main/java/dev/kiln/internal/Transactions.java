@@ -1,6 +1,7 @@
 package dev.kiln.internal;
 
 import dev.kiln.KilnException;
+import dev.kiln.internal.sqlite.SqliteBusy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Supplier;

@@ -1,16 +1,16 @@
 package dev.kiln.spi;
 
-import dev.kiln.KilnException;
 import dev.kiln.Dialect;
+import dev.kiln.KilnException;
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EntityCache;
 import dev.kiln.internal.ErrorTranslator;
 import dev.kiln.internal.Lease;
-import dev.kiln.internal.SqliteBusy;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transaction;
 import dev.kiln.internal.Transactions;
 import dev.kiln.internal.fetch.FetchPlans;
+import dev.kiln.internal.sqlite.SqliteBusy;
 import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package dev.kiln.internal.fetch;
 
 import dev.kiln.KilnException;
-import dev.kiln.internal.JsonArrays;
 import dev.kiln.internal.KeyLists;
+import dev.kiln.internal.sqlite.JsonArrays;
 import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.migrations.schema.SqliteDdl;
 import dev.kiln.query.Path;

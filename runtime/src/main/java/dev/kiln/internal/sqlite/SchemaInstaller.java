@@ -1,6 +1,7 @@
-package dev.kiln.internal;
+package dev.kiln.internal.sqlite;
 
 import dev.kiln.KilnException;
+import dev.kiln.internal.Transactions;
 import dev.kiln.migrations.MigrationResult;
 import dev.kiln.migrations.Migrator;
 import dev.kiln.migrations.schema.Index;

@@ -1,9 +1,12 @@
-package dev.kiln.internal;
+package dev.kiln.internal.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
+import dev.kiln.internal.Connections;
+import dev.kiln.internal.Lease;
+import dev.kiln.internal.Session;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

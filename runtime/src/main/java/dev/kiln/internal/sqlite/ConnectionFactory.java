@@ -1,6 +1,7 @@
-package dev.kiln.internal;
+package dev.kiln.internal.sqlite;
 
 import dev.kiln.KilnException;
+import dev.kiln.internal.Telemetry;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
-package dev.kiln.internal;
+package dev.kiln.internal.sqlite;
 
+import dev.kiln.internal.Session;
+import dev.kiln.internal.Telemetry;
 import dev.kiln.migrations.schema.DecimalFunctions;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -55,11 +57,11 @@ public final class KilnConnection extends JDBC4Connection implements Session {
   public PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement cached = statements.get(sql);
     if (cached != null) {
-      telemetry.statementCacheHits.increment();
+      telemetry.statementReused();
       return cached;
     }
     PreparedStatement statement = prepareStatement(sql);
-    telemetry.prepared.increment();
+    telemetry.statementPrepared();
     statements.put(sql, statement);
     sqlOf.put(statement, sql);
     return statement;
@@ -67,7 +69,7 @@ public final class KilnConnection extends JDBC4Connection implements Session {
 
   @Override
   public PreparedStatement prepareUncached(String sql) throws SQLException {
-    telemetry.prepared.increment();
+    telemetry.statementPrepared();
     return prepareStatement(sql);
   }
 

@@ -1,4 +1,4 @@
-package dev.kiln.internal;
+package dev.kiln.internal.sqlite;
 
 import dev.kiln.KilnException;
 import java.time.Duration;
