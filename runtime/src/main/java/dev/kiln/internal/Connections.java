@@ -33,6 +33,11 @@ public interface Connections extends AutoCloseable {
     return false;
   }
 
+  /** Whether reads go to read replicas, which may lag behind the writes. */
+  default boolean hasReplicas() {
+    return false;
+  }
+
   /** How long a write waits for the database. */
   Duration writeTimeout();
 

@@ -89,6 +89,22 @@ public final class Engine {
     }
   }
 
+  /**
+   * Runs {@code work}, whose result goes into a cache: like {@link #read}, but on the primary
+   * when reads go to replicas, so that a replica that has not yet applied a write cannot put the
+   * row from before it back into the cache after the write evicted it.
+   */
+  public <T> T readForCache(EntityInfo info, String action, SqlWork<T> work) {
+    if (!source.hasReplicas() || transactions.current() != null) {
+      return read(info, action, work);
+    }
+    try (Lease primary = source.writer()) {
+      return work.run(primary.session());
+    } catch (SQLException e) {
+      throw ErrorTranslator.translate(e, info, action);
+    }
+  }
+
   /** Runs {@code work}, a single write statement, on the writer (or the thread's transaction). */
   public <T> T write(EntityInfo info, String action, SqlWork<T> work) {
     try {

@@ -97,7 +97,7 @@ public final class RepositorySupport<E> {
     }
     engine.telemetry().cacheMisses.increment();
     long generation = cache.generation();
-    Optional<E> loaded = read("find", work);
+    Optional<E> loaded = engine.readForCache(info, "find", work);
     loaded.ifPresent(e -> cache.putIfUnchanged(info.table(), key, mapping.copy(e), generation));
     return loaded;
   }

@@ -74,6 +74,17 @@ class ReadReplicaTest {
         "a read transaction");
     assertEquals(Optional.empty(), db.transaction(() -> authors.findById(1000)),
         "a transaction runs wholly on the primary");
+    // With an entity cache, what it misses comes from the primary: a lagging replica could
+    // otherwise put back a row a write has just evicted.
+    try (Database cached = Database.builder(primaryServer.getJdbcUrl("postgres", "postgres"))
+        .readReplicas(replicaServer.getJdbcUrl("postgres", "postgres"))
+        .entityCache(100, java.time.Duration.ofMinutes(1)).build()) {
+      var cachedAuthors = new AuthorRepository(cached);
+      assertEquals(Optional.empty(), cachedAuthors.findById(1000));
+      assertEquals(ann, cachedAuthors.findById(ann.id()).orElseThrow());
+      assertTrue(cachedAuthors.query().where(dev.kiln.it.model.Author_.ID.eq(1000L)).first()
+          .isPresent(), "a query still reads from the replica");
+    }
 
     // The replica goes down: reads go on, on the primary.
     replicaServer.close();

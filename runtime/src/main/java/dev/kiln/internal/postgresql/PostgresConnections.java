@@ -135,6 +135,11 @@ public final class PostgresConnections implements Connections {
   }
 
   @Override
+  public boolean hasReplicas() {
+    return !replicas.isEmpty();
+  }
+
+  @Override
   public boolean hasReaders() {
     return true;
   }
