@@ -1,5 +1,6 @@
 package dev.kiln.query;
 
+import dev.kiln.internal.postgresql.PostgresPrecision;
 import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.migrations.schema.Ordering;
 import dev.kiln.migrations.schema.TextMatch;
@@ -31,9 +32,25 @@ final class Conditions {
   record Comparison<E, T>(Column<E, T> column, String operator, T value) implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
+      T argument = value;
+      if (sql.dialect() == SqlDialect.POSTGRESQL && PostgresPrecision.finer(value)) {
+        // PostgreSQL keeps time to the microsecond: no stored value equals one with
+        // nanoseconds, and an ordering compares with the microsecond that means the same.
+        switch (operator) {
+          case "=" -> {
+            sql.append("1 = 0");
+            return;
+          }
+          case "<>" -> {
+            sql.column(column.table(), column.name()).append(" IS NOT NULL");
+            return;
+          }
+          default -> argument = PostgresPrecision.bound(value, operator);
+        }
+      }
       String comparison =
           sql.dialect().compare(column.type().ordering(), column.reference(sql), operator);
-      sql.bind(comparison, column.type(), value);
+      sql.bind(comparison, column.type(), argument);
     }
   }
 
@@ -63,8 +80,11 @@ final class Conditions {
       // The first half of the expression's parameters take the low bound, the rest the high.
       String between = sql.dialect().between(column.type().ordering(), column.reference(sql));
       int half = afterParameters(between, (int) between.chars().filter(c -> c == '?').count() / 2);
-      sql.bind(between.substring(0, half), column.type(), low)
-          .bind(between.substring(half), column.type(), high);
+      boolean postgres = sql.dialect() == SqlDialect.POSTGRESQL;
+      sql.bind(between.substring(0, half), column.type(),
+              postgres ? PostgresPrecision.bound(low, ">=") : low)
+          .bind(between.substring(half), column.type(),
+              postgres ? PostgresPrecision.bound(high, "<=") : high);
     }
 
     /** The index just after the {@code n}th {@code ?} of {@code sql}. */
@@ -81,6 +101,11 @@ final class Conditions {
   record In<E, T>(Column<E, T> column, List<T> values, boolean negated) implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
+      List<T> values = this.values;
+      if (sql.dialect() == SqlDialect.POSTGRESQL) {
+        // a time with nanoseconds equals no value PostgreSQL stores
+        values = values.stream().filter(v -> !PostgresPrecision.finer(v)).toList();
+      }
       if (values.isEmpty()) {
         sql.append(negated ? "1 = 1" : "1 = 0");
         return;

@@ -305,16 +305,13 @@ final class DerivedMethodParser {
             continue;
           }
           if (parameters.get(0).collection()) {
-            bindings.add(parameters.get(0));
+            bindings.add(transformed(parameters.get(0), dialect, c.operator(), 0));
             continue;
           }
           int uses = SqlDialect.uses(sql);
           for (int use = 0; use < uses; use++) {
-            Binding parameter = parameters.get(use * parameters.size() / uses);
-            bindings.add(dialect == SqlDialect.SQLITE && pattern(c.operator()) != null
-                ? new Binding(parameter.parameter(), parameter.value(), false,
-                    pattern(c.operator()))
-                : parameter);
+            int which = use * parameters.size() / uses;
+            bindings.add(transformed(parameters.get(which), dialect, c.operator(), which));
           }
         }
         groups.add(String.join(" AND ", parts));
@@ -354,9 +351,36 @@ final class DerivedMethodParser {
     }
   }
 
-  /** The {@code TextMatch} method that turns the argument into what is bound, or null. */
-  private static String pattern(Operator operator) {
-    return operator == Operator.LIKE || operator == Operator.NOT_LIKE ? "glob" : null;
+  /**
+   * {@code parameter} with the static method that turns its argument into what {@code dialect}
+   * binds, if any: SQLite's {@code LIKE} runs as a glob; PostgreSQL keeps time to the
+   * microsecond, so a time with nanoseconds is compared through the microsecond bound that means
+   * the same ({@code dev.kiln.spi.Times}). {@code which} is the parameter's place in the condition
+   * ({@code Between}: 0 low, 1 high).
+   */
+  private static Binding transformed(Binding parameter, SqlDialect dialect, Operator operator,
+      int which) {
+    String transform = null;
+    if (dialect == SqlDialect.SQLITE) {
+      if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
+        transform = "dev.kiln.migrations.schema.TextMatch.glob";
+      }
+    } else if (finerOnPostgres(parameter.value().kind())) {
+      transform = "dev.kiln.spi.Times." + switch (operator) {
+        case LESS_THAN, GREATER_THAN_EQUAL -> "ceil";
+        case LESS_THAN_EQUAL, GREATER_THAN -> "floor";
+        case BETWEEN -> which == 0 ? "ceil" : "floor";
+        default -> "exactOrNever";
+      };
+    }
+    return transform == null ? parameter : new Binding(parameter.parameter(), parameter.value(),
+        parameter.collection(), transform);
+  }
+
+  /** The kinds PostgreSQL keeps to the microsecond, where Java has nanoseconds. */
+  private static boolean finerOnPostgres(ValueKind kind) {
+    return kind == ValueKind.INSTANT || kind == ValueKind.LOCAL_DATE_TIME
+        || kind == ValueKind.LOCAL_TIME;
   }
 
   /** How a text operator matches, or null for the other operators. */

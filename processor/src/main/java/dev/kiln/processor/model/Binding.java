@@ -7,7 +7,8 @@ package dev.kiln.processor.model;
  * @param parameter the parameter name
  * @param value how it is bound
  * @param collection whether it is a collection expanded into {@code ?, ?, …}
- * @param pattern {@code startsWith}, {@code endsWith} or {@code contains} for a derived
- *     {@code LIKE} whose pattern is built from the value, or null
+ * @param transform the static method ({@code package.Class.method}) that turns the argument
+ *     into what is bound (a {@code LIKE} pattern into SQLite's glob, a time into PostgreSQL's
+ *     microsecond bound), or null to bind it as it is
  */
-public record Binding(String parameter, Value value, boolean collection, String pattern) {}
+public record Binding(String parameter, Value value, boolean collection, String transform) {}

@@ -226,10 +226,20 @@ public final class DaoWriter {
           .add(bindings(ps, sqlite())).endControlFlow().build();
     }
 
+    /** {@code argument} through the binding's transform, if it has one. */
+    private static CodeBlock transformed(Binding binding, CodeBlock argument) {
+      if (binding.transform() == null) {
+        return argument;
+      }
+      String transform = binding.transform();
+      int method = transform.lastIndexOf('.');
+      int type = transform.lastIndexOf('.', method - 1);
+      return CodeBlock.of("$T.$L($L)", ClassName.get(transform.substring(0, type),
+          transform.substring(type + 1, method)), transform.substring(method + 1), argument);
+    }
+
     private static CodeBlock value(Binding binding) {
-      return binding.pattern() == null ? CodeBlock.of("$L", binding.parameter())
-          : CodeBlock.of("$T.$L($L)", ClassName.get("dev.kiln.migrations.schema", "TextMatch"),
-              binding.pattern(), binding.parameter());
+      return transformed(binding, CodeBlock.of("$L", binding.parameter()));
     }
 
     /**
@@ -248,7 +258,7 @@ public final class DaoWriter {
           code.beginControlFlow("for ($T item : $L)", binding.value().javaType().box(),
               binding.parameter());
           code.add("$L;\n", ValueCode.bind(binding.value(), ps, CodeBlock.of("index++"),
-              CodeBlock.of("item")));
+              transformed(binding, CodeBlock.of("item"))));
           code.endControlFlow();
         } else {
           CodeBlock at = method.expands() ? CodeBlock.of("index++") : CodeBlock.of("$L", index++);
