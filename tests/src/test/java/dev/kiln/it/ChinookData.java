@@ -1,5 +1,15 @@
 package dev.kiln.it;
 
+import dev.kiln.Database;
+import dev.kiln.it.chinook.AlbumRepository;
+import dev.kiln.it.chinook.ArtistRepository;
+import dev.kiln.it.chinook.CustomerRepository;
+import dev.kiln.it.chinook.EmployeeRepository;
+import dev.kiln.it.chinook.InvoiceLineRepository;
+import dev.kiln.it.chinook.InvoiceRepository;
+import dev.kiln.it.chinook.PlaylistRepository;
+import dev.kiln.it.chinook.PlaylistTrackRepository;
+import dev.kiln.it.chinook.TrackRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -39,5 +49,26 @@ final class ChinookData {
       throw new IllegalStateException("cannot load Chinook: " + e.getMessage(), e);
     }
     return file;
+  }
+
+  /**
+   * Copies the Chinook rows in {@code file} into {@code to} through Kiln's own repositories,
+   * parents first, in one transaction: how the reports run on PostgreSQL on the same data.
+   */
+  static void copy(Path file, Database to) {
+    try (Database from = Database.open(file)) {
+      to.transaction(() -> {
+        new ArtistRepository(to).insertAll(new ArtistRepository(from).findAll());
+        new AlbumRepository(to).insertAll(new AlbumRepository(from).findAll());
+        // in key order, each employee's manager comes before the employee
+        new EmployeeRepository(to).insertAll(new EmployeeRepository(from).findAll());
+        new CustomerRepository(to).insertAll(new CustomerRepository(from).findAll());
+        new InvoiceRepository(to).insertAll(new InvoiceRepository(from).findAll());
+        new TrackRepository(to).insertAll(new TrackRepository(from).findAll());
+        new InvoiceLineRepository(to).insertAll(new InvoiceLineRepository(from).findAll());
+        new PlaylistRepository(to).insertAll(new PlaylistRepository(from).findAll());
+        new PlaylistTrackRepository(to).insertAll(new PlaylistTrackRepository(from).findAll());
+      });
+    }
   }
 }
