@@ -1,5 +1,11 @@
 package dev.kiln.processor;
 
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.kiln.processor.TestCompiler.compile;
@@ -9,12 +15,6 @@ import static dev.kiln.processor.TestCompiler.generatedSources;
 import static dev.kiln.processor.TestCompiler.schema;
 import static dev.kiln.processor.TestCompiler.source;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
-import org.junit.jupiter.api.Test;
-
 /**
  * Specifies what Kiln generates for a record entity: the repository, the metamodel and the
  * compiled-in schema with its service registration; that the repository offers the methods of the
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class GenerationTest {
 
-  private static final String SERVICE_FILE = "META-INF/services/dev.kiln.spi.SchemaProvider";
+  private static final String SERVICE_FILE = "META-INF/services/dev.kiln.mapping.SchemaProvider";
 
   private static final JavaFileObject AUTHOR = source("Author",
       "import java.time.Instant;",

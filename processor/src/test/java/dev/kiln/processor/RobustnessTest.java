@@ -1,11 +1,5 @@
 package dev.kiln.processor;
 
-import static com.google.common.truth.Truth.assertThat;
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.kiln.processor.TestCompiler.compile;
-import static dev.kiln.processor.TestCompiler.createStatements;
-import static dev.kiln.processor.TestCompiler.schema;
-import static dev.kiln.processor.TestCompiler.source;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -22,6 +16,12 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.kiln.processor.TestCompiler.compile;
+import static dev.kiln.processor.TestCompiler.createStatements;
+import static dev.kiln.processor.TestCompiler.schema;
+import static dev.kiln.processor.TestCompiler.source;
 
 /**
  * Specifies that Kiln copes with odd input and with other processors: a type that does not exist
@@ -183,7 +183,7 @@ class RobustnessTest {
         .startsWith("CREATE TABLE \"tag\"");
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT,
-            "META-INF/services/dev.kiln.spi.SchemaProvider")
+            "META-INF/services/dev.kiln.mapping.SchemaProvider")
         .contentsAsUtf8String().isEqualTo("test.KilnSchema\ntest.KilnSchema2\n");
   }
 

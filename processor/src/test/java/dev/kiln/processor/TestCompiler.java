@@ -1,11 +1,10 @@
 package dev.kiln.processor;
 
-import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import dev.kiln.spi.SchemaProvider;
+import dev.kiln.mapping.SchemaProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 /**
  * Compiles test sources the way a user's build runs Kiln, and reads what it generated. Shared by

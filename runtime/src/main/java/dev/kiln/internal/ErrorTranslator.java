@@ -1,13 +1,13 @@
 package dev.kiln.internal;
 
-import dev.kiln.ConstraintViolationException;
 import dev.kiln.ConstraintViolationException.Kind;
+import dev.kiln.ConstraintViolationException;
 import dev.kiln.KilnException;
 import dev.kiln.TransactionConflictException;
 import dev.kiln.internal.postgresql.PostgresErrors;
+import dev.kiln.mapping.EntityInfo;
+import dev.kiln.mapping.UnreadableValueException;
 import dev.kiln.migrations.schema.SqliteMessages;
-import dev.kiln.spi.EntityInfo;
-import dev.kiln.spi.UnreadableValueException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

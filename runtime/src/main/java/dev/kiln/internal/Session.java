@@ -1,6 +1,6 @@
 package dev.kiln.internal;
 
-import dev.kiln.spi.Conn;
+import dev.kiln.mapping.Conn;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package dev.kiln.migrations;
 
-import dev.kiln.internal.postgresql.PostgresSchemaCheck;
+import dev.kiln.migrations.dialect.postgresql.PostgresSchemaCheck;
 import dev.kiln.migrations.script.Migration;
 import dev.kiln.migrations.script.ScriptException;
 import dev.kiln.migrations.script.ScriptRunner;

@@ -1,6 +1,6 @@
 package dev.kiln.query;
 
-import dev.kiln.spi.RelationInfo;
+import dev.kiln.mapping.RelationInfo;
 import java.util.List;
 
 /**

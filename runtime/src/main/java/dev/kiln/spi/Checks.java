@@ -3,6 +3,7 @@ package dev.kiln.spi;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
 import dev.kiln.internal.postgresql.PostgresValues;
+import dev.kiln.mapping.EntityMapping;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -3,6 +3,7 @@ package dev.kiln.spi;
 import dev.kiln.Database;
 import dev.kiln.KilnException;
 import dev.kiln.internal.EntityCache;
+import dev.kiln.mapping.SqlWork;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -11,6 +11,9 @@ import dev.kiln.internal.Transaction;
 import dev.kiln.internal.Transactions;
 import dev.kiln.internal.fetch.FetchPlans;
 import dev.kiln.internal.sqlite.SqliteBusy;
+import dev.kiln.mapping.Conn;
+import dev.kiln.mapping.EntityInfo;
+import dev.kiln.mapping.SqlWork;
 import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -196,8 +199,8 @@ public final class Engine {
     }
   }
 
-  /** This database's fetch plans, one per shape. */
-  FetchPlans fetchPlans() {
+  /** This database's fetch plans, one per shape (for typed queries' {@code fetch}). */
+  public FetchPlans fetchPlans() {
     return fetchPlans;
   }
 

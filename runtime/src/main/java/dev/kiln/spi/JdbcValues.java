@@ -2,6 +2,7 @@ package dev.kiln.spi;
 
 import dev.kiln.KilnException;
 import dev.kiln.internal.postgresql.PostgresValues;
+import dev.kiln.mapping.UnreadableValueException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;

@@ -1,17 +1,13 @@
 package dev.kiln.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.Database;
 import dev.kiln.KilnException;
 import dev.kiln.it.model.AuthorRepository;
+import dev.kiln.mapping.SchemaProvider;
 import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.MigrationResult;
 import dev.kiln.migrations.SchemaMismatchException;
-import dev.kiln.spi.SchemaProvider;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -32,6 +28,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code Database.migrate()} end to end: with migrations on the class path (the application's

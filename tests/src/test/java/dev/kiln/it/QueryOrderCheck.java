@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kiln.query.ComparableColumn;
 import dev.kiln.query.Condition;
-import dev.kiln.spi.EntityQuery;
+import dev.kiln.query.EntityQuery;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -24,7 +24,7 @@ import javax.lang.model.element.Modifier;
 public final class MetamodelWriter {
 
   private static final ClassName RELATION = ClassName.get(Spi.QUERY, "Relation");
-  private static final ClassName RELATION_INFO = ClassName.get(Spi.SPI, "RelationInfo");
+  private static final ClassName RELATION_INFO = ClassName.get(Spi.MAPPING, "RelationInfo");
 
   private final Filer filer;
 

@@ -34,7 +34,7 @@ public final class SchemaWriter {
   private static final ClassName FOREIGN_KEY = ClassName.get(MODEL, "ForeignKey");
   private static final ClassName SQL_TYPE = ClassName.get(MODEL, "SqlType");
   private static final ClassName LOGICAL_TYPE = ClassName.get(MODEL, "LogicalType");
-  private static final String SERVICES = "META-INF/services/dev.kiln.spi.SchemaProvider";
+  private static final String SERVICES = "META-INF/services/dev.kiln.mapping.SchemaProvider";
 
   private final Filer filer;
   private final Set<String> providers = new TreeSet<>();

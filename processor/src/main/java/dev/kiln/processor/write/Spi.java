@@ -6,18 +6,20 @@ import com.palantir.javapoet.ClassName;
 final class Spi {
 
   static final String SPI = "dev.kiln.spi";
+  /** The types generated code is made of: how an entity maps to rows and statements. */
+  static final String MAPPING = "dev.kiln.mapping";
   static final ClassName DATABASE = ClassName.get("dev.kiln", "Database");
   static final ClassName DIALECT = ClassName.get("dev.kiln", "Dialect");
   static final ClassName KILN_EXCEPTION = ClassName.get("dev.kiln", "KilnException");
-  static final ClassName CONN = ClassName.get(SPI, "Conn");
+  static final ClassName CONN = ClassName.get(MAPPING, "Conn");
   static final ClassName ENGINE = ClassName.get(SPI, "Engine");
   static final ClassName CHECKS = ClassName.get(SPI, "Checks");
-  static final ClassName ENTITY_INFO = ClassName.get(SPI, "EntityInfo");
-  static final ClassName ENTITY_MAPPING = ClassName.get(SPI, "EntityMapping");
-  static final ClassName ENTITY_QUERY = ClassName.get(SPI, "EntityQuery");
+  static final ClassName ENTITY_INFO = ClassName.get(MAPPING, "EntityInfo");
+  static final ClassName ENTITY_MAPPING = ClassName.get(MAPPING, "EntityMapping");
+  static final ClassName ENTITY_QUERY = ClassName.get("dev.kiln.query", "EntityQuery");
   static final ClassName JDBC_VALUES = ClassName.get(SPI, "JdbcValues");
   static final ClassName REPOSITORY_SUPPORT = ClassName.get(SPI, "RepositorySupport");
-  static final ClassName SCHEMA_PROVIDER = ClassName.get(SPI, "SchemaProvider");
+  static final ClassName SCHEMA_PROVIDER = ClassName.get(MAPPING, "SchemaProvider");
   static final ClassName VALUE_TYPE = ClassName.get(SPI, "ValueType");
   static final ClassName VALUE_TYPES = ClassName.get(SPI, "ValueTypes");
   static final String QUERY = "dev.kiln.query";

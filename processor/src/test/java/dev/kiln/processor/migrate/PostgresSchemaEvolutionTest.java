@@ -16,11 +16,11 @@ import static dev.kiln.processor.migrate.SchemaEvolutionTest.sources;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.CompilationSubject;
-import dev.kiln.internal.postgresql.PostgresSchemaCheck;
 import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.MigrationResult;
-import dev.kiln.migrations.PostgresServer;
 import dev.kiln.migrations.Migrator;
+import dev.kiln.migrations.PostgresServer;
+import dev.kiln.migrations.dialect.postgresql.PostgresSchemaCheck;
 import dev.kiln.migrations.dialect.postgresql.SchemaSnapshot;
 import dev.kiln.migrations.script.Migration;
 import dev.kiln.migrations.script.Migrations;

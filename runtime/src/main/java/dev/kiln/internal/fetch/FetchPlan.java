@@ -3,12 +3,11 @@ package dev.kiln.internal.fetch;
 import dev.kiln.KilnException;
 import dev.kiln.internal.KeyLists;
 import dev.kiln.internal.sqlite.JsonArrays;
+import dev.kiln.mapping.Conn;
+import dev.kiln.mapping.EntityMapping;
+import dev.kiln.mapping.RelationInfo;
 import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.migrations.schema.SqliteDdl;
-import dev.kiln.query.Path;
-import dev.kiln.spi.Conn;
-import dev.kiln.spi.EntityMapping;
-import dev.kiln.spi.RelationInfo;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,11 +73,11 @@ public final class FetchPlan {
 
   /** The plan that loads {@code paths} with entities of {@code root}. */
   public static FetchPlan of(
-      EntityMapping<?> root, List<? extends Path<?, ?>> paths, SqlDialect dialect) {
+      EntityMapping<?> root, List<List<RelationInfo<?, ?>>> paths, SqlDialect dialect) {
     PlanNode node = new PlanNode(root);
-    for (Path<?, ?> path : paths) {
+    for (List<RelationInfo<?, ?>> path : paths) {
       PlanNode at = node;
-      for (RelationInfo<?, ?> step : path.steps()) {
+      for (RelationInfo<?, ?> step : path) {
         if (step.source() != at.mapping) {
           throw new KilnException("the path " + path + " does not start at "
               + at.mapping.info().entity());

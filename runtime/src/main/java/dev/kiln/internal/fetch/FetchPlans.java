@@ -1,10 +1,8 @@
 package dev.kiln.internal.fetch;
 
+import dev.kiln.mapping.EntityMapping;
+import dev.kiln.mapping.RelationInfo;
 import dev.kiln.migrations.dialect.SqlDialect;
-import dev.kiln.query.Path;
-import dev.kiln.spi.EntityMapping;
-import dev.kiln.spi.RelationInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,13 +30,12 @@ public final class FetchPlans {
     this.dialect = dialect;
   }
 
-  /** The plan that loads {@code paths} with entities of {@code root}. */
-  public FetchPlan plan(EntityMapping<?> root, List<? extends Path<?, ?>> paths) {
-    List<List<RelationInfo<?, ?>>> steps = new ArrayList<>(paths.size());
-    for (Path<?, ?> path : paths) {
-      steps.add(path.steps());
-    }
-    Shape shape = new Shape(root, steps);
+  /**
+   * The plan that loads {@code paths} with entities of {@code root}; each path is its relations,
+   * one step after the other.
+   */
+  public FetchPlan plan(EntityMapping<?> root, List<List<RelationInfo<?, ?>>> paths) {
+    Shape shape = new Shape(root, paths);
     FetchPlan plan = plans.get(shape);
     if (plan == null) {
       plan = FetchPlan.of(root, paths, dialect);

@@ -63,7 +63,7 @@ final class Loaded {
       }
       any = true;
     }
-    built = any ? ((dev.kiln.spi.EntityMapping) node.mapping).withRelations(entity, values)
+    built = any ? ((dev.kiln.mapping.EntityMapping) node.mapping).withRelations(entity, values)
         : entity;
     return built;
   }

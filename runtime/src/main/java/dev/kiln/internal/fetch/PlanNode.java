@@ -1,7 +1,7 @@
 package dev.kiln.internal.fetch;
 
-import dev.kiln.spi.EntityMapping;
-import dev.kiln.spi.RelationInfo;
+import dev.kiln.mapping.EntityMapping;
+import dev.kiln.mapping.RelationInfo;
 import java.util.ArrayList;
 import java.util.List;
 

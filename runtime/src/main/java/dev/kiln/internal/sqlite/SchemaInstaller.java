@@ -2,6 +2,7 @@ package dev.kiln.internal.sqlite;
 
 import dev.kiln.KilnException;
 import dev.kiln.internal.Transactions;
+import dev.kiln.mapping.SchemaProvider;
 import dev.kiln.migrations.MigrationResult;
 import dev.kiln.migrations.Migrator;
 import dev.kiln.migrations.schema.Index;
@@ -10,7 +11,6 @@ import dev.kiln.migrations.schema.SchemaReader;
 import dev.kiln.migrations.schema.ShadowDatabase;
 import dev.kiln.migrations.schema.SqliteDdl;
 import dev.kiln.migrations.schema.Table;
-import dev.kiln.spi.SchemaProvider;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.kiln.spi;
+package dev.kiln.mapping;
 
 /**
  * What one {@code @Relation} joins, generated into the metamodel. Column names are SQL names;

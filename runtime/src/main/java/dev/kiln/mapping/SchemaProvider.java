@@ -1,4 +1,4 @@
-package dev.kiln.spi;
+package dev.kiln.mapping;
 
 import dev.kiln.migrations.schema.Schema;
 import java.util.List;

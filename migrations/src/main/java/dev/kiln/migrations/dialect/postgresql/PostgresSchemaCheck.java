@@ -1,6 +1,5 @@
-package dev.kiln.internal.postgresql;
+package dev.kiln.migrations.dialect.postgresql;
 
-import dev.kiln.migrations.dialect.postgresql.PostgresDdl;
 import dev.kiln.migrations.schema.Column;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.Table;

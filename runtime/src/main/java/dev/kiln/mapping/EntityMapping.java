@@ -1,4 +1,4 @@
-package dev.kiln.spi;
+package dev.kiln.mapping;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +25,7 @@ public interface EntityMapping<E> {
 
   /**
    * Refuses an entity that would break a {@code NOT NULL} column, or holds a value Kiln cannot
-   * store exactly ({@link StorableValues}, and on PostgreSQL what its types would change), before
+   * store exactly ({@code dev.kiln.spi.StorableValues}, and on PostgreSQL what its types would change), before
    * any SQL runs, with a {@code KilnException} naming the property.
    */
   void check(E entity, dev.kiln.Dialect dialect);

@@ -1,10 +1,10 @@
-package dev.kiln.spi;
+package dev.kiln.query;
 
 import dev.kiln.internal.fetch.FetchPlan;
-import dev.kiln.query.Condition;
-import dev.kiln.query.Order;
-import dev.kiln.query.Path;
-import dev.kiln.query.SqlWriter;
+import dev.kiln.mapping.RelationInfo;
+import dev.kiln.spi.Engine;
+import dev.kiln.spi.RepositorySupport;
+import dev.kiln.spi.ValueTypes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -151,7 +151,11 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   }
 
   private List<E> fetched(long rowLimit) {
-    FetchPlan plan = support.engine().fetchPlans().plan(support.mapping(), fetch);
+    List<List<RelationInfo<?, ?>>> paths = new ArrayList<>(fetch.size());
+    for (Path<E, ?> path : fetch) {
+      paths.add(path.steps());
+    }
+    FetchPlan plan = support.engine().fetchPlans().plan(support.mapping(), paths);
     SqlWriter sql = new SqlWriter(support.engine().sql(),
         Map.of(support.info().table(), FetchPlan.rootAlias()));
     sql.append(plan.rootSelect());
