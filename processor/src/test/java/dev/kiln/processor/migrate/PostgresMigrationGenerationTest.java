@@ -146,6 +146,28 @@ class PostgresMigrationGenerationTest {
   }
 
   @Test
+  void droppingDataIsRefusedUnlessAllowedByName() {
+    Path folder = dir.resolve("db");
+    List<String> alone = List.of("-Akiln.dialects=postgresql");
+    assertThat(build(folder, alone,
+        author("@Id(autoGenerate = true) long id, String name, @Nullable String bio")))
+        .succeeded();
+    Compilation refused = build(folder, alone,
+        author("@Id(autoGenerate = true) long id, String name"));
+    assertThat(refused).hadErrorContaining("[KILN-030]");
+    assertThat(refused).hadErrorContaining("author.bio");
+    assertThat(files(folder.resolve("postgresql")).stream().filter(f -> f.startsWith("V2")))
+        .isEmpty();
+    List<String> allowed = List.of("-Akiln.dialects=postgresql",
+        "-Akiln.allowDestructive=author.bio");
+    assertThat(build(folder, allowed, author("@Id(autoGenerate = true) long id, String name")))
+        .succeeded();
+    String v2 = files(folder.resolve("postgresql")).stream().filter(f -> f.startsWith("V2"))
+        .map(f -> read(folder.resolve("postgresql").resolve(f))).findFirst().orElseThrow();
+    assertThat(v2).contains("ALTER TABLE \"author\" DROP COLUMN \"bio\";");
+  }
+
+  @Test
   void anUnknownEngineIsACompileError() {
     Compilation compilation = build(dir.resolve("db"), List.of("-Akiln.dialects=sqlite,mysql"),
         author("@Id(autoGenerate = true) long id, String name"));
