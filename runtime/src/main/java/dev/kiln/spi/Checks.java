@@ -1,6 +1,7 @@
 package dev.kiln.spi;
 
 import dev.kiln.Dialect;
+import dev.kiln.internal.StorableValues;
 import dev.kiln.KilnException;
 import dev.kiln.internal.postgresql.PostgresValues;
 import dev.kiln.mapping.EntityMapping;

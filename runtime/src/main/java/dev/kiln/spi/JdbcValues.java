@@ -1,8 +1,10 @@
 package dev.kiln.spi;
 
 import dev.kiln.KilnException;
+import dev.kiln.internal.StoredText;
+import dev.kiln.internal.TemporalText;
 import dev.kiln.internal.postgresql.PostgresValues;
-import dev.kiln.mapping.UnreadableValueException;
+import dev.kiln.internal.sqlite.SqliteValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -23,12 +25,11 @@ import org.sqlite.jdbc3.JDBC3ResultSet;
  * Reads and binds every built-in type of Kiln, one pair of static methods a type, so that
  * generated code reads like hand-written JDBC: {@code JdbcValues.getInstant(rs, 4)}.
  *
- * <p>Storage: integers and booleans as {@code INTEGER}, {@code float}/{@code double} as
- * {@code REAL}, {@code byte[]} as {@code BLOB}; everything else as {@code TEXT}: strings, enum
- * names, UUIDs, {@code BigDecimal}/{@code BigInteger} in their exact decimal form (so a
- * {@code BigDecimal} keeps its scale) and date-time values in the forms {@link TemporalText}
- * describes (so they keep their nanoseconds and offsets and sort chronologically). Kiln's
- * generated queries compare decimal text as exact numbers through {@link ValueType#ordering}.
+ * <p>Storage: integers, doubles, text, enum names and bytes the same way on both engines; an
+ * {@code OffsetDateTime} as Kiln's date-time text on both ({@link TemporalText}); booleans,
+ * UUIDs, decimals and the other date-times in each engine's own way: as {@code INTEGER} and
+ * {@code TEXT} on SQLite ({@link SqliteValues}), in PostgreSQL's native types
+ * ({@link PostgresValues}).
  *
  * <p>Every getter maps SQL {@code NULL} to Java {@code null}. The generated code reads an
  * entity's primitives straight from the {@link ResultSet} (their columns are {@code NOT NULL});
@@ -61,29 +62,6 @@ public final class JdbcValues {
     }
   }
 
-  /** Turns stored text into a value. */
-  private interface TextParser<T> {
-    T parse(String text);
-  }
-
-  /**
-   * Reads column {@code index} as text and parses it; text that does not parse (written by
-   * another tool, or by hand) becomes an {@link UnreadableValueException} naming the column, which
-   * the engine reports as a {@code KilnException} naming the entity's property.
-   */
-  private static <T> T parse(ResultSet rs, int index, String type, TextParser<T> parser)
-      throws SQLException {
-    String text = rs.getString(index);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return parser.parse(text);
-    } catch (RuntimeException e) {
-      throw new UnreadableValueException(rs.getMetaData().getColumnName(index), text, type, e);
-    }
-  }
-
   /**
    * {@code value}, read from column {@code index} for a primitive of a query's result (a scalar
    * or a projection's component), which cannot hold SQL {@code NULL}: rather than let NULL read
@@ -107,12 +85,10 @@ public final class JdbcValues {
 
   public static void setBoolean(PreparedStatement ps, int index, Boolean value)
       throws SQLException {
-    if (!sqlite(ps)) {
-      PostgresValues.setBoolean(ps, index, value);
-    } else if (value == null) {
-      setNull(ps, index, Types.INTEGER);
+    if (sqlite(ps)) {
+      SqliteValues.setBoolean(ps, index, value);
     } else {
-      ps.setInt(index, value ? 1 : 0);
+      PostgresValues.setBoolean(ps, index, value);
     }
   }
 
@@ -212,7 +188,7 @@ public final class JdbcValues {
 
   public static <E extends Enum<E>> E getEnum(
       ResultSet rs, int index, Function<String, E> valueOf) throws SQLException {
-    return parse(rs, index, "enum constant", valueOf::apply);
+    return StoredText.parse(rs, index, "enum constant", valueOf::apply);
   }
 
   public static void setEnum(PreparedStatement ps, int index, Enum<?> value)
@@ -221,128 +197,109 @@ public final class JdbcValues {
   }
 
   public static UUID getUuid(ResultSet rs, int index) throws SQLException {
-    if (!sqlite(rs)) {
-      return PostgresValues.getUuid(rs, index);
-    }
-    return parse(rs, index, "UUID", UUID::fromString);
+    return sqlite(rs) ? SqliteValues.getUuid(rs, index)
+        : PostgresValues.getUuid(rs, index);
   }
 
   public static void setUuid(PreparedStatement ps, int index, UUID value)
       throws SQLException {
-    if (!sqlite(ps)) {
+    if (sqlite(ps)) {
+      SqliteValues.setUuid(ps, index, value);
+    } else {
       PostgresValues.setUuid(ps, index, value);
-      return;
     }
-    setString(ps, index, value == null ? null : value.toString());
   }
 
   // ---- exact numbers -------------------------------------------------------------------------
 
-  /**
-   * Reads text, an integer or a real: a {@code NUMERIC} column written by another tool reads as
-   * the decimal SQLite prints for it ({@code 0.99}, not {@code 0.98999999999999999}).
-   */
   public static BigDecimal getBigDecimal(ResultSet rs, int index) throws SQLException {
-    if (!sqlite(rs)) {
-      return PostgresValues.getBigDecimal(rs, index);
-    }
-    return parse(rs, index, "BigDecimal", text -> new BigDecimal(text.trim()));
+    return sqlite(rs) ? SqliteValues.getBigDecimal(rs, index)
+        : PostgresValues.getBigDecimal(rs, index);
   }
 
-  /** Binds the exact decimal text, {@link BigDecimal#toString()}, which keeps the scale. */
   public static void setBigDecimal(PreparedStatement ps, int index, BigDecimal value)
       throws SQLException {
-    if (!sqlite(ps)) {
+    if (sqlite(ps)) {
+      SqliteValues.setBigDecimal(ps, index, value);
+    } else {
       PostgresValues.setBigDecimal(ps, index, value);
-      return;
     }
-    setString(ps, index, value == null ? null : value.toString());
   }
 
   public static BigInteger getBigInteger(ResultSet rs, int index) throws SQLException {
-    if (!sqlite(rs)) {
-      return PostgresValues.getBigInteger(rs, index);
-    }
-    return parse(rs, index, "BigInteger", text -> new BigDecimal(text.trim()).toBigIntegerExact());
+    return sqlite(rs) ? SqliteValues.getBigInteger(rs, index)
+        : PostgresValues.getBigInteger(rs, index);
   }
 
   public static void setBigInteger(PreparedStatement ps, int index, BigInteger value)
       throws SQLException {
-    if (!sqlite(ps)) {
+    if (sqlite(ps)) {
+      SqliteValues.setBigInteger(ps, index, value);
+    } else {
       PostgresValues.setBigDecimal(ps, index, value == null ? null : new BigDecimal(value));
-      return;
     }
-    setString(ps, index, value == null ? null : value.toString());
   }
 
   // ---- date and time -------------------------------------------------------------------------
 
   public static Instant getInstant(ResultSet rs, int index) throws SQLException {
-    if (!sqlite(rs)) {
-      return PostgresValues.getInstant(rs, index);
-    }
-    return parse(rs, index, "Instant", TemporalText::parseInstant);
+    return sqlite(rs) ? SqliteValues.getInstant(rs, index)
+        : PostgresValues.getInstant(rs, index);
   }
 
   public static void setInstant(PreparedStatement ps, int index, Instant value)
       throws SQLException {
-    if (!sqlite(ps)) {
+    if (sqlite(ps)) {
+      SqliteValues.setInstant(ps, index, value);
+    } else {
       PostgresValues.setInstant(ps, index, value);
-      return;
     }
-    setString(ps, index, value == null ? null : TemporalText.instant(value));
   }
 
   public static LocalDate getLocalDate(ResultSet rs, int index) throws SQLException {
-    if (!sqlite(rs)) {
-      return PostgresValues.getLocalDate(rs, index);
-    }
-    return parse(rs, index, "LocalDate", TemporalText::parseLocalDate);
+    return sqlite(rs) ? SqliteValues.getLocalDate(rs, index)
+        : PostgresValues.getLocalDate(rs, index);
   }
 
   public static void setLocalDate(PreparedStatement ps, int index, LocalDate value)
       throws SQLException {
-    if (!sqlite(ps)) {
+    if (sqlite(ps)) {
+      SqliteValues.setLocalDate(ps, index, value);
+    } else {
       PostgresValues.setLocalDate(ps, index, value);
-      return;
     }
-    setString(ps, index, value == null ? null : TemporalText.localDate(value));
   }
 
   public static LocalTime getLocalTime(ResultSet rs, int index) throws SQLException {
-    if (!sqlite(rs)) {
-      return PostgresValues.getLocalTime(rs, index);
-    }
-    return parse(rs, index, "LocalTime", TemporalText::parseLocalTime);
+    return sqlite(rs) ? SqliteValues.getLocalTime(rs, index)
+        : PostgresValues.getLocalTime(rs, index);
   }
 
   public static void setLocalTime(PreparedStatement ps, int index, LocalTime value)
       throws SQLException {
-    if (!sqlite(ps)) {
+    if (sqlite(ps)) {
+      SqliteValues.setLocalTime(ps, index, value);
+    } else {
       PostgresValues.setLocalTime(ps, index, value);
-      return;
     }
-    setString(ps, index, value == null ? null : TemporalText.localTime(value));
   }
 
   public static LocalDateTime getLocalDateTime(ResultSet rs, int index) throws SQLException {
-    if (!sqlite(rs)) {
-      return PostgresValues.getLocalDateTime(rs, index);
-    }
-    return parse(rs, index, "LocalDateTime", TemporalText::parseLocalDateTime);
+    return sqlite(rs) ? SqliteValues.getLocalDateTime(rs, index)
+        : PostgresValues.getLocalDateTime(rs, index);
   }
 
   public static void setLocalDateTime(PreparedStatement ps, int index, LocalDateTime value)
       throws SQLException {
-    if (!sqlite(ps)) {
+    if (sqlite(ps)) {
+      SqliteValues.setLocalDateTime(ps, index, value);
+    } else {
       PostgresValues.setLocalDateTime(ps, index, value);
-      return;
     }
-    setString(ps, index, value == null ? null : TemporalText.localDateTime(value));
   }
 
   public static OffsetDateTime getOffsetDateTime(ResultSet rs, int index) throws SQLException {
-    return parse(rs, index, "OffsetDateTime", TemporalText::parseOffsetDateTime);
+    return StoredText.parse(rs, index, "OffsetDateTime", TemporalText::parseOffsetDateTime);
   }
 
   public static void setOffsetDateTime(PreparedStatement ps, int index, OffsetDateTime value)

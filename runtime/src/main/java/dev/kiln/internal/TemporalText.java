@@ -1,4 +1,4 @@
-package dev.kiln.spi;
+package dev.kiln.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +25,7 @@ import java.time.temporal.ChronoField;
  * key from it in SQL. Reading is lenient: a {@code T} or a space between date and time, any fraction,
  * an optional {@code Z} or offset, as other tools write them.
  */
-final class TemporalText {
+public final class TemporalText {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -58,24 +58,24 @@ final class TemporalText {
 
   private TemporalText() {}
 
-  static String localDate(LocalDate value) {
+  public static String localDate(LocalDate value) {
     return DATE.format(storable(value, StorableValues.problem(value)));
   }
 
-  static String localTime(LocalTime value) {
+  public static String localTime(LocalTime value) {
     return TIME.format(value);
   }
 
-  static String localDateTime(LocalDateTime value) {
+  public static String localDateTime(LocalDateTime value) {
     return DATE_TIME.format(storable(value, StorableValues.problem(value)));
   }
 
-  static String instant(Instant value) {
+  public static String instant(Instant value) {
     return DATE_TIME.format(LocalDateTime.ofInstant(
         storable(value, StorableValues.problem(value)), ZoneOffset.UTC));
   }
 
-  static String offsetDateTime(OffsetDateTime value) {
+  public static String offsetDateTime(OffsetDateTime value) {
     return OFFSET_DATE_TIME.format(storable(value, StorableValues.problem(value)));
   }
 
@@ -90,7 +90,7 @@ final class TemporalText {
     return value;
   }
 
-  static LocalDate parseLocalDate(String text) {
+  public static LocalDate parseLocalDate(String text) {
     LocalDate fast = text.length() == 10 ? date(text) : null;
     if (fast != null) {
       return fast;
@@ -98,11 +98,11 @@ final class TemporalText {
     return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text, DATE);
   }
 
-  static LocalTime parseLocalTime(String text) {
+  public static LocalTime parseLocalTime(String text) {
     return LocalTime.parse(text, DateTimeFormatter.ISO_LOCAL_TIME);
   }
 
-  static LocalDateTime parseLocalDateTime(String text) {
+  public static LocalDateTime parseLocalDateTime(String text) {
     if (text.length() == 10) {
       return parseLocalDate(text).atStartOfDay();
     }
@@ -113,7 +113,7 @@ final class TemporalText {
     return READ.parse(normalise(text), LocalDateTime::from);
   }
 
-  static Instant parseInstant(String text) {
+  public static Instant parseInstant(String text) {
     LocalDateTime fast = canonicalDateTime(text);
     if (fast != null) {
       return fast.toInstant(ZoneOffset.UTC);
@@ -131,7 +131,7 @@ final class TemporalText {
     return local.toInstant(offset);
   }
 
-  static OffsetDateTime parseOffsetDateTime(String text) {
+  public static OffsetDateTime parseOffsetDateTime(String text) {
     var parsed = READ.parse(normalise(text));
     ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
         ? ZoneOffset.from(parsed) : ZoneOffset.UTC;

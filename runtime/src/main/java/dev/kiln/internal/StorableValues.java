@@ -1,4 +1,4 @@
-package dev.kiln.spi;
+package dev.kiln.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;

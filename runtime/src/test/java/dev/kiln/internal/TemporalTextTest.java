@@ -1,4 +1,4 @@
-package dev.kiln.spi;
+package dev.kiln.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
