@@ -5,19 +5,17 @@ import dev.kiln.ConstraintViolationException;
 import dev.kiln.KilnException;
 import dev.kiln.TransactionConflictException;
 import dev.kiln.internal.postgresql.PostgresErrors;
+import dev.kiln.internal.sqlite.SqliteErrors;
 import dev.kiln.mapping.EntityInfo;
 import dev.kiln.mapping.UnreadableValueException;
-import dev.kiln.migrations.schema.SqliteMessages;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
- * Turns SQLite's errors into {@link KilnException}s whose messages name the entity and its
- * properties: SQLite says {@code UNIQUE constraint failed: author.email}; Kiln says
- * {@code Author.email must be unique: UNIQUE constraint failed: author.email}.
+ * Turns each engine's errors ({@link SqliteErrors}, {@link PostgresErrors}) into
+ * {@link KilnException}s whose messages name the entity and its properties: SQLite says
+ * {@code UNIQUE constraint failed: author.email}; Kiln says {@code Author.email must be unique}.
  */
 public final class ErrorTranslator {
 
@@ -25,17 +23,16 @@ public final class ErrorTranslator {
 
   /** Translates {@code e}, raised while doing {@code action} ("insert", …) on {@code info}. */
   public static KilnException translate(SQLException e, EntityInfo info, String action) {
-    String subject = info == null ? "" : info.entity() + ": ";
     String what = action + (info == null ? "" : " " + info.entity());
-    if (!(e instanceof SQLiteException) && e.getSQLState() != null) {
-      return fromPostgres(e, info, subject, what);
-    }
-    SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
-    String detail = SqliteMessages.of(e);
-    Kind kind = code == null ? null : kindOf(code);
+    boolean sqlite = SqliteErrors.isSqlite(e);
+    String detail = sqlite ? SqliteErrors.detail(e) : PostgresErrors.detail(e);
+    Kind kind = sqlite ? SqliteErrors.kind(e) : PostgresErrors.kind(e);
     if (kind != null) {
-      List<String> properties = properties(detail, info);
-      String names = properties.isEmpty() ? subject.replace(": ", "")
+      List<String> properties = new ArrayList<>();
+      for (String[] column : sqlite ? SqliteErrors.columns(e) : PostgresErrors.columns(e)) {
+        properties.add(name(info, column[0], column[1]));
+      }
+      String names = properties.isEmpty() ? (info == null ? "" : info.entity())
           : String.join(", ", properties);
       return new ConstraintViolationException(kind, info == null ? "" : info.entity(),
           "cannot " + what + ": " + names + " " + explain(kind) + " (" + detail + ")", e);
@@ -46,29 +43,11 @@ public final class ErrorTranslator {
       return new KilnException("cannot " + what + ": " + property + " — " + e.getMessage()
           + "; correct the stored value, or map the column to a type that reads it", e);
     }
-    if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
+    if (sqlite && SqliteErrors.locked(e)) {
       return new KilnException("cannot " + what + ": the database is locked by another process"
           + " for longer than busy_timeout (" + detail + ")", e);
     }
-    return new KilnException("cannot " + what + ": " + detail, e);
-  }
-
-  /** PostgreSQL's errors, by SQLSTATE. */
-  private static KilnException fromPostgres(
-      SQLException e, EntityInfo info, String subject, String what) {
-    String detail = PostgresErrors.detail(e);
-    Kind kind = PostgresErrors.kind(e);
-    if (kind != null) {
-      List<String> properties = new ArrayList<>();
-      for (String column : PostgresErrors.columns(e)) {
-        properties.add(info == null ? column : info.entity() + "." + info.property(column));
-      }
-      String names = properties.isEmpty() ? subject.replace(": ", "")
-          : String.join(", ", properties);
-      return new ConstraintViolationException(kind, info == null ? "" : info.entity(),
-          "cannot " + what + ": " + names + " " + explain(kind) + " (" + detail + ")", e);
-    }
-    if (PostgresErrors.conflict(e)) {
+    if (!sqlite && PostgresErrors.conflict(e)) {
       return new TransactionConflictException("cannot " + what + ": the transaction conflicted"
           + " with a concurrent one and was rolled back; run it again from the start ("
           + detail + ")", e);
@@ -76,17 +55,12 @@ public final class ErrorTranslator {
     return new KilnException("cannot " + what + ": " + detail, e);
   }
 
-  private static Kind kindOf(SQLiteErrorCode code) {
-    return switch (code) {
-      case SQLITE_CONSTRAINT_UNIQUE -> Kind.UNIQUE;
-      case SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_ROWID -> Kind.PRIMARY_KEY;
-      case SQLITE_CONSTRAINT_NOTNULL -> Kind.NOT_NULL;
-      case SQLITE_CONSTRAINT_FOREIGNKEY -> Kind.FOREIGN_KEY;
-      case SQLITE_CONSTRAINT_CHECK, SQLITE_CONSTRAINT_DATATYPE -> Kind.CHECK;
-      case SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_TRIGGER, SQLITE_CONSTRAINT_COMMITHOOK,
-          SQLITE_CONSTRAINT_FUNCTION, SQLITE_CONSTRAINT_VTAB, SQLITE_CONSTRAINT_PINNED -> Kind.OTHER;
-      default -> null;
-    };
+  /** {@code Entity.property} when the column is {@code info}'s, otherwise as the engine said. */
+  private static String name(EntityInfo info, String table, String column) {
+    if (info != null && (table == null || info.table().equalsIgnoreCase(table))) {
+      return info.entity() + "." + info.property(column);
+    }
+    return table == null ? column : table + "." + column;
   }
 
   private static String explain(Kind kind) {
@@ -98,29 +72,5 @@ public final class ErrorTranslator {
       case CHECK -> "has a value the column does not accept";
       case OTHER -> "broke a constraint";
     };
-  }
-
-  /** The {@code Entity.property} names in SQLite's "constraint failed: t.a, t.b" message. */
-  private static List<String> properties(String detail, EntityInfo info) {
-    List<String> names = new ArrayList<>();
-    int at = detail.indexOf("failed: ");
-    if (at < 0) {
-      return names;
-    }
-    for (String part : detail.substring(at + "failed: ".length()).split(",")) {
-      String qualified = part.trim();
-      int dot = qualified.indexOf('.');
-      if (dot < 0) {
-        continue;
-      }
-      String table = qualified.substring(0, dot);
-      String column = qualified.substring(dot + 1);
-      if (info != null && info.table().equalsIgnoreCase(table)) {
-        names.add(info.entity() + "." + info.property(column));
-      } else {
-        names.add(qualified);
-      }
-    }
-    return names;
   }
 }

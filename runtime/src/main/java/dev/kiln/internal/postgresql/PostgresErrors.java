@@ -41,20 +41,23 @@ public final class PostgresErrors {
     return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
   }
 
-  /** The columns a constraint violation names. */
-  public static List<String> columns(SQLException e) {
+  /**
+   * The {@code {table, column}} pairs a constraint violation names; the table is null, since it
+   * is the table of the statement that failed.
+   */
+  public static List<String[]> columns(SQLException e) {
     String message = String.valueOf(e.getMessage());
-    List<String> columns = new ArrayList<>();
+    List<String[]> columns = new ArrayList<>();
     Matcher key = KEY.matcher(message);
     if (key.find()) {
       for (String column : key.group(1).split(",")) {
-        columns.add(unquote(column.trim()));
+        columns.add(new String[] {null, unquote(column.trim())});
       }
       return columns;
     }
     Matcher column = COLUMN.matcher(message);
     if (column.find()) {
-      columns.add(column.group(1));
+      columns.add(new String[] {null, column.group(1)});
     }
     return columns;
   }
