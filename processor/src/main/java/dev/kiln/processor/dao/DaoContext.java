@@ -113,7 +113,8 @@ public final class DaoContext {
       // Decimal text and offset date-times compare through an expression, which an index on
       // the bare column cannot serve: suggesting one would not help.
       return e.simpleName() + "." + suggested.name() + " is compared through an expression ("
-          + suggested.kind().ordering().wrap(suggested.column()) + ") that an index on the"
+          + dev.kiln.migrations.dialect.SqlDialect.SQLITE.wrap(suggested.kind().ordering(),
+              suggested.column()) + ") that an index on the"
           + " column cannot serve: also filter on a property an index can search by";
     }
     String property = suggestable && !e.leadsAnIndex(suggested) ? suggested.name()

@@ -363,7 +363,7 @@ final class DerivedMethodParser {
     String transform = null;
     if (dialect == SqlDialect.SQLITE) {
       if (operator == Operator.LIKE || operator == Operator.NOT_LIKE) {
-        transform = "dev.kiln.migrations.schema.TextMatch.glob";
+        transform = "dev.kiln.migrations.dialect.sqlite.SqliteDialect.glob";
       }
     } else if (finerOnPostgres(parameter.value().kind())) {
       transform = "dev.kiln.spi.Times." + switch (operator) {
@@ -452,15 +452,16 @@ final class DerivedMethodParser {
     Ordering ordering = p.kind().ordering();
     return switch (condition.operator()) {
       case EQUALS, NOT, LESS_THAN, LESS_THAN_EQUAL, GREATER_THAN, GREATER_THAN_EQUAL ->
-          ordering.compare(column + nocase, comparison(condition.operator()));
-      case BETWEEN -> ordering.between(column + nocase);
+          SqlDialect.SQLITE.compare(ordering, column + nocase, comparison(condition.operator()));
+      case BETWEEN -> SqlDialect.SQLITE.between(ordering, column + nocase);
       case IN -> listOperand(p, column) + nocase + " IN (" + Placeholders.LIST_MARKER + ")";
       case NOT_IN -> listOperand(p, column) + nocase + " NOT IN (" + Placeholders.LIST_MARKER
           + ")";
       case IS_NULL -> column + " IS NULL";
       case IS_NOT_NULL -> column + " IS NOT NULL";
       case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING ->
-          textMatch(condition.operator()).sql(column, condition.ignoreCase());
+          SqlDialect.SQLITE.textMatch(textMatch(condition.operator()), column,
+              condition.ignoreCase());
       case TRUE -> column + " = 1";
       case FALSE -> column + " = 0";
     };
@@ -487,7 +488,8 @@ final class DerivedMethodParser {
    * affinity, which SQLite applies to the bound values); everything else by stored value.
    */
   private static String listOperand(PropertyModel p, String column) {
-    return p.kind().ordering() == Ordering.NUMERIC_TEXT ? p.kind().ordering().wrap(column)
+    return p.kind().ordering() == Ordering.NUMERIC_TEXT
+        ? SqlDialect.SQLITE.wrap(p.kind().ordering(), column)
         : column;
   }
 
