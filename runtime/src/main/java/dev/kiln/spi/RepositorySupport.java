@@ -28,6 +28,12 @@ public final class RepositorySupport<E> {
 
   private static final int KEYS_PER_STATEMENT = 512;
 
+  /**
+   * The rows one JDBC batch of {@code updateAll} and {@code deleteAll} carries: large inputs go
+   * in several batches, within the same transaction.
+   */
+  public static final int BATCH = 1000;
+
   private final Engine engine;
   private final EntityMapping<E> mapping;
   private final EntityInfo info;

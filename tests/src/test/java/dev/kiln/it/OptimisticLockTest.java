@@ -62,6 +62,22 @@ class OptimisticLockTest {
     db.close();
   }
 
+  @Test
+  void updateAllAndDeleteAllRefuseAStaleVersionAndChangeNothing() {
+    List<Book> stored = books.insertAll(List.of(book("A", 0), book("B", 0), book("C", 0)));
+    List<Book> updated = books.updateAll(stored.stream().map(b -> withTitle(b, b.title() + "!"))
+        .toList());
+    updated.forEach(b -> assertEquals(1, b.version()));
+    updated.forEach(this::assertStored);
+    // one of them is a stale copy (version 0): nothing is updated, nothing deleted
+    List<Book> stale = List.of(withTitle(updated.get(0), "x"), withTitle(stored.get(1), "y"));
+    assertRefused("Book", () -> books.updateAll(stale));
+    updated.forEach(this::assertStored);
+    assertRefused("Book", () -> books.deleteAll(List.of(updated.get(0), stored.get(1))));
+    updated.forEach(this::assertStored);
+    assertEquals(3, books.deleteAll(updated));
+  }
+
   private Book book(String title, long version) {
     return new Book(0, authorId, title, new BigDecimal("9.90"), null, version);
   }

@@ -12,6 +12,7 @@ import dev.kiln.it.model.AuthorRepository;
 import dev.kiln.it.model.Author_;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -250,5 +251,35 @@ class RepositoryTest {
         .stream().map(Author::name).toList());
     assertEquals(List.of("a_b"), authors.query().where(Author_.NAME.contains("_")).list()
         .stream().map(Author::name).toList());
+  }
+
+  @Test
+  void updateAllAndDeleteAllRunAsBatchesInOneTransaction() {
+    List<Author> stored = new ArrayList<>();
+    for (int i = 0; i < 2_500; i++) {
+      stored.add(author("A" + i));
+    }
+    stored = authors.insertAll(stored);
+    long statements = db.stats().statementsExecuted();
+    long commits = db.stats().commits();
+    List<Author> renamed = authors.updateAll(stored.stream().map(a -> a.withName(a.name() + "!"))
+        .toList());
+    assertEquals(3, db.stats().statementsExecuted() - statements, "batches of 1,000");
+    assertEquals(commits + 1, db.stats().commits());
+    assertEquals(renamed.get(2_499), authors.findById(renamed.get(2_499).id()).orElseThrow());
+    assertEquals("A7!", authors.findById(stored.get(7).id()).orElseThrow().name());
+
+    // one entity without its row: nothing is updated
+    Author gone = new Author(999_999, "Gone", "gone@example.org", Instant.EPOCH, null);
+    List<Author> mixed = List.of(renamed.get(0).withName("changed"), gone);
+    KilnException missing = assertThrows(KilnException.class, () -> authors.updateAll(mixed));
+    assertTrue(missing.getMessage().contains("999999"), missing.getMessage());
+    assertEquals("A0!", authors.findById(renamed.get(0).id()).orElseThrow().name());
+
+    statements = db.stats().statementsExecuted();
+    assertEquals(2_500, authors.deleteAll(renamed));
+    assertEquals(3, db.stats().statementsExecuted() - statements);
+    assertEquals(0, authors.count());
+    assertEquals(0, authors.deleteAll(renamed));
   }
 }

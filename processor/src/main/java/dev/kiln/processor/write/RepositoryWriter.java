@@ -281,6 +281,7 @@ public final class RepositoryWriter {
             .addStatement("support.evict(MAPPING.key(entity))")
             .addStatement("return stored");
         type.addMethod(update.build());
+        type.addMethod(updateAll(versioned));
       }
 
       MethodSpec.Builder upsert = publicMethod("upsert", entityType)
@@ -315,6 +316,63 @@ public final class RepositoryWriter {
           .addStatement("support.evict(MAPPING.key(entity))")
           .addStatement("return stored");
       type.addMethod(upsert.build());
+    }
+
+    /**
+     * {@code updateAll}: the rows of every entity updated in one transaction, as JDBC batches;
+     * any entity without its row (or, with {@code @Version}, whose version no longer matches)
+     * fails the whole call, which then changes nothing.
+     */
+    private MethodSpec updateAll(boolean versioned) {
+      CodeBlock.Builder bind = CodeBlock.builder();
+      int index = 1;
+      for (PropertyModel p : e.nonKeys()) {
+        if (!p.version()) {
+          bind.addStatement("$L", ValueCode.bind(e, p, "ps", index++, p.accessor().read("entity")));
+        }
+      }
+      bindKeyAndVersion(bind, index);
+      CodeBlock result = versioned
+          ? CodeBlock.of("stored(chunk.get(i), $L$L + 1)",
+              e.generatedKey().map(k -> k.accessor().read("chunk.get(i)") + ", ").orElse(""),
+              e.version().get().accessor().read("chunk.get(i)"))
+          : asStored("chunk.get(i)");
+      return publicMethod("updateAll", listOfEntity)
+          .addJavadoc("Updates the rows of every entity in one transaction, as JDBC batches of"
+              + " {@code RepositorySupport.BATCH}; returns them as stored, in order. When one has"
+              + " no row" + (versioned ? ", or another writer changed it since it was read," : "")
+              + " nothing is updated and {@code $L} is thrown.\n",
+              versioned ? "OptimisticLockException" : "KilnException")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
+              "entities")
+          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS)
+          .addCode(CodeBlock.builder()
+              .add("$T stored = support.writeAtomically($S, conn -> {\n$>", listOfEntity,
+                  "update")
+              .addStatement("$T ps = conn.prepare(UPDATE)", Spi.PREPARED_STATEMENT)
+              .addStatement("$T result = new $T<>(list.size())", listOfEntity, ArrayList.class)
+              .beginControlFlow("for (int from = 0; from < list.size(); from += $T.BATCH)",
+                  Spi.REPOSITORY_SUPPORT)
+              .addStatement("$T chunk = list.subList(from, Math.min(list.size(), from + $T.BATCH))",
+                  listOfEntity, Spi.REPOSITORY_SUPPORT)
+              .beginControlFlow("for ($T entity : chunk)", entityType)
+              .add(bind.build())
+              .addStatement("ps.addBatch()")
+              .endControlFlow()
+              .addStatement("int[] changed = conn.batch(ps)")
+              .beginControlFlow("for (int i = 0; i < changed.length; i++)")
+              .beginControlFlow("if (changed[i] == 0)")
+              .addStatement("throw support.notUpdated(chunk.get(i), $L)", versioned)
+              .endControlFlow()
+              .addStatement("result.add($L)", result)
+              .endControlFlow()
+              .endControlFlow()
+              .addStatement("return result")
+              .add("$<});\n").build())
+          .addStatement("list.forEach(entity -> support.evict(MAPPING.key(entity)))")
+          .addStatement("return stored")
+          .build();
     }
 
     /** Binds the key of {@code entity}, then its version if it has one; returns the next index. */
@@ -362,22 +420,46 @@ public final class RepositoryWriter {
           .addStatement("return deleted");
       type.addMethod(deleteById.build());
 
+      CodeBlock.Builder bindDelete = CodeBlock.builder();
+      bindKeyAndVersion(bindDelete, 1);
+      CodeBlock.Builder deleteAll = CodeBlock.builder()
+          .add("int deleted = support.writeAtomically($S, conn -> {\n$>", "delete")
+          .addStatement("$T ps = conn.prepare($L)", Spi.PREPARED_STATEMENT,
+              versioned ? "DELETE_VERSIONED" : "DELETE_BY_ID")
+          .addStatement("int count = 0")
+          .beginControlFlow("for (int from = 0; from < list.size(); from += $T.BATCH)",
+              Spi.REPOSITORY_SUPPORT)
+          .addStatement("$T chunk = list.subList(from, Math.min(list.size(), from + $T.BATCH))",
+              listOfEntity, Spi.REPOSITORY_SUPPORT)
+          .beginControlFlow("for ($T entity : chunk)", entityType)
+          .add(bindDelete.build())
+          .addStatement("ps.addBatch()")
+          .endControlFlow()
+          .addStatement("int[] changed = conn.batch(ps)")
+          .beginControlFlow("for (int i = 0; i < changed.length; i++)")
+          .beginControlFlow("if (changed[i] > 0)")
+          .addStatement("count++");
+      if (versioned) {
+        deleteAll.nextControlFlow("else if (exists(conn, $L))",
+                keyArguments("chunk.get(i)"))
+            .addStatement("throw support.staleDelete(chunk.get(i))");
+      }
+      deleteAll.endControlFlow()
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("return count")
+          .add("$<});\n");
       type.addMethod(publicMethod("deleteAll", TypeName.INT)
-          .addJavadoc("Deletes every entity's row in one transaction; returns how many there"
-              + " were.\n")
+          .addJavadoc("Deletes every entity's row in one transaction, as JDBC batches of"
+              + " {@code RepositorySupport.BATCH}; returns how many there were."
+              + (versioned ? " Throws {@code OptimisticLockException}, and deletes nothing, when"
+                  + " a row's version no longer matches." : "") + "\n")
           .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
               "entities")
           .addStatement("$T list = new $T<>()", listOfEntity, ArrayList.class)
           .addStatement("entities.forEach(entity -> list.add($T.entity(entity, $S)))",
               Spi.CHECKS, entityName)
-          .addCode(CodeBlock.builder()
-              .add("int deleted = support.writeAtomically($S, conn -> {\n$>", "delete")
-              .addStatement("int count = 0")
-              .beginControlFlow("for ($T entity : list)", entityType)
-              .addStatement("count += delete(conn, entity) ? 1 : 0")
-              .endControlFlow()
-              .addStatement("return count")
-              .add("$<});\n").build())
+          .addCode(deleteAll.build())
           .addStatement("list.forEach(entity -> support.evict(MAPPING.key(entity)))")
           .addStatement("return deleted")
           .build());
