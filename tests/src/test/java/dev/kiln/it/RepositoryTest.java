@@ -277,9 +277,32 @@ class RepositoryTest {
     assertEquals("A0!", authors.findById(renamed.get(0).id()).orElseThrow().name());
 
     statements = db.stats().statementsExecuted();
-    assertEquals(2_500, authors.deleteAll(renamed));
-    assertEquals(3, db.stats().statementsExecuted() - statements);
+    assertEquals(2_000, authors.deleteAll(renamed.subList(0, 2_000)));
+    assertEquals(2, db.stats().statementsExecuted() - statements);
+    List<Long> rest = renamed.subList(2_000, 2_500).stream().map(Author::id).toList();
+    statements = db.stats().statementsExecuted();
+    assertEquals(500, authors.deleteAllById(rest));
+    assertEquals(1, db.stats().statementsExecuted() - statements);
     assertEquals(0, authors.count());
     assertEquals(0, authors.deleteAll(renamed));
+    assertEquals(0, authors.deleteAllById(rest));
+    KilnException nullKey = assertThrows(KilnException.class,
+        () -> authors.deleteAllById(java.util.Arrays.asList(1L, null)));
+    assertTrue(nullKey.getMessage().contains("Author.id may not be null"), nullKey.getMessage());
+  }
+
+  @Test
+  void upsertAllInsertsAndUpdatesInOneTransaction() {
+    Author ann = authors.insert(author("Ann"));
+    long commits = db.stats().commits();
+    List<Author> stored = authors.upsertAll(List.of(ann.withName("Ann B."), author("Bo"),
+        new Author(500, "Cy", "cy@example.org", Instant.EPOCH, null)));
+    assertEquals(commits + 1, db.stats().commits());
+    assertEquals(ann.id(), stored.get(0).id());
+    assertEquals("Ann B.", authors.findById(ann.id()).orElseThrow().name());
+    assertTrue(stored.get(1).id() != 0, "a key left to the database was generated");
+    assertEquals(stored.get(1), authors.findById(stored.get(1).id()).orElseThrow());
+    assertEquals(stored.get(2), authors.findById(500).orElseThrow());
+    assertEquals(3, authors.count());
   }
 }

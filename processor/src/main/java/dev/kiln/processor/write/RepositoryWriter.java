@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.PropertyModel;
 import dev.kiln.processor.sql.EntitySql;
@@ -316,6 +317,54 @@ public final class RepositoryWriter {
           .addStatement("support.evict(MAPPING.key(entity))")
           .addStatement("return stored");
       type.addMethod(upsert.build());
+      if (!versioned) {
+        type.addMethod(upsertAll());
+      }
+    }
+
+    /**
+     * {@code upsertAll}: every entity inserted, or its row updated, in one transaction; those with
+     * their key as one JDBC batch per {@code RepositorySupport.BATCH} rows, those whose key is
+     * left to the database inserted one by one. Only without {@code @Version}: a versioned upsert
+     * must learn, row by row, whether its version matched.
+     */
+    private MethodSpec upsertAll() {
+      CodeBlock.Builder body = CodeBlock.builder()
+          .add("$T stored = support.writeAtomically($S, conn -> {\n$>", listOfEntity, "upsert")
+          .addStatement("$T ps = conn.prepare(UPSERT)", Spi.PREPARED_STATEMENT)
+          .addStatement("$T result = new $T<>(list.size())", listOfEntity, ArrayList.class)
+          .addStatement("int batched = 0")
+          .beginControlFlow("for ($T entity : list)", entityType);
+      e.generatedKey().ifPresent(key -> body
+          .beginControlFlow("if ($L)", keyLeftUnset(key))
+          .addStatement("result.add(insert(conn, entity))")
+          .addStatement("continue")
+          .endControlFlow());
+      body.addStatement("bindColumns(ps, entity)")
+          .addStatement("ps.addBatch()")
+          .addStatement("result.add($L)", asStored("entity"))
+          .beginControlFlow("if (++batched == $T.BATCH)", Spi.REPOSITORY_SUPPORT)
+          .addStatement("conn.batch(ps)")
+          .addStatement("batched = 0")
+          .endControlFlow()
+          .endControlFlow()
+          .beginControlFlow("if (batched > 0)")
+          .addStatement("conn.batch(ps)")
+          .endControlFlow()
+          .addStatement("return result")
+          .add("$<});\n");
+      return publicMethod("upsertAll", listOfEntity)
+          .addJavadoc("Inserts every entity, or updates the row that has its key, in one"
+              + " transaction ({@code INSERT … ON CONFLICT DO UPDATE} as JDBC batches of"
+              + " {@code RepositorySupport.BATCH}); returns them as stored, in order.\n")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
+              "entities")
+          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS)
+          .addCode(body.build())
+          .addStatement("list.forEach(entity -> support.evict(MAPPING.key(entity)))")
+          .addStatement("return stored")
+          .build();
     }
 
     /**
@@ -375,6 +424,46 @@ public final class RepositoryWriter {
           .build();
     }
 
+    /**
+     * {@code deleteAllById}: the rows with these keys deleted in one transaction, as JDBC batches;
+     * returns how many there were.
+     */
+    private MethodSpec deleteAllById(PropertyModel key) {
+      TypeName keyType = key.boxedType();
+      TypeName keys = ParameterizedTypeName.get(ClassName.get(List.class), keyType);
+      return publicMethod("deleteAllById", TypeName.INT)
+          .addJavadoc("Deletes the rows with these keys in one transaction, as JDBC batches of"
+              + " {@code RepositorySupport.BATCH}; returns how many there were.\n")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Collection.class),
+              WildcardTypeName.subtypeOf(keyType)), "ids")
+          .addStatement("$T list = new $T<>(ids.size())", keys, ArrayList.class)
+          .beginControlFlow("for ($T id : ids)", keyType)
+          .addStatement("$T.key(id, $S, $S)", Spi.CHECKS, entityName, key.name())
+          .addStatement("list.add(id)")
+          .endControlFlow()
+          .addCode(CodeBlock.builder()
+              .add("int deleted = support.writeAtomically($S, conn -> {\n$>", "delete")
+              .addStatement("$T ps = conn.prepare(DELETE_BY_ID)", Spi.PREPARED_STATEMENT)
+              .addStatement("int count = 0")
+              .beginControlFlow("for (int from = 0; from < list.size(); from += $T.BATCH)",
+                  Spi.REPOSITORY_SUPPORT)
+              .beginControlFlow("for ($T id : list.subList(from, Math.min(list.size(),"
+                  + " from + $T.BATCH)))", keyType, Spi.REPOSITORY_SUPPORT)
+              .addStatement("$L", ValueCode.bind(e, key, "ps", CodeBlock.of("1"),
+                  CodeBlock.of("id")))
+              .addStatement("ps.addBatch()")
+              .endControlFlow()
+              .beginControlFlow("for (int changed : conn.batch(ps))")
+              .addStatement("count += changed > 0 ? 1 : 0")
+              .endControlFlow()
+              .endControlFlow()
+              .addStatement("return count")
+              .add("$<});\n").build())
+          .addStatement("list.forEach(support::evict)")
+          .addStatement("return deleted")
+          .build();
+    }
+
     /** Binds the key of {@code entity}, then its version if it has one; returns the next index. */
     private int bindKeyAndVersion(CodeBlock.Builder body, int index) {
       for (PropertyModel key : e.keys()) {
@@ -419,6 +508,10 @@ public final class RepositoryWriter {
           .addStatement("support.evict($L)", cacheKeyOfParameters())
           .addStatement("return deleted");
       type.addMethod(deleteById.build());
+
+      if (e.keys().size() == 1) {
+        type.addMethod(deleteAllById(e.keys().get(0)));
+      }
 
       CodeBlock.Builder bindDelete = CodeBlock.builder();
       bindKeyAndVersion(bindDelete, 1);
