@@ -129,10 +129,7 @@ final class MigrationRun {
       HistoryTable.recordRun(connection, m, Instant.now(), millisSince(start), true);
       execute("RELEASE " + SAVEPOINT);
     } catch (ScriptException | MigrationException | SQLException e) {
-      MigrationException failure = new MigrationException(m.script() + " failed and was rolled"
-          + " back whole: the database is as it was before it" + (applied.isEmpty() ? ""
-              : " (" + String.join(", ", applied) + " applied before it in this run and kept)")
-          + ". Fix the cause and migrate again. Cause: " + e.getMessage(), e);
+      MigrationException failure = failure(m, applied, e);
       try {
         execute("ROLLBACK TO " + SAVEPOINT);
         execute("RELEASE " + SAVEPOINT);
@@ -207,6 +204,14 @@ final class MigrationRun {
     } catch (SQLException ignored) {
       // Already ended (a failed migration commits what came before it); nothing is left to undo.
     }
+  }
+
+  /** The error of {@code m}, rolled back whole after {@code applied} in the same run. */
+  static MigrationException failure(Migration m, List<String> applied, Exception e) {
+    return new MigrationException(m.script() + " failed and was rolled back whole: the database"
+        + " is as it was before it" + (applied.isEmpty() ? ""
+            : " (" + String.join(", ", applied) + " applied before it in this run and kept)")
+        + ". Fix the cause and migrate again. Cause: " + e.getMessage(), e);
   }
 
   private static long millisSince(long start) {

@@ -1,5 +1,6 @@
 package dev.kiln.migrations;
 
+import dev.kiln.migrations.dialect.postgresql.PostgresDdl;
 import dev.kiln.migrations.dialect.postgresql.PostgresSchemaCheck;
 import dev.kiln.migrations.script.Migration;
 import dev.kiln.migrations.script.ScriptException;
@@ -30,8 +31,6 @@ import org.slf4j.LoggerFactory;
 final class PostgresMigrationRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
-  /** The advisory lock of Kiln's schema changes: "kiln" in ASCII. */
-  static final long LOCK_KEY = 0x6b696c6eL;
   private static final long RETRY_MILLIS = 50;
 
   private final Connection connection;
@@ -83,7 +82,7 @@ final class PostgresMigrationRun {
       return work.run();
     } finally {
       try (Statement st = connection.createStatement()) {
-        st.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
+        st.execute("SELECT pg_advisory_unlock(" + PostgresDdl.SCHEMA_LOCK + ")");
       }
       connection.setAutoCommit(autoCommit);
     }
@@ -93,7 +92,8 @@ final class PostgresMigrationRun {
     long deadline = System.nanoTime() + settings.lockTimeout().toNanos();
     while (true) {
       try (Statement st = connection.createStatement();
-          ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+          ResultSet rs = st.executeQuery(
+              "SELECT pg_try_advisory_lock(" + PostgresDdl.SCHEMA_LOCK + ")")) {
         rs.next();
         if (rs.getBoolean(1)) {
           return;
@@ -144,10 +144,7 @@ final class PostgresMigrationRun {
       HistoryTable.recordRun(connection, m, Instant.now(), millisSince(start), true);
       connection.commit();
     } catch (ScriptException | MigrationException | SQLException e) {
-      MigrationException failure = new MigrationException(m.script() + " failed and was rolled"
-          + " back whole: the database is as it was before it" + (applied.isEmpty() ? ""
-              : " (" + String.join(", ", applied) + " applied before it in this run and kept)")
-          + ". Fix the cause and migrate again. Cause: " + e.getMessage(), e);
+      MigrationException failure = MigrationRun.failure(m, applied, e);
       try {
         connection.rollback();
         connection.setAutoCommit(true);

@@ -137,7 +137,7 @@ public final class RepositorySupport<E> {
     }
     PreparedStatement ps = conn.prepare("SELECT nextval(pg_get_serial_sequence(?, ?))"
         + " FROM generate_series(1, ?)");
-    ps.setString(1, quoted(info.table()));
+    ps.setString(1, engine.sql().quote(info.table()));
     ps.setString(2, info.keyColumns().get(0));
     ps.setInt(3, count);
     long[] keys = new long[count];
@@ -156,10 +156,6 @@ public final class RepositorySupport<E> {
     return keys;
   }
 
-  private static String quoted(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
-  }
-
   /**
    * The key SQLite would give the first of {@code count} rows inserted now without one (the next
    * get the following keys), or -1 when that cannot be told in advance; {@code conn} must be in a
@@ -176,7 +172,8 @@ public final class RepositorySupport<E> {
    *
    * @param limit the largest key the entity's key type holds
    */
-  private long firstGeneratedKey(Conn conn, int count, long limit) throws SQLException {    PreparedStatement ps = conn.prepare(nextKeySql);
+  private long firstGeneratedKey(Conn conn, int count, long limit) throws SQLException {
+    PreparedStatement ps = conn.prepare(nextKeySql);
     ps.setString(1, info.table());
     try (ResultSet rs = conn.query(ps)) {
       rs.next();

@@ -35,6 +35,9 @@ public final class Migrations {
   /** Where migrations live on the class path, and under {@code src/main/resources}. */
   public static final String DEFAULT_LOCATION = "db/kiln";
 
+  /** Where the class path holds PostgreSQL's migrations, beside SQLite's. */
+  public static final String POSTGRESQL_LOCATION = DEFAULT_LOCATION + "/postgresql";
+
   private Migrations() {}
 
   /** The migrations in {@code folder}, sorted by version; none when it does not exist. */

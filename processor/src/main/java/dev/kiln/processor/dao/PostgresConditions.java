@@ -50,7 +50,7 @@ final class PostgresConditions {
 
   private static String in(SqlDialect dialect, PropertyModel p, String left, boolean fold,
       boolean negated) {
-    String type = PostgresDdl.type(p.kind().logicalType()).replace(" COLLATE \"C\"", "");
+    String type = PostgresDdl.bareType(p.kind().logicalType());
     String array = "ARRAY[" + ARRAY_MARKER + "]::" + type + "[]";
     if (fold) {
       return left + (negated ? " NOT IN" : " IN") + " (SELECT " + dialect.foldCase("v")

@@ -77,8 +77,8 @@ final class SqlMethodParser {
     }
     Map<String, String> collections = new LinkedHashMap<>();
     parameters.values().stream().filter(Binding::collection)
-        .forEach(b -> collections.put(b.parameter(), PostgresDdl.type(
-            b.value().kind().logicalType()).replace(" COLLATE \"C\"", "")));
+        .forEach(b -> collections.put(b.parameter(),
+            PostgresDdl.bareType(b.value().kind().logicalType())));
     Placeholders placeholders = Placeholders.parse(text, collections);
     List<Binding> bindings = new ArrayList<>();
     for (String placeholder : placeholders.names()) {

@@ -37,9 +37,6 @@ import javax.lang.model.element.Element;
  */
 final class PostgresMigrationGenerator {
 
-  /** Where the class output keeps PostgreSQL's migrations, as the runtime looks for them. */
-  static final String LOCATION = Migrations.DEFAULT_LOCATION + "/postgresql";
-
   private final MigrationGenerator owner;
   private final Diagnostics diagnostics;
   private final MigrationWriter writer;
@@ -149,10 +146,10 @@ final class PostgresMigrationGenerator {
 
   private void publish(List<Migration> migrations, List<Element> origins) {
     try {
-      writer.publish(LOCATION, migrations, origins);
+      writer.publish(Migrations.POSTGRESQL_LOCATION, migrations, origins);
     } catch (IOException | RuntimeException e) {
-      diagnostics.error(Code.MIGRATION_WRITE_FAILED, "files", "the class output (" + LOCATION
-          + "/)", e);
+      diagnostics.error(Code.MIGRATION_WRITE_FAILED, "files",
+          "the class output (" + Migrations.POSTGRESQL_LOCATION + "/)", e);
     }
   }
 }

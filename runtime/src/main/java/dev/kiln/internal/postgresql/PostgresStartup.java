@@ -35,12 +35,6 @@ import java.util.ServiceLoader;
  */
 public final class PostgresStartup {
 
-  /** Where the build puts PostgreSQL's migrations in the class output. */
-  static final String LOCATION = Migrations.DEFAULT_LOCATION + "/postgresql";
-
-  /** The advisory lock key of Kiln's schema changes: "kiln" in ASCII. */
-  static final long LOCK_KEY = 0x6b696c6eL;
-
   private PostgresStartup() {}
 
   public static MigrationResult run(
@@ -51,7 +45,7 @@ public final class PostgresStartup {
     }
     Schema expected = expectedSchema(loader);
     List<Migration> migrations = MigrationException.reporting(
-        () -> Migrations.fromClasspath(loader, LOCATION));
+        () -> Migrations.fromClasspath(loader, Migrations.POSTGRESQL_LOCATION));
     MigrationResult result;
     try (PostgresSession session = (PostgresSession) connections.writer()) {
       Connection connection = session.jdbc();
@@ -79,7 +73,7 @@ public final class PostgresStartup {
       throws SQLException {
     connection.setAutoCommit(false);
     try {
-      execute(connection, "SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+      execute(connection, "SELECT pg_advisory_xact_lock(" + PostgresDdl.SCHEMA_LOCK + ")");
       List<String> applied = new ArrayList<>();
       List<Table> created = new ArrayList<>();
       for (Table table : expected.tablesInDependencyOrder()) {

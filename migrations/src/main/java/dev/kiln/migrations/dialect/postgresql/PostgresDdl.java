@@ -47,6 +47,17 @@ public final class PostgresDdl {
     };
   }
 
+  /** The type without its collation, as casts and {@code format_type} name it: {@code text}. */
+  public static String bareType(LogicalType type) {
+    return type(type).replace(" COLLATE \"C\"", "");
+  }
+
+  /**
+   * The key of the session advisory lock Kiln's schema changes take ("kiln" in ASCII): the
+   * migrator's and the start-up schema creation's, so that they never run at once.
+   */
+  public static final long SCHEMA_LOCK = 0x6b696c6eL;
+
   /**
    * Every statement that creates {@code schema} where its tables do not exist yet: the tables,
    * then their foreign keys, then their indexes.

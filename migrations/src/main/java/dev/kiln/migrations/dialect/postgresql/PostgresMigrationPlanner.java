@@ -166,8 +166,8 @@ public final class PostgresMigrationPlanner {
       if (before.logical() != c.logical()) {
         String type = PostgresDdl.type(c.logical());
         sql.add("ALTER TABLE " + name + " ALTER COLUMN " + column + " TYPE " + type + " USING "
-            + column + "::" + type.replace(" COLLATE \"C\"", ""));
-        reasons.add("make " + column + " " + type.replace(" COLLATE \"C\"", ""));
+            + column + "::" + PostgresDdl.bareType(c.logical()));
+        reasons.add("make " + column + " " + PostgresDdl.bareType(c.logical()));
       }
       if (!Objects.equals(trimmed(before.defaultValue()), trimmed(c.defaultValue()))) {
         sql.add("ALTER TABLE " + name + " ALTER COLUMN " + column

@@ -44,7 +44,7 @@ public final class PostgresSchemaCheck {
         String quoted = "ALTER TABLE \"" + table.name() + "\" ";
         Live found = live.get(column.name());
         String type = PostgresDdl.type(column.logical());
-        String bareType = type.replace(" COLLATE \"C\"", "");
+        String bareType = PostgresDdl.bareType(column.logical());
         if (found == null) {
           differences.add("column " + table.name() + "." + column.name() + " is missing; fix: "
               + quoted + "ADD COLUMN " + PostgresDdl.columnDefinition(column, false));
