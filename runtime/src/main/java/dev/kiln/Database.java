@@ -104,7 +104,7 @@ public final class Database implements AutoCloseable {
       }
       this.connections = source;
     }
-    this.transactions = new Transactions(connections, telemetry, builder.writeTimeout);
+    this.transactions = new Transactions(connections, telemetry);
     EntityCache cache = builder.cacheTtl == null ? null
         : new EntityCache(builder.cacheEntries, builder.cacheTtl);
     this.engine = new Engine(connections, transactions, cache, telemetry);

@@ -1,17 +1,51 @@
 package dev.kiln.internal;
 
 import dev.kiln.Dialect;
+import dev.kiln.mapping.SqlWork;
+import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Where an engine's connections come from. SQLite lends its one writer under an in-process lock
- * and readers from a pool; PostgreSQL lends pooled connections to the primary for writes and to
- * the read replicas, if any, for reads.
+ * Where an engine's connections come from, and the one place where the layers above learn what
+ * differs between engines. SQLite lends its one writer under an in-process lock and readers from
+ * a pool; PostgreSQL lends pooled connections to the primary for writes and to the read
+ * replicas, if any, for reads.
  */
 public interface Connections extends AutoCloseable {
 
   Dialect dialect();
+
+  /** The engine's SQL: conditions, key lists, upserts. */
+  SqlDialect sql();
+
+  /** How the engine's errors read. */
+  EngineErrors errors();
+
+  /** How a list of keys is bound to the one parameter of {@link SqlDialect#inBoundList}. */
+  KeyLists keyLists();
+
+  /**
+   * Begins a transaction on {@code session}, which nothing has used since it was lent. An engine
+   * whose database another process can lock (SQLite) waits that lock out, up to the write
+   * timeout: nothing has run yet, so beginning again is safe.
+   */
+  default void begin(Session session, boolean write) throws SQLException {
+    session.begin(write);
+  }
+
+  /**
+   * Runs {@code work}, one statement in auto-commit mode, on the writer. An engine whose database
+   * another process can lock (SQLite) runs it again once the lock is free: the statement that
+   * met the lock changed nothing.
+   *
+   * @param what what the work does, for the message: {@code "insert Author"}
+   */
+  default <T> T onWriter(SqlWork<T> work, String what) throws SQLException {
+    try (Lease writer = writer()) {
+      return work.run(writer.session());
+    }
+  }
 
   /** A connection for writes, in auto-commit mode; waits at most the write timeout. */
   Lease writer() throws SQLException;

@@ -4,8 +4,6 @@ import dev.kiln.ConstraintViolationException.Kind;
 import dev.kiln.ConstraintViolationException;
 import dev.kiln.KilnException;
 import dev.kiln.TransactionConflictException;
-import dev.kiln.internal.postgresql.PostgresErrors;
-import dev.kiln.internal.sqlite.SqliteErrors;
 import dev.kiln.mapping.EntityInfo;
 import dev.kiln.mapping.UnreadableValueException;
 import java.sql.SQLException;
@@ -13,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns each engine's errors ({@link SqliteErrors}, {@link PostgresErrors}) into
+ * Turns each engine's errors, as its {@link EngineErrors} reads them, into
  * {@link KilnException}s whose messages name the entity and its properties: SQLite says
  * {@code UNIQUE constraint failed: author.email}; Kiln says {@code Author.email must be unique}.
  */
@@ -21,15 +19,18 @@ public final class ErrorTranslator {
 
   private ErrorTranslator() {}
 
-  /** Translates {@code e}, raised while doing {@code action} ("insert", …) on {@code info}. */
-  public static KilnException translate(SQLException e, EntityInfo info, String action) {
+  /**
+   * Translates {@code e}, raised by the engine that {@code errors} reads while doing
+   * {@code action} ("insert", …) on {@code info}.
+   */
+  public static KilnException translate(
+      EngineErrors errors, SQLException e, EntityInfo info, String action) {
     String what = action + (info == null ? "" : " " + info.entity());
-    boolean sqlite = SqliteErrors.isSqlite(e);
-    String detail = sqlite ? SqliteErrors.detail(e) : PostgresErrors.detail(e);
-    Kind kind = sqlite ? SqliteErrors.kind(e) : PostgresErrors.kind(e);
+    String detail = errors.detail(e);
+    Kind kind = errors.kind(e);
     if (kind != null) {
       List<String> properties = new ArrayList<>();
-      for (String[] column : sqlite ? SqliteErrors.columns(e) : PostgresErrors.columns(e)) {
+      for (String[] column : errors.columns(e)) {
         properties.add(name(info, column[0], column[1]));
       }
       String names = properties.isEmpty() ? (info == null ? "" : info.entity())
@@ -43,11 +44,11 @@ public final class ErrorTranslator {
       return new KilnException("cannot " + what + ": " + property + " — " + e.getMessage()
           + "; correct the stored value, or map the column to a type that reads it", e);
     }
-    if (sqlite && SqliteErrors.locked(e)) {
+    if (errors.locked(e)) {
       return new KilnException("cannot " + what + ": the database is locked by another process"
           + " for longer than busy_timeout (" + detail + ")", e);
     }
-    if (!sqlite && PostgresErrors.conflict(e)) {
+    if (errors.conflict(e)) {
       return new TransactionConflictException("cannot " + what + ": the transaction conflicted"
           + " with a concurrent one and was rolled back; run it again from the start ("
           + detail + ")", e);

@@ -1,9 +1,8 @@
 package dev.kiln.internal;
 
 import dev.kiln.KilnException;
-import dev.kiln.internal.sqlite.SqliteBusy;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -17,12 +16,10 @@ public final class Transactions {
   private final Connections source;
   private final Telemetry telemetry;
   private final ThreadLocal<Transaction> current = new ThreadLocal<>();
-  private final Duration writeTimeout;
 
-  public Transactions(Connections source, Telemetry telemetry, Duration writeTimeout) {
+  public Transactions(Connections source, Telemetry telemetry) {
     this.source = source;
     this.telemetry = telemetry;
-    this.writeTimeout = writeTimeout;
   }
 
   /** The thread's transaction, or null. */
@@ -68,25 +65,21 @@ public final class Transactions {
     try {
       lease = write ? source.writer() : source.reader();
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e, null, write ? "begin a write" : "begin a read");
+      throw ErrorTranslator.translate(source.errors(), e, null, write ? "begin a write" : "begin a read");
     }
     try (lease) {
       return inNewTransaction(lease.session(), write, work);
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e, null, "give back a connection after");
+      throw ErrorTranslator.translate(source.errors(), e, null, "give back a connection after");
     }
   }
 
   private <T> T inNewTransaction(Session connection, boolean write, Supplier<T> work) {
     Transaction tx = new Transaction(connection, write);
     try {
-      // Another process may hold SQLite's write lock; nothing has run yet, so wait it out.
-      SqliteBusy.retry(() -> {
-        connection.begin(write);
-        return null;
-      }, writeTimeout, write ? "begin a write" : "begin a read");
+      source.begin(connection, write);
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e, null, write ? "begin a write" : "begin a read");
+      throw ErrorTranslator.translate(source.errors(), e, null, write ? "begin a write" : "begin a read");
     }
     current.set(tx);
     T result;
@@ -102,7 +95,7 @@ public final class Transactions {
       connection.commit();
     } catch (SQLException e) {
       rollback(connection, e);
-      throw ErrorTranslator.translate(e, null, "commit");
+      throw ErrorTranslator.translate(source.errors(), e, null, "commit");
     }
     telemetry.commits.increment();
     tx.committed();
@@ -139,11 +132,11 @@ public final class Transactions {
     }
   }
 
-  private static void control(Session connection, String sql) {
+  private void control(Session connection, String sql) {
     try {
       connection.execute(sql);
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e, null, sql.toLowerCase(java.util.Locale.ROOT));
+      throw ErrorTranslator.translate(source.errors(), e, null, sql.toLowerCase(Locale.ROOT));
     }
   }
 }

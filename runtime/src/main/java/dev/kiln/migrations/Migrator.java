@@ -1,21 +1,30 @@
 package dev.kiln.migrations;
 
+import dev.kiln.internal.migrate.AppliedMigration;
+import dev.kiln.internal.migrate.HistoryCheck;
+import dev.kiln.internal.migrate.HistoryTable;
+import dev.kiln.internal.migrate.MigrationRun;
+import dev.kiln.internal.migrate.RunSettings;
+import dev.kiln.internal.postgresql.PostgresMigrationRun;
+import dev.kiln.internal.sqlite.SqliteMigrationRun;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.script.Migration;
 import dev.kiln.migrations.script.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Applies versioned migrations ({@code V<n>__<description>.sql}) to a SQLite database, on any
- * {@link DataSource} or connection. {@code Database.migrate()} uses it; it also runs alone:
+ * Applies versioned migrations ({@code V<n>__<description>.sql}) to a SQLite or PostgreSQL
+ * database, on any {@link DataSource} or connection. {@code Database.migrate()} uses it; it also runs alone:
  *
  * <pre>{@code
  * MigrationResult result = Migrator.builder(dataSource).build().migrate();
@@ -23,8 +32,9 @@ import javax.sql.DataSource;
  *
  * <p>A run:
  * <ul>
- *   <li>takes SQLite's write lock ({@code BEGIN IMMEDIATE}) and holds it to the end, so a second
- *       migrator — another thread or another process — waits, then finds nothing left to do;</li>
+ *   <li>takes a lock and holds it to the end — SQLite's write lock ({@code BEGIN IMMEDIATE}),
+ *       PostgreSQL's advisory lock — so a second migrator, another thread, process or node,
+ *       waits, then finds nothing left to do;</li>
  *   <li>records every migration in the {@value #HISTORY_TABLE} table: version, description,
  *       SHA-256 checksum, when it ran, how long it took and whether it succeeded;</li>
  *   <li>refuses to run, with a message saying what to do, when an applied migration has changed
@@ -32,19 +42,21 @@ import javax.sql.DataSource;
  *       versions are duplicated or have gaps;</li>
  *   <li>applies each pending migration in version order, each atomically: one that fails is
  *       rolled back whole and recorded as failed, and the run stops;</li>
- *   <li>runs migrations with foreign keys off and {@code PRAGMA foreign_key_check} before each one
- *       is kept, as SQLite's table-rebuild procedure requires;</li>
+ *   <li>on SQLite, runs migrations with foreign keys off and {@code PRAGMA foreign_key_check}
+ *       before each one is kept, as SQLite's table-rebuild procedure requires;</li>
  *   <li>finally, when given the expected schema, checks the live schema against it
  *       ({@link SchemaMismatchException}).</li>
  * </ul>
  *
  * <p>Migrations come from {@code db/kiln/} on the class path (directories and jars) unless another
- * location or an explicit list is given.
+ * location or an explicit list is given; PostgreSQL's are in {@code db/kiln/postgresql/}. The
+ * engine is the connection's; what differs between engines lives in {@code dev.kiln.internal}'s
+ * engine packages.
  */
 public final class Migrator {
 
   /** The table that records applied migrations. */
-  public static final String HISTORY_TABLE = "kiln_schema_history";
+  public static final String HISTORY_TABLE = HistoryTable.NAME;
 
   /** How the migrator gets its connection, and whether it must close it. */
   private interface Connections {
@@ -53,18 +65,15 @@ public final class Migrator {
     void release(Connection connection) throws SQLException;
   }
 
-  /** The builder's choices. */
-  record Settings(Duration lockTimeout, Schema expected, boolean baselineIfSchemaMatches) {}
-
   private final Connections connections;
-  private final Settings settings;
+  private final RunSettings settings;
   private final List<Migration> explicit;
   private final ClassLoader loader;
-  private final String location;
+  private final @Nullable String location;
 
   private Migrator(Builder b) {
     this.connections = b.connections;
-    this.settings = new Settings(b.lockTimeout, b.expected, b.baselineIfSchemaMatches);
+    this.settings = new RunSettings(b.lockTimeout, b.expected, b.baselineIfSchemaMatches);
     this.explicit = b.migrations;
     this.loader = b.loader;
     this.location = b.location;
@@ -108,7 +117,7 @@ public final class Migrator {
   /** Whether the database has Kiln's migration history table. */
   public static boolean hasHistory(Connection connection) {
     try {
-      return HistoryTable.exists(connection);
+      return history(connection).exists(connection);
     } catch (SQLException e) {
       throw new MigrationException("cannot read the schema of the database: " + e.getMessage(), e);
     }
@@ -122,16 +131,16 @@ public final class Migrator {
    * @throws SchemaMismatchException when the migrated database differs from the expected schema
    */
   public MigrationResult migrate() {
-    List<Migration> migrations = migrations();
-    return withConnection(c -> HistoryTable.postgres(c)
-        ? new PostgresMigrationRun(c, settings, migrations).run()
-        : new MigrationRun(c, settings, migrations).run());
+    return withConnection(c -> run(c, migrations(c)).run());
   }
 
   /** Every migration known to the code or the history, by version, with its state. */
   public List<MigrationInfo> info() {
-    List<Migration> migrations = migrations();
-    List<AppliedMigration> history = withConnection(HistoryTable::read);
+    List<Migration> migrations = new ArrayList<>();
+    List<AppliedMigration> history = withConnection(c -> {
+      migrations.addAll(migrations(c));
+      return history(c).read(c);
+    });
     int baseline = new HistoryCheck(migrations, history).baseline();
     Map<Integer, MigrationInfo> byVersion = new TreeMap<>();
     for (Migration m : migrations) {
@@ -166,19 +175,32 @@ public final class Migrator {
       throw new IllegalArgumentException("a baseline version is 0 or more: " + version);
     }
     withConnection(c -> {
-      if (HistoryTable.postgres(c)) {
-        new PostgresMigrationRun(c, settings, List.of()).baseline(version);
-      } else {
-        new MigrationRun(c, settings, List.of()).baseline(version);
-      }
+      run(c, List.of()).baseline(version);
       return null;
     });
   }
 
-  private List<Migration> migrations() {
+  /** The engine's run: the one place where the migrator tells engines apart. */
+  private MigrationRun run(Connection connection, List<Migration> migrations)
+      throws SQLException {
+    return postgres(connection) ? new PostgresMigrationRun(connection, settings, migrations)
+        : new SqliteMigrationRun(connection, settings, migrations);
+  }
+
+  private static HistoryTable history(Connection connection) throws SQLException {
+    return postgres(connection) ? PostgresMigrationRun.HISTORY : SqliteMigrationRun.HISTORY;
+  }
+
+  private static boolean postgres(Connection connection) throws SQLException {
+    return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+  }
+
+  private List<Migration> migrations(Connection connection) throws SQLException {
+    String folder = location != null ? location
+        : postgres(connection) ? Migrations.POSTGRESQL_LOCATION : Migrations.DEFAULT_LOCATION;
     return MigrationException.reporting(() -> {
       List<Migration> migrations = explicit != null ? explicit
-          : Migrations.fromClasspath(loader, location);
+          : Migrations.fromClasspath(loader, folder);
       Migrations.checkSequence(migrations);
       return migrations;
     });
@@ -214,8 +236,8 @@ public final class Migrator {
     private final Connections connections;
     private List<Migration> migrations;
     private ClassLoader loader = defaultLoader();
-    private String location = Migrations.DEFAULT_LOCATION;
-    private Duration lockTimeout = Duration.ofMinutes(5);
+    private @Nullable String location;
+    private Duration lockTimeout = RunSettings.DEFAULT_LOCK_TIMEOUT;
     private Schema expected;
     private boolean baselineIfSchemaMatches;
 
@@ -229,7 +251,10 @@ public final class Migrator {
       return this;
     }
 
-    /** Finds migrations in this class-path folder (default {@code db/kiln}). */
+    /**
+     * Finds migrations in this class-path folder (default {@code db/kiln}, and
+     * {@code db/kiln/postgresql} on PostgreSQL).
+     */
     public Builder location(String location) {
       this.location = Objects.requireNonNull(location, "location");
       return this;

@@ -1,6 +1,5 @@
 package dev.kiln.spi;
 
-import dev.kiln.Database;
 import dev.kiln.KilnException;
 import dev.kiln.internal.EntityCache;
 import dev.kiln.mapping.SqlWork;
@@ -29,8 +28,8 @@ public final class DaoSupport {
   private final Engine engine;
   private final String dao;
 
-  public DaoSupport(Database db, String dao) {
-    this.engine = db.engine();
+  public DaoSupport(Engine engine, String dao) {
+    this.engine = engine;
     this.dao = dao;
   }
 

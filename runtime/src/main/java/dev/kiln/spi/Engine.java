@@ -10,7 +10,6 @@ import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transaction;
 import dev.kiln.internal.Transactions;
 import dev.kiln.internal.fetch.FetchPlans;
-import dev.kiln.internal.sqlite.SqliteBusy;
 import dev.kiln.mapping.Conn;
 import dev.kiln.mapping.EntityInfo;
 import dev.kiln.mapping.SqlWork;
@@ -50,8 +49,8 @@ public final class Engine {
     this.transactions = transactions;
     this.cache = cache;
     this.telemetry = telemetry;
-    this.sql = source.dialect() == Dialect.POSTGRESQL ? SqlDialect.POSTGRESQL : SqlDialect.SQLITE;
-    this.fetchPlans = new FetchPlans(sql);
+    this.sql = source.sql();
+    this.fetchPlans = new FetchPlans(sql, source.keyLists());
   }
 
   /** The engine this database runs on. */
@@ -88,7 +87,7 @@ public final class Engine {
         return work.run(reader.session());
       }
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e, info, action);
+      throw ErrorTranslator.translate(source.errors(), e, info, action);
     }
   }
 
@@ -104,7 +103,7 @@ public final class Engine {
     try (Lease primary = source.writer()) {
       return work.run(primary.session());
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e, info, action);
+      throw ErrorTranslator.translate(source.errors(), e, info, action);
     }
   }
 
@@ -118,7 +117,7 @@ public final class Engine {
       }
       return onWriter(work, info, action);
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(e, info, action);
+      throw ErrorTranslator.translate(source.errors(), e, info, action);
     }
   }
 
@@ -131,7 +130,7 @@ public final class Engine {
       try {
         return work.run(transactions.current().connection());
       } catch (SQLException e) {
-        throw ErrorTranslator.translate(e, info, action);
+        throw ErrorTranslator.translate(source.errors(), e, info, action);
       }
     });
   }
@@ -142,7 +141,7 @@ public final class Engine {
       try {
         return work.run(transactions.current().connection());
       } catch (SQLException e) {
-        throw ErrorTranslator.translate(e, info, action);
+        throw ErrorTranslator.translate(source.errors(), e, info, action);
       }
     });
   }
@@ -171,7 +170,7 @@ public final class Engine {
           .onClose(() -> closeAll(info, rs, owned, held));
     } catch (SQLException e) {
       closeAll(info, null, statement, borrowed);
-      throw ErrorTranslator.translate(e, info, "stream");
+      throw ErrorTranslator.translate(source.errors(), e, info, "stream");
     }
   }
 
@@ -219,19 +218,7 @@ public final class Engine {
   }
 
   private <T> T onWriter(SqlWork<T> work, EntityInfo info, String action) throws SQLException {
-    try (Lease writer = source.writer()) {
-      try {
-        return work.run(writer.session());
-      } catch (SQLException e) {
-        if (!SqliteBusy.isBusy(e)) {
-          throw e;
-        }
-        // One statement in autocommit: another process held SQLite's write lock, so it changed
-        // nothing and can run again once the lock is free. Off the hot path, as is the message.
-        return SqliteBusy.retry(() -> work.run(writer.session()), source.writeTimeout(),
-            action + (info == null ? "" : " " + info.entity()));
-      }
-    }
+    return source.onWriter(work, action + (info == null ? "" : " " + info.entity()));
   }
 
   private static void requireWrite(Transaction tx, EntityInfo info, String action) {
@@ -241,7 +228,7 @@ public final class Engine {
     }
   }
 
-  private static void closeAll(
+  private void closeAll(
       EntityInfo info, ResultSet rs, PreparedStatement statement, Lease borrowed) {
     SQLException failure = null;
     for (AutoCloseable closeable : new AutoCloseable[] {rs, statement, borrowed}) {
@@ -254,7 +241,7 @@ public final class Engine {
       }
     }
     if (failure != null) {
-      throw ErrorTranslator.translate(failure, info, "close a stream of");
+      throw ErrorTranslator.translate(source.errors(), failure, info, "close a stream of");
     }
   }
 
@@ -273,7 +260,7 @@ public final class Engine {
     T read(ResultSet rs) throws SQLException;
   }
 
-  private static final class RowSpliterator<T> extends Spliterators.AbstractSpliterator<T> {
+  private final class RowSpliterator<T> extends Spliterators.AbstractSpliterator<T> {
     private final ResultSet rs;
     private final RowReader<T> reader;
     private final EntityInfo info;
@@ -294,7 +281,7 @@ public final class Engine {
         action.accept(reader.read(rs));
         return true;
       } catch (SQLException e) {
-        throw ErrorTranslator.translate(e, info, "stream");
+        throw ErrorTranslator.translate(source.errors(), e, info, "stream");
       }
     }
   }

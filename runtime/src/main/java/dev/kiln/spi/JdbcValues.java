@@ -3,7 +3,9 @@ package dev.kiln.spi;
 import dev.kiln.KilnException;
 import dev.kiln.internal.StoredText;
 import dev.kiln.internal.TemporalText;
+import dev.kiln.internal.postgresql.PostgresArrays;
 import dev.kiln.internal.postgresql.PostgresValues;
+import dev.kiln.internal.sqlite.JsonArrays;
 import dev.kiln.internal.sqlite.SqliteValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Function;
 import org.sqlite.jdbc3.JDBC3PreparedStatement;
@@ -50,6 +53,15 @@ public final class JdbcValues {
 
   private static boolean sqlite(ResultSet rs) {
     return rs instanceof JDBC3ResultSet;
+  }
+
+  /**
+   * A list of keys bound to the one parameter of {@code SqlDialect.inBoundList}: a JSON array on
+   * SQLite, an SQL array on PostgreSQL.
+   */
+  public static void setList(PreparedStatement ps, int index, Collection<?> values)
+      throws SQLException {
+    (sqlite(ps) ? JsonArrays.KEY_LISTS : PostgresArrays.KEY_LISTS).bind(ps, index, values);
   }
 
   /** A typed NULL on SQLite; on PostgreSQL a NULL whose type the server takes from the column. */

@@ -1,6 +1,5 @@
 package dev.kiln.spi;
 
-import dev.kiln.Database;
 import dev.kiln.KilnException;
 import dev.kiln.OptimisticLockException;
 import dev.kiln.internal.EntityCache;
@@ -40,8 +39,8 @@ public final class RepositorySupport<E> {
   private final String selectList;
   private final String nextKeySql;
 
-  public RepositorySupport(Database db, EntityMapping<E> mapping) {
-    this.engine = db.engine();
+  public RepositorySupport(Engine engine, EntityMapping<E> mapping) {
+    this.engine = engine;
     this.mapping = mapping;
     this.info = mapping.info();
     this.selectList = info.columns().stream()

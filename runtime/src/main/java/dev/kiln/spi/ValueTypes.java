@@ -61,7 +61,7 @@ public final class ValueTypes {
   }
 
   private static final ValueType<java.util.Collection<?>> LIST = of(
-      dev.kiln.internal.KeyLists::bind, (rs, i) -> {
+      JdbcValues::setList, (rs, i) -> {
         throw new UnsupportedOperationException("a list is bound, never read");
       });
 

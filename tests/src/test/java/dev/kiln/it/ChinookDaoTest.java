@@ -56,13 +56,7 @@ class ChinookDaoTest {
   @BeforeAll
   static void load() throws SQLException {
     Path file = ChinookData.create(dir);
-    if (TestDatabase.postgres()) {
-      // the same rows, copied into PostgreSQL; the expected answers still come from the file
-      db = TestDatabase.open(dir);
-      ChinookData.copy(file, db);
-    } else {
-      db = Database.open(file);
-    }
+    db = ChinookData.open(file, dir);
     jdbc = DriverManager.getConnection("jdbc:sqlite:" + file);
     reports = new ChinookReports_Impl(db);
   }

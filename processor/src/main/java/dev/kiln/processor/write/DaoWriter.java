@@ -44,7 +44,7 @@ public final class DaoWriter {
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
             .addParameter(Spi.DATABASE, "db")
-            .addStatement("this.support = new $T(db, $S)", DAO_SUPPORT,
+            .addStatement("this.support = new $T(db.engine(), $S)", DAO_SUPPORT,
                 dao.type().simpleName())
             .build());
     Set<String> constants = new HashSet<>();

@@ -75,7 +75,7 @@ public final class RepositoryWriter {
       type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
           .addJavadoc("A repository of $L on {@code db}.\n", entityName)
           .addParameter(Spi.DATABASE, "db")
-          .addStatement("this.support = new $T<>(db, MAPPING)", Spi.REPOSITORY_SUPPORT)
+          .addStatement("this.support = new $T<>(db.engine(), MAPPING)", Spi.REPOSITORY_SUPPORT)
           .build());
       insertMethods();
       updateMethods();

@@ -9,8 +9,8 @@ import static dev.kiln.processor.migrate.SqliteFiles.open;
 import static dev.kiln.processor.migrate.SqliteFiles.rows;
 import static dev.kiln.processor.migrate.Builds.read;
 
+import dev.kiln.internal.sqlite.SqliteSchemaCheck;
 import dev.kiln.migrations.Migrator;
-import dev.kiln.migrations.SchemaCheck;
 import dev.kiln.migrations.schema.ShadowDatabase;
 import dev.kiln.migrations.script.Migration;
 import dev.kiln.migrations.script.Migrations;
@@ -133,7 +133,7 @@ class HandWrittenObjectsTest {
         Migrations.fromDirectory(folder).forEach(expected::replay);
         List<String> handWritten = HAND_WRITTEN.stream().map(HandWrittenObjectsTest::nameOf)
             .toList();
-        SchemaCheck.verify(c,
+        SqliteSchemaCheck.verify(c,
             expected.schema().withIndexes(index -> !handWritten.contains(index.name())));
       }
     }

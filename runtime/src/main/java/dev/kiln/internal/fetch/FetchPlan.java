@@ -2,7 +2,6 @@ package dev.kiln.internal.fetch;
 
 import dev.kiln.KilnException;
 import dev.kiln.internal.KeyLists;
-import dev.kiln.internal.sqlite.JsonArrays;
 import dev.kiln.mapping.Conn;
 import dev.kiln.mapping.EntityMapping;
 import dev.kiln.mapping.RelationInfo;
@@ -44,18 +43,20 @@ import java.util.Set;
 public final class FetchPlan {
 
   private final SqlDialect dialect;
+  private final KeyLists keyLists;
   private final PlanNode root;
   private final String rootSelect;
   private final Map<PlanNode.Edge, Keyed> keyedStatements = new HashMap<>();
 
   /**
-   * The statements of a to-many relation (keyed by a JSON array of parent keys, or by a range of
+   * The statements of a to-many relation (keyed by a bound list of parent keys, or by a range of
    * them) and the column in them that holds each row's parent key.
    */
   private record Keyed(String byKeys, String byRange, int parentKeyColumn) {}
 
-  private FetchPlan(PlanNode root, SqlDialect dialect) {
+  private FetchPlan(PlanNode root, SqlDialect dialect, KeyLists keyLists) {
     this.dialect = dialect;
+    this.keyLists = keyLists;
     this.root = root;
     this.rootSelect = select(root, null, false, null);
     layOutKeyed(root);
@@ -71,9 +72,12 @@ public final class FetchPlan {
     }
   }
 
-  /** The plan that loads {@code paths} with entities of {@code root}. */
-  public static FetchPlan of(
-      EntityMapping<?> root, List<List<RelationInfo<?, ?>>> paths, SqlDialect dialect) {
+  /**
+   * The plan that loads {@code paths} with entities of {@code root}, in {@code dialect}'s SQL,
+   * binding lists of keys with {@code keyLists}.
+   */
+  public static FetchPlan of(EntityMapping<?> root, List<List<RelationInfo<?, ?>>> paths,
+      SqlDialect dialect, KeyLists keyLists) {
     PlanNode node = new PlanNode(root);
     for (List<RelationInfo<?, ?>> path : paths) {
       PlanNode at = node;
@@ -85,7 +89,7 @@ public final class FetchPlan {
         at = at.follow(step);
       }
     }
-    return new FetchPlan(node, dialect);
+    return new FetchPlan(node, dialect, keyLists);
   }
 
   /**
@@ -166,7 +170,7 @@ public final class FetchPlan {
         ps.setLong(2, max);
       } else {
         ps = conn.prepare(keyed.byKeys());
-        KeyLists.bind(ps, 1, keys);
+        keyLists.bind(ps, 1, keys);
       }
       PlanNode child = edge.child();
       int keyColumn = keyed.parentKeyColumn();
@@ -189,7 +193,7 @@ public final class FetchPlan {
               children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
             }
           } else {
-            Object key = JsonArrays.normalise(rs.getObject(keyColumn));
+            Object key = asKey(rs.getObject(keyColumn));
             if (children == null || !key.equals(currentKey)) {
               currentKey = key;
               children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
@@ -231,7 +235,7 @@ public final class FetchPlan {
       // sqlite-jdbc for the column as an object would cost two more calls into the driver.
       Object key = keyOf(node.mapping, entity);
       storedKey = key instanceof Long || key instanceof Integer
-          ? JsonArrays.normalise(key) : storedKey(rs, node);
+          ? asKey(key) : storedKey(rs, node);
     }
     Loaded row = new Loaded(node, entity, storedKey);
     for (PlanNode.Edge edge : node.joined) {
@@ -243,9 +247,17 @@ public final class FetchPlan {
     return row;
   }
 
-  /** The key of {@code node}'s row as SQLite stores it, null when the row is absent. */
+  /** The same key whether the driver returned an {@code Integer} or a {@code Long}. */
+  private static Object asKey(Object stored) {
+    if (stored instanceof Integer || stored instanceof Short || stored instanceof Byte) {
+      return ((Number) stored).longValue();
+    }
+    return stored;
+  }
+
+  /** The key of {@code node}'s row as the database stores it, null when the row is absent. */
   private static Object storedKey(ResultSet rs, PlanNode node) throws SQLException {
-    return JsonArrays.normalise(rs.getObject(node.firstColumn + node.keyOffset));
+    return asKey(rs.getObject(node.firstColumn + node.keyOffset));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -2,6 +2,7 @@ package dev.kiln.internal.fetch;
 
 import dev.kiln.mapping.EntityMapping;
 import dev.kiln.mapping.RelationInfo;
+import dev.kiln.internal.KeyLists;
 import dev.kiln.migrations.dialect.SqlDialect;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,12 @@ public final class FetchPlans {
 
   private final Map<Shape, FetchPlan> plans = new ConcurrentHashMap<>();
   private final SqlDialect dialect;
+  private final KeyLists keyLists;
 
   /** The plans of a database on the engine {@code dialect} speaks for. */
-  public FetchPlans(SqlDialect dialect) {
+  public FetchPlans(SqlDialect dialect, KeyLists keyLists) {
     this.dialect = dialect;
+    this.keyLists = keyLists;
   }
 
   /**
@@ -38,7 +41,7 @@ public final class FetchPlans {
     Shape shape = new Shape(root, paths);
     FetchPlan plan = plans.get(shape);
     if (plan == null) {
-      plan = FetchPlan.of(root, paths, dialect);
+      plan = FetchPlan.of(root, paths, dialect, keyLists);
       if (plans.size() < MAX_SHAPES) {
         FetchPlan raced = plans.putIfAbsent(shape, plan);
         plan = raced == null ? plan : raced;

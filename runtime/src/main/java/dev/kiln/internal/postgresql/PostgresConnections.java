@@ -5,8 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
 import dev.kiln.internal.Connections;
+import dev.kiln.internal.EngineErrors;
+import dev.kiln.internal.KeyLists;
 import dev.kiln.internal.Lease;
 import dev.kiln.internal.Telemetry;
+import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,6 +90,21 @@ public final class PostgresConnections implements Connections {
   @Override
   public Dialect dialect() {
     return Dialect.POSTGRESQL;
+  }
+
+  @Override
+  public SqlDialect sql() {
+    return SqlDialect.POSTGRESQL;
+  }
+
+  @Override
+  public EngineErrors errors() {
+    return PostgresErrors.INSTANCE;
+  }
+
+  @Override
+  public KeyLists keyLists() {
+    return PostgresArrays.KEY_LISTS;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.kiln.internal.postgresql;
 
 import dev.kiln.ConstraintViolationException.Kind;
+import dev.kiln.internal.EngineErrors;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,10 @@ import java.util.regex.Pattern;
  * What PostgreSQL's errors mean to Kiln, read from their SQLSTATE (the same codes on every
  * PostgreSQL-compatible engine) and, for the columns concerned, from the message's detail.
  */
-public final class PostgresErrors {
+public final class PostgresErrors implements EngineErrors {
+
+  /** The one instance: the class keeps no state. */
+  public static final PostgresErrors INSTANCE = new PostgresErrors();
 
   /** {@code Key (author_id, title)=(…)} in a unique or foreign-key violation's detail. */
   private static final Pattern KEY = Pattern.compile("Key \\(([^)]*)\\)=");
@@ -21,7 +25,8 @@ public final class PostgresErrors {
   private PostgresErrors() {}
 
   /** The kind of constraint {@code e} reports, or null when it is no constraint violation. */
-  public static Kind kind(SQLException e) {
+  @Override
+  public Kind kind(SQLException e) {
     String state = e.getSQLState();
     if (state == null) {
       return null;
@@ -37,7 +42,8 @@ public final class PostgresErrors {
   }
 
   /** Whether the transaction was rolled back for conflicting with another: retrying may work. */
-  public static boolean conflict(SQLException e) {
+  @Override
+  public boolean conflict(SQLException e) {
     return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
   }
 
@@ -45,7 +51,8 @@ public final class PostgresErrors {
    * The {@code {table, column}} pairs a constraint violation names; the table is null, since it
    * is the table of the statement that failed.
    */
-  public static List<String[]> columns(SQLException e) {
+  @Override
+  public List<String[]> columns(SQLException e) {
     String message = String.valueOf(e.getMessage());
     List<String[]> columns = new ArrayList<>();
     Matcher key = KEY.matcher(message);
@@ -63,7 +70,8 @@ public final class PostgresErrors {
   }
 
   /** The first line of the message, without the driver's "ERROR: " prefix. */
-  public static String detail(SQLException e) {
+  @Override
+  public String detail(SQLException e) {
     if ("22021".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("0x00")) {
       return "a text value holds a NUL character (\\u0000), which PostgreSQL text cannot store";
     }

@@ -3,13 +3,11 @@ package dev.kiln.internal.postgresql;
 import dev.kiln.KilnException;
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.Transactions;
+import dev.kiln.internal.migrate.RunSettings;
 import dev.kiln.mapping.SchemaProvider;
 import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.MigrationResult;
-import dev.kiln.migrations.Migrator;
-import dev.kiln.migrations.SchemaMismatchException;
 import dev.kiln.migrations.dialect.postgresql.PostgresDdl;
-import dev.kiln.migrations.dialect.postgresql.PostgresSchemaCheck;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.Table;
 import dev.kiln.migrations.script.Migration;
@@ -26,11 +24,12 @@ import java.util.ServiceLoader;
 /**
  * What {@code Database.migrate()} does on PostgreSQL. With PostgreSQL migrations on the class
  * path ({@code db/kiln/postgresql/}, written by the build with
- * {@code -Akiln.dialects=sqlite,postgresql}), the {@link Migrator} applies the pending ones. Without
+ * {@code -Akiln.dialects=sqlite,postgresql}), a {@link PostgresMigrationRun} applies the pending
+ * ones, adopting a database Kiln created before migrations were used. Without
  * any, and on a database that never had any, it creates the compiled-in schema's missing tables,
  * foreign keys and indexes in one transaction, under a transaction-scoped advisory lock so that
  * several nodes starting at once create it once. Either way the live schema is then checked
- * against the compiled-in one ({@link PostgresSchemaCheck}), and every statement of the
+ * against the compiled-in one, and every statement of the
  * application is prepared there ({@link PostgresStatementCheck}).
  */
 public final class PostgresStartup {
@@ -49,21 +48,16 @@ public final class PostgresStartup {
     MigrationResult result;
     try (PostgresSession session = (PostgresSession) connections.writer()) {
       Connection connection = session.jdbc();
-      if (!migrations.isEmpty() || Migrator.hasHistory(connection)) {
-        result = Migrator.builder(connection).migrations(migrations).expectedSchema(expected)
-            .build().migrate();
+      if (!migrations.isEmpty() || PostgresMigrationRun.HISTORY.exists(connection)) {
+        result = new PostgresMigrationRun(connection,
+            RunSettings.atStartUp(expected), migrations).run();
       } else {
         result = install(connection, expected);
-        List<String> differences = PostgresSchemaCheck.differences(connection, expected);
-        if (!differences.isEmpty()) {
-          throw new SchemaMismatchException("the PostgreSQL schema differs from the one the"
-              + " application was compiled against:\n  " + String.join("\n  ", differences),
-              differences);
-        }
+        PostgresMigrationRun.verifySchema(connection, expected);
       }
     } catch (SQLException e) {
-      throw new KilnException("cannot migrate the PostgreSQL database: "
-          + PostgresErrors.detail(e), e);
+      throw new MigrationException("cannot migrate the PostgreSQL database: "
+          + PostgresErrors.INSTANCE.detail(e), e);
     }
     PostgresStatementCheck.verify(connections, loader);
     return result;

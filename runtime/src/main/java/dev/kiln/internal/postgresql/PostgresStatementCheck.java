@@ -46,13 +46,13 @@ final class PostgresStatementCheck {
         try (PreparedStatement ps = lease.session().prepareUncached(sql)) {
           ps.getParameterMetaData();
         } catch (SQLException e) {
-          rejected.add(statement.getKey() + ": " + PostgresErrors.detail(e).replace("\n", " ")
+          rejected.add(statement.getKey() + ": " + PostgresErrors.INSTANCE.detail(e).replace("\n", " ")
               + "\n      " + statement.getValue());
         }
       }
     } catch (SQLException e) {
       throw new MigrationException("cannot check the application's statements on PostgreSQL: "
-          + PostgresErrors.detail(e), e);
+          + PostgresErrors.INSTANCE.detail(e), e);
     }
     if (!rejected.isEmpty()) {
       throw new MigrationException("PostgreSQL rejects " + rejected.size() + " of the"

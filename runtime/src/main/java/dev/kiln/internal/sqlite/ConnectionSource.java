@@ -5,8 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
 import dev.kiln.internal.Connections;
+import dev.kiln.internal.EngineErrors;
+import dev.kiln.internal.KeyLists;
 import dev.kiln.internal.Lease;
 import dev.kiln.internal.Session;
+import dev.kiln.mapping.SqlWork;
+import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -70,6 +74,49 @@ public final class ConnectionSource implements Connections {
   @Override
   public Dialect dialect() {
     return Dialect.SQLITE;
+  }
+
+  @Override
+  public SqlDialect sql() {
+    return SqlDialect.SQLITE;
+  }
+
+  @Override
+  public EngineErrors errors() {
+    return SqliteErrors.INSTANCE;
+  }
+
+  @Override
+  public KeyLists keyLists() {
+    return JsonArrays.KEY_LISTS;
+  }
+
+  /** Another process may hold SQLite's write lock; nothing has run yet, so wait it out. */
+  @Override
+  public void begin(Session session, boolean write) throws SQLException {
+    SqliteBusy.retry(() -> {
+      session.begin(write);
+      return null;
+    }, writeTimeout, write ? "begin a write" : "begin a read");
+  }
+
+  /**
+   * Another process may hold SQLite's write lock: then the statement, alone in auto-commit,
+   * changed nothing and runs again once the lock is free. The retry is off the hot path, as is its
+   * message.
+   */
+  @Override
+  public <T> T onWriter(SqlWork<T> work, String what) throws SQLException {
+    try (Lease writer = writer()) {
+      try {
+        return work.run(writer.session());
+      } catch (SQLException e) {
+        if (!SqliteBusy.isBusy(e)) {
+          throw e;
+        }
+        return SqliteBusy.retry(() -> work.run(writer.session()), writeTimeout, what);
+      }
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.kiln.internal.sqlite;
 
 import dev.kiln.KilnException;
+import dev.kiln.internal.KeyLists;
 import java.util.Collection;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Collection;
  * stores them, so they compare as stored.
  */
 public final class JsonArrays {
+
+  /** Binds a key list as its JSON text, for {@code json_each(?)}. */
+  public static final KeyLists KEY_LISTS = (ps, index, values) -> ps.setString(index, of(values));
 
   private JsonArrays() {}
 
@@ -30,14 +34,6 @@ public final class JsonArrays {
       }
     }
     return json.append(']').toString();
-  }
-
-  /** The same key whether the driver returned an {@code Integer} or a {@code Long}. */
-  public static Object normalise(Object stored) {
-    if (stored instanceof Integer || stored instanceof Short || stored instanceof Byte) {
-      return ((Number) stored).longValue();
-    }
-    return stored;
   }
 
   private static void appendString(StringBuilder json, String text) {

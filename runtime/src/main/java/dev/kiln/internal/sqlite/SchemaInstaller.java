@@ -2,9 +2,9 @@ package dev.kiln.internal.sqlite;
 
 import dev.kiln.KilnException;
 import dev.kiln.internal.Transactions;
+import dev.kiln.internal.migrate.HistoryTable;
 import dev.kiln.mapping.SchemaProvider;
 import dev.kiln.migrations.MigrationResult;
-import dev.kiln.migrations.Migrator;
 import dev.kiln.migrations.schema.Index;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.SchemaReader;
@@ -31,7 +31,7 @@ public final class SchemaInstaller {
     return transactions.inWriteTransaction(() -> {
       KilnConnection writer = (KilnConnection) transactions.current().connection();
       try {
-        Schema live = SchemaReader.read(writer, Migrator.HISTORY_TABLE);
+        Schema live = SchemaReader.read(writer, HistoryTable.NAME);
         List<String> applied = new ArrayList<>();
         for (Table table : expected.tablesInDependencyOrder()) {
           if (live.table(table.name()).isEmpty()) {

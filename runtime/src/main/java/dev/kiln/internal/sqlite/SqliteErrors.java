@@ -2,6 +2,7 @@ package dev.kiln.internal.sqlite;
 
 import dev.kiln.ConstraintViolationException.Kind;
 import dev.kiln.migrations.schema.SqliteMessages;
+import dev.kiln.internal.EngineErrors;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,22 +13,22 @@ import org.sqlite.SQLiteException;
  * What SQLite's errors mean to Kiln, read from their extended result codes and, for the columns
  * concerned, from the message ({@code UNIQUE constraint failed: author.email}).
  */
-public final class SqliteErrors {
+public final class SqliteErrors implements EngineErrors {
+
+  /** The one instance: the class keeps no state. */
+  public static final SqliteErrors INSTANCE = new SqliteErrors();
 
   private SqliteErrors() {}
 
-  /** Whether {@code e} is SQLite's (or a driver error without a SQLSTATE, as sqlite-jdbc's). */
-  public static boolean isSqlite(SQLException e) {
-    return e instanceof SQLiteException || e.getSQLState() == null;
-  }
-
   /** The message without the driver's decoration. */
-  public static String detail(SQLException e) {
+  @Override
+  public String detail(SQLException e) {
     return SqliteMessages.of(e);
   }
 
   /** The kind of constraint {@code e} reports, or null when it is no constraint violation. */
-  public static Kind kind(SQLException e) {
+  @Override
+  public Kind kind(SQLException e) {
     if (!(e instanceof SQLiteException sqlite)) {
       return null;
     }
@@ -44,14 +45,16 @@ public final class SqliteErrors {
   }
 
   /** Whether another process held the database longer than {@code busy_timeout}. */
-  public static boolean locked(SQLException e) {
+  @Override
+  public boolean locked(SQLException e) {
     return e instanceof SQLiteException sqlite
         && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY
             || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_LOCKED);
   }
 
   /** The {@code {table, column}} pairs of a "constraint failed: t.a, t.b" message. */
-  public static List<String[]> columns(SQLException e) {
+  @Override
+  public List<String[]> columns(SQLException e) {
     String detail = detail(e);
     List<String[]> columns = new ArrayList<>();
     int at = detail.indexOf("failed: ");

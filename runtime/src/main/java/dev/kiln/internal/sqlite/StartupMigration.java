@@ -2,19 +2,19 @@ package dev.kiln.internal.sqlite;
 
 import dev.kiln.KilnException;
 import dev.kiln.internal.Transactions;
+import dev.kiln.internal.migrate.RunSettings;
 import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.MigrationResult;
-import dev.kiln.migrations.Migrator;
-import dev.kiln.migrations.SchemaCheck;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.script.Migration;
 import dev.kiln.migrations.script.Migrations;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
  * What {@code Database.migrate()} does. With migrations in {@code db/kiln/} on the class path
- * (applications built with {@code -Akiln.migrations}), the {@link Migrator} applies them on the
- * writer connection; without any, and on a database that never had any, the compiled-in schema's
+ * (applications built with {@code -Akiln.migrations}), a {@link SqliteMigrationRun} applies them
+ * on the writer connection, adopting a database Kiln created before migrations were used; without any, and on a database that never had any, the compiled-in schema's
  * missing tables and indexes are created. Either way the live schema is then checked against the
  * compiled-in one.
  *
@@ -37,17 +37,14 @@ public final class StartupMigration {
     source.lockWriter();
     try {
       KilnConnection writer = source.writerConnection();
-      if (migrations.isEmpty() && !Migrator.hasHistory(writer)) {
+      if (migrations.isEmpty() && !SqliteMigrationRun.HISTORY.exists(writer)) {
         MigrationResult created = SchemaInstaller.install(transactions, expected);
-        SchemaCheck.verify(writer, expected);
+        SqliteSchemaCheck.verify(writer, expected);
         return created;
       }
-      return Migrator.builder(writer)
-          .migrations(migrations)
-          .expectedSchema(expected)
-          .baselineIfSchemaMatches(true)
-          .build()
-          .migrate();
+      return new SqliteMigrationRun(writer, RunSettings.atStartUp(expected), migrations).run();
+    } catch (SQLException e) {
+      throw new MigrationException("migration failed: " + e.getMessage(), e);
     } finally {
       source.unlockWriter();
     }

@@ -1,5 +1,6 @@
-package dev.kiln.migrations;
+package dev.kiln.internal.migrate;
 
+import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.script.Migration;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,14 @@ import java.util.stream.Collectors;
  * changed or disappeared, a database migrated further than the code knows, or a hole between the
  * database's version and the next migration.
  */
-final class HistoryCheck {
+public final class HistoryCheck {
 
   private final List<Migration> code;
   private final List<AppliedMigration> history;
   private final Map<Integer, Migration> byVersion;
 
   /** {@code code} sorted and checked by {@code Migrations.checkSequence}. */
-  HistoryCheck(List<Migration> code, List<AppliedMigration> history) {
+  public HistoryCheck(List<Migration> code, List<AppliedMigration> history) {
     this.code = code;
     this.history = history;
     this.byVersion = code.stream().collect(Collectors.toMap(Migration::version,
@@ -28,19 +29,19 @@ final class HistoryCheck {
   }
 
   /** The version the database is at: its last applied migration or baseline, or 0. */
-  int current() {
+  public int current() {
     return history.stream().filter(AppliedMigration::success)
         .mapToInt(AppliedMigration::version).max().orElse(0);
   }
 
   /** The baseline version, or 0 when the database has none. */
-  int baseline() {
+  public int baseline() {
     return history.stream().filter(AppliedMigration::baseline)
         .mapToInt(AppliedMigration::version).max().orElse(0);
   }
 
   /** Whether the history has no applied migration and no baseline. */
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return history.stream().noneMatch(AppliedMigration::success);
   }
 
@@ -50,7 +51,7 @@ final class HistoryCheck {
    * @throws MigrationException when the history and the code disagree; the message says how to
    *     resolve it
    */
-  List<Migration> pending() {
+  public List<Migration> pending() {
     int current = current();
     int last = code.isEmpty() ? 0 : code.get(code.size() - 1).version();
     if (current > last) {

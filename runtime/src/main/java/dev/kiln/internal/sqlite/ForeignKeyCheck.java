@@ -1,4 +1,6 @@
-package dev.kiln.migrations;
+package dev.kiln.internal.sqlite;
+
+import dev.kiln.migrations.MigrationException;
 
 import dev.kiln.migrations.script.Migration;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
-package dev.kiln.migrations;
+package dev.kiln.internal.migrate;
 
+import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.script.Migration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,58 +17,43 @@ import java.util.List;
  * row with {@code success = 0} (the migration itself is rolled back), which the next successful
  * attempt replaces.
  */
-final class HistoryTable {
+public final class HistoryTable {
 
-  static final String NAME = Migrator.HISTORY_TABLE;
+  /** The table's name. */
+  public static final String NAME = "kiln_schema_history";
 
-  private static final String CREATE = "CREATE TABLE IF NOT EXISTS \"" + NAME + "\" (\n"
-      + "  \"version\" INTEGER NOT NULL PRIMARY KEY,\n"
-      + "  \"description\" TEXT NOT NULL,\n"
-      + "  \"script\" TEXT NOT NULL,\n"
-      + "  \"checksum\" TEXT,\n"
-      + "  \"applied_at\" TEXT NOT NULL,\n"
-      + "  \"duration_ms\" INTEGER NOT NULL,\n"
-      + "  \"success\" INTEGER NOT NULL,\n"
-      + "  \"kind\" TEXT NOT NULL\n"
-      + ") STRICT";
-
-  /** The same table in PostgreSQL's types. */
-  private static final String CREATE_POSTGRESQL = "CREATE TABLE IF NOT EXISTS \"" + NAME + "\" (\n"
-      + "  \"version\" integer NOT NULL PRIMARY KEY,\n"
-      + "  \"description\" text NOT NULL,\n"
-      + "  \"script\" text NOT NULL,\n"
-      + "  \"checksum\" text,\n"
-      + "  \"applied_at\" text NOT NULL,\n"
-      + "  \"duration_ms\" bigint NOT NULL,\n"
-      + "  \"success\" boolean NOT NULL,\n"
-      + "  \"kind\" text NOT NULL\n"
-      + ")";
-
-  private static final String COLUMNS = "INTO \"" + NAME + "\" (\"version\","
+  /**
+   * The table's columns, in the order of {@link #INSERT}'s parameters: version, description,
+   * script, checksum, applied_at (ISO-8601 text), duration_ms, success and kind ({@code SQL} or
+   * {@code BASELINE}).
+   */
+  public static final String INSERT = "INTO \"" + NAME + "\" (\"version\","
       + " \"description\", \"script\", \"checksum\", \"applied_at\", \"duration_ms\","
       + " \"success\", \"kind\") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-  private static final String RECORD = "INSERT OR REPLACE " + COLUMNS;
-
-  private static final String RECORD_POSTGRESQL = "INSERT " + COLUMNS + " ON CONFLICT"
-      + " (\"version\") DO UPDATE SET \"description\" = excluded.\"description\","
-      + " \"script\" = excluded.\"script\", \"checksum\" = excluded.\"checksum\","
-      + " \"applied_at\" = excluded.\"applied_at\", \"duration_ms\" = excluded.\"duration_ms\","
-      + " \"success\" = excluded.\"success\", \"kind\" = excluded.\"kind\"";
-
   private static final String BASELINE_SCRIPT = "<baseline>";
 
-  private HistoryTable() {}
+  private final String create;
+  private final String exists;
+  private final String record;
 
-  /** Whether {@code connection} is to PostgreSQL, where the table has its own SQL. */
-  static boolean postgres(Connection connection) throws SQLException {
-    return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+  /**
+   * The table in one engine's SQL.
+   *
+   * @param create creates the table when it does not exist
+   * @param exists a query with the table's name as its parameter, with a row when it exists
+   * @param record inserts or replaces the row of a version: {@link #INSERT} with the engine's
+   *     way of replacing
+   */
+  public HistoryTable(String create, String exists, String record) {
+    this.create = create;
+    this.exists = exists;
+    this.record = record;
   }
 
-  static boolean exists(Connection connection) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(postgres(connection)
-        ? "SELECT 1 WHERE to_regclass(quote_ident(?)) IS NOT NULL"
-        : "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+  /** Whether the table exists. */
+  public boolean exists(Connection connection) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(exists)) {
       ps.setString(1, NAME);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -75,14 +61,14 @@ final class HistoryTable {
     }
   }
 
-  static void create(Connection connection) throws SQLException {
+  void create(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      st.execute(postgres(connection) ? CREATE_POSTGRESQL : CREATE);
+      st.execute(create);
     }
   }
 
   /** Every row, by version; none when the table does not exist. */
-  static List<AppliedMigration> read(Connection connection) throws SQLException {
+  public List<AppliedMigration> read(Connection connection) throws SQLException {
     List<AppliedMigration> rows = new ArrayList<>();
     if (!exists(connection)) {
       return rows;
@@ -100,7 +86,7 @@ final class HistoryTable {
     return rows;
   }
 
-  static void recordRun(Connection connection, Migration migration, Instant at,
+  public void recordRun(Connection connection, Migration migration, Instant at,
       long durationMillis, boolean success) throws SQLException {
     record(connection, migration.version(), migration.description(), migration.script(),
         migration.checksum(), at, durationMillis, success, "SQL");
@@ -110,7 +96,7 @@ final class HistoryTable {
    * Records a baseline at {@code version} on a database without a migration history; returns
    * the version. Runs under the caller's lock.
    */
-  static int baseline(Connection connection, List<Migration> migrations, int version)
+  int baseline(Connection connection, List<Migration> migrations, int version)
       throws SQLException {
     create(connection);
     HistoryCheck history = new HistoryCheck(migrations, read(connection));
@@ -123,16 +109,15 @@ final class HistoryTable {
     return version;
   }
 
-  static void recordBaseline(Connection connection, int version, String description, Instant at)
+  void recordBaseline(Connection connection, int version, String description, Instant at)
       throws SQLException {
     record(connection, version, description, BASELINE_SCRIPT, null, at, 0, true, "BASELINE");
   }
 
-  private static void record(Connection connection, int version, String description,
+  private void record(Connection connection, int version, String description,
       String script, String checksum, Instant at, long durationMillis, boolean success,
       String kind) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        postgres(connection) ? RECORD_POSTGRESQL : RECORD)) {
+    try (PreparedStatement ps = connection.prepareStatement(record)) {
       ps.setInt(1, version);
       ps.setString(2, description);
       ps.setString(3, script);

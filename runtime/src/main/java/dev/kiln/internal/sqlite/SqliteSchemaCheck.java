@@ -1,4 +1,8 @@
-package dev.kiln.migrations;
+package dev.kiln.internal.sqlite;
+
+import dev.kiln.internal.migrate.HistoryTable;
+import dev.kiln.migrations.MigrationException;
+import dev.kiln.migrations.SchemaMismatchException;
 
 import dev.kiln.migrations.diff.Change;
 import dev.kiln.migrations.diff.ManagedIndexes;
@@ -16,9 +20,9 @@ import java.util.List;
  * expected tables are compared (a database may hold other tables); within them every column,
  * key, index and foreign key must match.
  */
-public final class SchemaCheck {
+public final class SqliteSchemaCheck {
 
-  private SchemaCheck() {}
+  private SqliteSchemaCheck() {}
 
   /**
    * Checks the live schema of {@code connection}.
@@ -28,7 +32,7 @@ public final class SchemaCheck {
   public static void verify(Connection connection, Schema expected) {
     Schema live;
     try {
-      live = SchemaReader.read(connection, Migrator.HISTORY_TABLE);
+      live = SchemaReader.read(connection, HistoryTable.NAME);
     } catch (SQLException e) {
       throw new MigrationException("cannot read the schema of the database: " + e.getMessage(), e);
     }

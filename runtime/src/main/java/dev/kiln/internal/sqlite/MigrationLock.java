@@ -1,4 +1,6 @@
-package dev.kiln.migrations;
+package dev.kiln.internal.sqlite;
+
+import dev.kiln.migrations.MigrationException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,11 +15,11 @@ import org.sqlite.SQLiteException;
  * history in which the first one's work is done. Waiting goes beyond the connection's busy
  * timeout, up to the migrator's lock timeout, since a long migration can hold the lock for longer.
  */
-final class DatabaseLock {
+final class MigrationLock {
 
   private static final long RETRY_MILLIS = 50;
 
-  private DatabaseLock() {}
+  private MigrationLock() {}
 
   static void begin(Connection connection, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,4 +1,4 @@
-package dev.kiln.migrations;
+package dev.kiln.internal.migrate;
 
 import java.time.Instant;
 
@@ -14,6 +14,6 @@ import java.time.Instant;
  * @param success whether it was applied; false when it failed and was rolled back
  * @param baseline whether the row is a baseline rather than a migration that ran
  */
-record AppliedMigration(
+public record AppliedMigration(
     int version, String description, String script, String checksum, Instant appliedAt,
     long durationMillis, boolean success, boolean baseline) {}
