@@ -7,7 +7,9 @@ import java.util.Locale;
 /**
  * Splits a migration file into its statements, the way SQLite's {@code sqlite3_complete()} decides
  * where a statement ends: at a semicolon outside quotes and comments, except inside
- * {@code CREATE TRIGGER}, whose body ends only at {@code ; END ;}.
+ * {@code CREATE TRIGGER}, whose body ends only at {@code ; END ;}. PostgreSQL's dollar quotes
+ * ({@code $$ … $$}, {@code $body$ … $body$}), in which functions and {@code DO} blocks carry
+ * their semicolons, are quotes too.
  *
  * <p>Running the statements one by one, rather than handing the whole file to the driver, lets an
  * error name the statement and line that failed, and lets the runner refuse transaction control
@@ -78,6 +80,8 @@ public final class SqlScript {
     /** The last two significant tokens: a word upper-cased, or ";". */
     private String previous = "";
     private String beforePrevious = "";
+    /** Whether the current statement has had the word BEGIN outside quotes. */
+    private boolean begun;
 
     Splitter(String text) {
       this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -97,6 +101,8 @@ public final class SqlScript {
           i = quoted(i, c);
         } else if (c == '[') {
           i = quoted(i, ']');
+        } else if (c == '$' && dollarTag(i) != null) {
+          i = dollarQuoted(i, dollarTag(i));
         } else if (c == ';') {
           i = semicolon(i);
         } else if (isWordChar(c)) {
@@ -152,8 +158,31 @@ public final class SqlScript {
       return i;
     }
 
+    /**
+     * The opening tag of a dollar quote at {@code start} ({@code $$} or {@code $name$}), or null:
+     * {@code $1} is a parameter, not a quote.
+     */
+    private String dollarTag(int start) {
+      int i = start + 1;
+      while (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_'
+          || (i > start + 1 && Character.isDigit(text.charAt(i))))) {
+        i++;
+      }
+      return i < text.length() && text.charAt(i) == '$' ? text.substring(start, i + 1) : null;
+    }
+
+    /** A dollar-quoted string: everything up to the same tag, which nothing inside escapes. */
+    private int dollarQuoted(int start, String tag) {
+      int close = text.indexOf(tag, start + tag.length());
+      int end = close < 0 ? text.length() : close + tag.length();
+      token("'");
+      append(start, end);
+      return end;
+    }
+
     private int semicolon(int i) {
-      boolean inTrigger = isTrigger();
+      // SQLite's trigger bodies are BEGIN … END; PostgreSQL's CREATE TRIGGER has none.
+      boolean inTrigger = begun && isTrigger();
       boolean endsTrigger = "END".equals(previous) && ";".equals(beforePrevious);
       token(";");
       if (inTrigger && !endsTrigger) {
@@ -174,6 +203,7 @@ public final class SqlScript {
     }
 
     private void token(String token) {
+      begun |= token.equals("BEGIN");
       beforePrevious = previous;
       previous = token;
     }
@@ -195,6 +225,7 @@ public final class SqlScript {
     }
 
     private void finish() {
+      begun = false;
       String sql = current.toString().strip();
       if (!sql.isEmpty()) {
         statements.add(new Statement(sql, startLine));

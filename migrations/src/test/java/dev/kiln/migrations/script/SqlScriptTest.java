@@ -29,6 +29,31 @@ class SqlScriptTest {
   }
 
   @Test
+  void postgresDollarQuotesKeepTheirSemicolons() {
+    List<SqlScript.Statement> statements = SqlScript.split("""
+        CREATE FUNCTION touch() RETURNS trigger AS $$
+        BEGIN
+          NEW.updated := now(); -- a comment; with a semicolon
+          RETURN NEW;
+        END;
+        $$ LANGUAGE plpgsql;
+        DO $body$ BEGIN PERFORM 1; RAISE NOTICE '$$;'; END $body$;
+        PREPARE p AS SELECT $1::int;
+        SELECT 'a$$b'; SELECT x$y FROM t;
+        CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW EXECUTE FUNCTION touch();
+        SELECT 2;""");
+    assertEquals(7, statements.size(), statements.toString());
+    assertTrue(statements.get(0).sql().endsWith("$$ LANGUAGE plpgsql"), statements.get(0).sql());
+    assertEquals(7, statements.get(1).line());
+    assertEquals("DO $body$ BEGIN PERFORM 1; RAISE NOTICE '$$;'; END $body$",
+        statements.get(1).sql());
+    assertEquals("PREPARE p AS SELECT $1::int", statements.get(2).sql());
+    assertEquals("SELECT 'a$$b'", statements.get(3).sql());
+    assertEquals("SELECT x$y FROM t", statements.get(4).sql());
+    assertEquals("SELECT 2", statements.get(6).sql(), "a trigger without BEGIN ends at ;");
+  }
+
+  @Test
   void aTriggerBodyEndsOnlyAtEnd() {
     List<SqlScript.Statement> statements = SqlScript.split("""
         CREATE TEMP TRIGGER t AFTER INSERT ON a BEGIN

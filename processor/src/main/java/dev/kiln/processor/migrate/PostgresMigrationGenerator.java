@@ -31,9 +31,11 @@ import javax.lang.model.element.Element;
  *
  * <p>The schema the existing PostgreSQL migrations produce is read from their
  * {@link SchemaSnapshot}, which this class rewrites beside every migration it writes: the build
- * has no PostgreSQL server to replay them on. Hand-written PostgreSQL migrations are welcome as
- * long as they leave Kiln's tables as the snapshot says (the live schema check at start-up reports
- * any difference); after one, raise the snapshot's version line to its version.
+ * has no PostgreSQL server to replay them on. Kiln writes the snapshot with every file it writes,
+ * so the files after the snapshot's version are hand-written: they are welcome as long as they
+ * leave Kiln's tables as the snapshot says (data, functions, triggers, the application's own
+ * tables; the live schema check at start-up reports any difference), and the next generated
+ * migration comes after them.
  */
 final class PostgresMigrationGenerator {
 
@@ -111,8 +113,9 @@ final class PostgresMigrationGenerator {
   }
 
   /**
-   * The schema the existing migrations produce: none before the first, otherwise the snapshot,
-   * which must be at the last version. Null after reporting why it cannot be read.
+   * The schema the existing migrations produce, as at the last of them: none before the first,
+   * otherwise the snapshot, with the hand-written files after it taken to leave Kiln's tables as
+   * they were. Null after reporting why it cannot be read.
    */
   private SchemaSnapshot snapshot(Path folder, List<Migration> existing) {
     if (existing.isEmpty()) {
@@ -133,15 +136,13 @@ final class PostgresMigrationGenerator {
       diagnostics.error(Code.POSTGRES_MIGRATIONS_INVALID, folder, e.getMessage());
       return null;
     }
-    if (snapshot.version() != last) {
+    if (snapshot.version() > last) {
       diagnostics.error(Code.POSTGRES_MIGRATIONS_INVALID, folder, SchemaSnapshot.FILE
           + " records the schema of V" + snapshot.version() + " but the last migration is V"
-          + last + ", which Kiln did not write. If it leaves Kiln's tables as they were, change"
-          + " the snapshot's version line to " + last + "; otherwise make the same change to"
-          + " the entities first");
+          + last + ": migrations Kiln wrote are missing. Restore them from version control");
       return null;
     }
-    return snapshot;
+    return new SchemaSnapshot(last, snapshot.schema());
   }
 
   private void publish(List<Migration> migrations, List<Element> origins) {

@@ -114,6 +114,47 @@ class PostgresMigrationGenerationTest {
   }
 
   @Test
+  void theNextMigrationComesAfterHandWrittenOnes() throws Exception {
+    Path folder = dir.resolve("db");
+    Path postgres = folder.resolve("postgresql");
+    assertThat(build(folder, BOTH, author("@Id(autoGenerate = true) long id, String name"),
+        BOOK)).succeeded();
+    // a hand-written file after the snapshot: a function and trigger, no change to Kiln's tables
+    Files.writeString(postgres.resolve("V2__audit_function.sql"), """
+        CREATE FUNCTION touch() RETURNS trigger AS $$ BEGIN RETURN NEW; END; $$ LANGUAGE plpgsql;
+        """);
+    assertThat(build(folder, BOTH, author("@Id(autoGenerate = true) long id, String name"),
+        BOOK)).succeeded();
+    assertThat(SchemaSnapshot.parse(read(postgres.resolve(SchemaSnapshot.FILE))).version())
+        .isEqualTo(1);
+
+    assertThat(build(folder, BOTH, author("@Id(autoGenerate = true) long id, String name,"
+        + " @Nullable String bio"), BOOK)).succeeded();
+    assertThat(files(postgres)).containsExactly("V1__create_table_author_and_book.sql",
+        "V2__audit_function.sql", "V3__alter_table_author.sql", SchemaSnapshot.FILE);
+    assertThat(read(postgres.resolve("V3__alter_table_author.sql")))
+        .contains("ALTER TABLE \"author\" ADD COLUMN \"bio\" text COLLATE \"C\";");
+    assertThat(SchemaSnapshot.parse(read(postgres.resolve(SchemaSnapshot.FILE))).version())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aSnapshotAheadOfTheMigrationsIsRefused() throws Exception {
+    Path folder = dir.resolve("db");
+    Path postgres = folder.resolve("postgresql");
+    assertThat(build(folder, BOTH, author("@Id(autoGenerate = true) long id, String name"),
+        BOOK)).succeeded();
+    assertThat(build(folder, BOTH, author("@Id(autoGenerate = true) long id, String name,"
+        + " @Nullable String bio"), BOOK)).succeeded();
+    Files.delete(postgres.resolve("V2__alter_table_author.sql"));
+    Compilation missing = build(folder, BOTH, author("@Id(autoGenerate = true) long id,"
+        + " String name, @Nullable String bio"), BOOK);
+    assertThat(missing).failed();
+    assertThat(missing).hadErrorContaining("records the schema of V2 but the last migration is"
+        + " V1: migrations Kiln wrote are missing");
+  }
+
+  @Test
   void aForeignKeyAddedToAnExistingTableIsValidatedSeparately() {
     Path folder = dir.resolve("db");
     JavaFileObject plainBook = entity("Book", """

@@ -175,6 +175,33 @@ class PostgresSchemaEvolutionTest {
     }
   }
 
+  @Test
+  void aHandWrittenFunctionAndTriggerBesideTheGeneratedMigrationsRunAsWritten() throws Exception {
+    Path folder = dir.resolve("db");
+    CompilationSubject.assertThat(build(folder, BOTH, sources(AUTHOR_V1, BOOK_V1))).succeeded();
+    List<Migration> migrations = new ArrayList<>(
+        Migrations.fromDirectory(folder.resolve("postgresql")));
+    // PL/pgSQL carries its semicolons inside dollar quotes; a PostgreSQL trigger has no BEGIN.
+    migrations.add(Migration.of("V2__lower_emails.sql", """
+        CREATE FUNCTION lower_email() RETURNS trigger AS $$
+        BEGIN
+          NEW.email := lower(NEW.email);
+          RETURN NEW;
+        END;
+        $$ LANGUAGE plpgsql;
+        CREATE TRIGGER author_lower_email BEFORE INSERT OR UPDATE ON author
+          FOR EACH ROW EXECUTE FUNCTION lower_email();
+        DO $body$ BEGIN UPDATE author SET email = email; END $body$;
+        """, "V2__lower_emails.sql"));
+    String url = PostgresServer.newDatabase();
+    try (Connection c = PostgresServer.connect(url)) {
+      MigrationResult result = Migrator.builder(c).migrations(migrations).build().migrate();
+      assertThat(result.versions()).containsExactly(1, 2).inOrder();
+      execute(url, "INSERT INTO author (name, email) VALUES ('Ann', 'Ann@Example.ORG')");
+      assertThat(rows(c, "SELECT email FROM author")).containsExactly("ann@example.org");
+    }
+  }
+
   /**
    * Builds {@code sources}, applies the new PostgreSQL migration, and checks that the database
    * then has exactly the schema the snapshot records.
