@@ -20,9 +20,13 @@ public interface EngineErrors {
   /** The {@code {table, column}} pairs a constraint violation names; table may be null. */
   List<String[]> columns(SQLException e);
 
-  /** Whether another process held the database for longer than the engine waits. */
-  default boolean locked(SQLException e) {
-    return false;
+  /**
+   * When {@code e} says the work waited for the database longer than Kiln lets it — for a lock
+   * another process or transaction held, or for a connection — what held it and what to change;
+   * otherwise null.
+   */
+  default @Nullable String waitedTooLong(SQLException e) {
+    return null;
   }
 
   /** Whether the transaction was rolled back for conflicting with another: retrying may work. */

@@ -44,9 +44,9 @@ public final class ErrorTranslator {
       return new KilnException("cannot " + what + ": " + property + " — " + e.getMessage()
           + "; correct the stored value, or map the column to a type that reads it", e);
     }
-    if (errors.locked(e)) {
-      return new KilnException("cannot " + what + ": the database is locked by another process"
-          + " for longer than busy_timeout (" + detail + ")", e);
+    String waited = errors.waitedTooLong(e);
+    if (waited != null) {
+      return new KilnException("cannot " + what + ": " + waited + " (" + detail + ")", e);
     }
     if (errors.conflict(e)) {
       return new TransactionConflictException("cannot " + what + ": the transaction conflicted"

@@ -11,20 +11,24 @@ import dev.kiln.it.model.AuthorRepository;
 import dev.kiln.migrations.MigrationResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Opening a database: the PRAGMAs in force, schema creation, backup and slow-query counting. */
+/**
+ * Opening a database: the PRAGMAs in force, schema creation, backup, slow-query counting and
+ * statement reuse, on each engine in its own way.
+ */
+@Tag("engines")
 class DatabaseTest {
 
   @TempDir Path dir;
 
   @Test
+  @Tag("sqlite")
   void tunedPragmasAreInForceOnEveryConnection() throws Exception {
     try (Database db = Database.open(dir.resolve("p.db"))) {
       Map<String, String> pragmas = db.pragmas();
@@ -51,6 +55,7 @@ class DatabaseTest {
   }
 
   @Test
+  @Tag("sqlite")
   void pragmasCanBeOverridden() {
     try (Database db = Database.builder(dir.resolve("o.db")).pragma("cache_size", "-32000")
         .pragma("synchronous", "FULL").pragma("user_version", "7").build()) {
@@ -61,6 +66,7 @@ class DatabaseTest {
   }
 
   @Test
+  @Tag("sqlite")
   void aPragmaValueCannotCarrySql() {
     KilnException refused = assertThrows(KilnException.class, () ->
         Database.builder(dir.resolve("x.db")).pragma("cache_size", "1; DROP TABLE author").build());
@@ -68,6 +74,7 @@ class DatabaseTest {
   }
 
   @Test
+  @Tag("sqlite")
   void onlySqliteAndPostgresUrlsAreAccepted() {
     KilnException other = assertThrows(KilnException.class,
         () -> Database.open("jdbc:mysql://localhost/x"));
@@ -81,28 +88,48 @@ class DatabaseTest {
   }
 
   @Test
-  void migrateCreatesTheSchemaOnceAndThenDoesNothing() throws Exception {
-    Path file = dir.resolve("m.db");
-    try (Database db = Database.open(file)) {
+  void migrateCreatesTheSchemaOnceAndThenDoesNothing() {
+    try (Database db = TestDatabase.builder(dir).build()) {
       MigrationResult first = db.migrate();
       assertTrue(first.applied().contains("create table author"), first.applied().toString());
       assertTrue(first.applied().contains("create index ux_author_email"),
           first.applied().toString());
       assertFalse(db.migrate().changed());
-    }
-    try (Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + file);
-        ResultSet rs = jdbc.createStatement().executeQuery(
-            "SELECT sql FROM sqlite_schema WHERE name = 'book'")) {
-      rs.next();
-      String ddl = rs.getString(1);
-      assertTrue(ddl.contains("STRICT"), ddl);
-      assertTrue(ddl.contains("REFERENCES \"author\" (\"id\") ON DELETE CASCADE"), ddl);
-      assertTrue(ddl.contains("\"published\" INTEGER,"), ddl);
-      assertTrue(ddl.contains("\"title\" TEXT NOT NULL"), ddl);
+      if (TestDatabase.postgres()) {
+        // native types, and the foreign key with its action, as PostgreSQL describes them
+        assertEquals("integer NULL", query(db, "SELECT data_type || ' '"
+            + " || CASE is_nullable WHEN 'YES' THEN 'NULL' ELSE 'NOT NULL' END"
+            + " FROM information_schema.columns WHERE table_name = 'book'"
+            + " AND column_name = 'published'"));
+        assertEquals("text NOT NULL", query(db, "SELECT data_type || ' '"
+            + " || CASE is_nullable WHEN 'YES' THEN 'NULL' ELSE 'NOT NULL' END"
+            + " FROM information_schema.columns WHERE table_name = 'book'"
+            + " AND column_name = 'title'"));
+        String fk = query(db, "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+            + " WHERE conrelid = 'book'::regclass AND contype = 'f'");
+        assertTrue(fk.contains("REFERENCES author(id) ON DELETE CASCADE"), fk);
+      } else {
+        String ddl = query(db, "SELECT sql FROM sqlite_schema WHERE name = 'book'");
+        assertTrue(ddl.contains("STRICT"), ddl);
+        assertTrue(ddl.contains("REFERENCES \"author\" (\"id\") ON DELETE CASCADE"), ddl);
+        assertTrue(ddl.contains("\"published\" INTEGER,"), ddl);
+        assertTrue(ddl.contains("\"title\" TEXT NOT NULL"), ddl);
+      }
     }
   }
 
+  /** The one text value {@code sql} returns, read through Kiln's own connection. */
+  private static String query(Database db, String sql) {
+    return db.engine().read(null, "read", conn -> {
+      try (ResultSet rs = conn.query(conn.prepare(sql))) {
+        assertTrue(rs.next(), sql);
+        return rs.getString(1);
+      }
+    });
+  }
+
   @Test
+  @Tag("sqlite")
   void backupIsAConsistentCopyTakenWhileOpen() {
     Path copy = dir.resolve("copy.db");
     try (Database db = TestDatabase.open(dir)) {
@@ -122,7 +149,7 @@ class DatabaseTest {
 
   @Test
   void slowStatementsAreCounted() {
-    try (Database db = TestDatabase.open(Database.builder(dir.resolve("s.db"))
+    try (Database db = TestDatabase.open(TestDatabase.builder(dir)
         .slowQueryThreshold(Duration.ofNanos(1)))) {
       long before = db.stats().slowQueries();
       new AuthorRepository(db).count();
@@ -131,6 +158,7 @@ class DatabaseTest {
   }
 
   @Test
+  @Tag("sqlite")
   void inMemoryDatabasesWorkOnOneConnection() {
     try (Database db = Database.open("jdbc:sqlite::memory:")) {
       db.migrate();
@@ -142,6 +170,7 @@ class DatabaseTest {
   }
 
   @Test
+  @Tag("sqlite")
   void statementsAreReusedFromTheCache() {
     try (Database db = TestDatabase.open(dir)) {
       AuthorRepository authors = new AuthorRepository(db);
@@ -155,6 +184,27 @@ class DatabaseTest {
       });
       assertEquals(prepared, db.stats().statementsPrepared());
       assertTrue(db.stats().statementCacheHits() >= 10);
+    }
+  }
+
+  /**
+   * PostgreSQL's counterpart: the driver prepares a repeated statement once on the server, per
+   * connection, and runs it again by name.
+   */
+  @Test
+  @Tag("postgresql")
+  void statementsArePreparedOnceOnTheServer() {
+    try (Database db = TestDatabase.open(dir)) {
+      AuthorRepository authors = new AuthorRepository(db);
+      authors.insert(RepositoryTest.author("Ann"));
+      String prepared = db.transaction(() -> {
+        for (int i = 0; i < 10; i++) {
+          authors.count();
+        }
+        return query(db, "SELECT count(*) FROM pg_prepared_statements"
+            + " WHERE statement LIKE 'SELECT count(*) FROM \"author\"%'");
+      });
+      assertEquals("1", prepared);
     }
   }
 }

@@ -1,13 +1,20 @@
 package dev.kiln.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.Database;
 import dev.kiln.KilnException;
 import dev.kiln.it.model.AuthorRepository;
+import dev.kiln.it.model.BookRepository;
 import dev.kiln.mapping.SchemaProvider;
 import dev.kiln.migrations.MigrationException;
 import dev.kiln.migrations.MigrationResult;
 import dev.kiln.migrations.SchemaMismatchException;
+import dev.kiln.migrations.dialect.postgresql.PostgresDdl;
+import dev.kiln.migrations.script.Migrations;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -15,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +33,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code Database.migrate()} end to end: with migrations on the class path (the application's
- * {@code db/kiln/} folder, here put on the context class loader), and without them.
+ * {@code Database.migrate()} end to end, on each engine: with migrations on the class path (the
+ * application's {@code db/kiln/} folder, or {@code db/kiln/postgresql/} for PostgreSQL, here put
+ * on the context class loader), and without them.
  */
+@Tag("engines")
 class MigrateTest {
 
   @TempDir Path dir;
@@ -52,14 +58,17 @@ class MigrateTest {
   }
 
   /**
-   * Puts {@code db/kiln/} with these files on the context class loader; V1 creates the
-   * compiled-in schema of this module's entities, whatever they are.
+   * Puts the engine's migration folder with these files on the context class loader: V1 creates
+   * the compiled-in schema of this module's entities, whatever they are, as the build would
+   * write it; the later ones are hand-written beside it.
    */
   private void migrationsOnClassPath(String... later) throws IOException {
-    Path folder = Files.createDirectories(dir.resolve("classes/db/kiln"));
+    Path folder = Files.createDirectories(dir.resolve("classes").resolve(
+        TestDatabase.postgres() ? Migrations.POSTGRESQL_LOCATION : Migrations.DEFAULT_LOCATION));
     List<String> ddl = new ArrayList<>();
     for (SchemaProvider provider : ServiceLoader.load(SchemaProvider.class)) {
-      ddl.addAll(provider.createStatements());
+      ddl.addAll(TestDatabase.postgres() ? PostgresDdl.createSchema(provider.schema())
+          : provider.createStatements());
     }
     Files.writeString(folder.resolve("V1__schema.sql"), String.join(";\n\n", ddl) + ";\n");
     for (int i = 0; i < later.length; i++) {
@@ -76,7 +85,7 @@ class MigrateTest {
   @Test
   void appliesTheMigrationsOnTheClassPathOnce() throws IOException {
     migrationsOnClassPath(SEED);
-    Path file = dir.resolve("app.db");
+    String file = TestDatabase.newUrl(dir);
     try (Database db = Database.open(file)) {
       MigrationResult result = db.migrate();
       assertEquals(List.of("V1__schema", "V2__step_2"), result.applied());
@@ -95,7 +104,7 @@ class MigrateTest {
   @Test
   void aFailedMigrationLeavesTheDatabaseUsable() throws IOException {
     migrationsOnClassPath(SEED, "UPDATE author SET name = 'changed';\nSELECT nothing FROM nowhere;\n");
-    try (Database db = Database.open(dir.resolve("app.db"))) {
+    try (Database db = Database.open(TestDatabase.newUrl(dir))) {
       MigrationException e = assertThrows(MigrationException.class, db::migrate);
       assertTrue(e.getMessage().startsWith("V3__step_3.sql failed and was rolled back whole"),
           e.getMessage());
@@ -105,7 +114,7 @@ class MigrateTest {
 
   @Test
   void aDatabaseKilnCreatedBeforeMigrationsIsAdopted() throws IOException {
-    Path file = dir.resolve("app.db");
+    String file = TestDatabase.newUrl(dir);
     try (Database db = Database.open(file)) {
       assertTrue(db.migrate().applied().contains("create table author"));
       new AuthorRepository(db).insert(RepositoryTest.author("Kept"));
@@ -123,7 +132,7 @@ class MigrateTest {
   @Test
   void twoDatabasesOnOneFileMigrateItOnce() throws Exception {
     migrationsOnClassPath(SEED);
-    Path file = dir.resolve("app.db");
+    String file = TestDatabase.newUrl(dir);
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     ClassLoader loader = withMigrations;
@@ -148,25 +157,31 @@ class MigrateTest {
 
   @Test
   void withoutMigrationsAChangedTableIsReportedWithTheSqlToFixIt() throws Exception {
-    Path file = dir.resolve("old.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE author (id INTEGER NOT NULL, name TEXT NOT NULL, email TEXT NOT"
-          + " NULL, created_at TEXT NOT NULL, PRIMARY KEY (id)) STRICT");
-    }
-    try (Database db = Database.open(file)) {
+    String url = TestDatabase.newUrl(dir);
+    execute(url, TestDatabase.postgres()
+        ? "CREATE TABLE author (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+            + " name text COLLATE \"C\" NOT NULL, email text COLLATE \"C\" NOT NULL,"
+            + " created_at timestamptz NOT NULL)"
+        : "CREATE TABLE author (id INTEGER NOT NULL, name TEXT NOT NULL, email TEXT NOT"
+            + " NULL, created_at TEXT NOT NULL, PRIMARY KEY (id)) STRICT");
+    try (Database db = Database.open(url)) {
       SchemaMismatchException e = assertThrows(SchemaMismatchException.class, db::migrate);
-      assertTrue(e.differences().contains("add column \"bio\" to \"author\""),
-          e.differences().toString());
-      assertTrue(e.getMessage().contains("ALTER TABLE \"author\" ADD COLUMN \"bio\" TEXT;"),
-          e.getMessage());
-      assertEquals(1, e.differences().size(), "missing tables and indexes were created");
+      String fix = TestDatabase.postgres() ? "ALTER TABLE \"author\" ADD COLUMN \"bio\" text"
+          : "ALTER TABLE \"author\" ADD COLUMN \"bio\" TEXT;";
+      assertTrue(e.getMessage().contains(fix), e.getMessage());
+      assertEquals(1, e.differences().size(), "missing tables and indexes were created: "
+          + e.differences());
+      assertTrue(e.differences().get(0).contains("bio"), e.differences().toString());
     }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema WHERE name = 'book'")) {
-      rs.next();
-      assertEquals(1, rs.getInt(1), "the missing tables were still created");
+    try (Database db = Database.open(url)) {
+      // the missing tables were still created
+      assertEquals(0, new BookRepository(db).count());
+    }
+  }
+
+  private static void execute(String url, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+      st.execute(sql);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.kiln.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,20 @@ class PostgresEngineTest {
   @AfterEach
   void close() {
     db.close();
+  }
+
+  /** The build runs these tests on the newest PostgreSQL and on the oldest Kiln supports. */
+  @Test
+  void runsOnThePostgresVersionTheBuildAskedFor() {
+    String major = System.getProperty("kiln.test.postgresql.major");
+    assertNotNull(major, "the build names the PostgreSQL major version it runs the tests on");
+    String versionNum = db.engine().read(null, "read", conn -> {
+      try (var rs = conn.query(conn.prepare("SHOW server_version_num"))) {
+        rs.next();
+        return rs.getString(1);
+      }
+    });
+    assertEquals(major, String.valueOf(Integer.parseInt(versionNum) / 10_000), versionNum);
   }
 
   @Test

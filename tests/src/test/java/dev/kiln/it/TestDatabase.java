@@ -4,6 +4,7 @@ import dev.kiln.Database;
 import dev.kiln.DatabaseBuilder;
 import dev.kiln.migrations.PostgresServer;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens migrated databases for tests on the engine under test: a real SQLite file, or, when the
@@ -19,6 +20,20 @@ final class TestDatabase {
   static boolean postgres() {
     return "postgresql".equals(System.getProperty("kiln.test.engine"));
   }
+
+  /**
+   * The URL of a new, empty database on the engine under test, without any schema: a new file
+   * in {@code dir}, or a new database on the server. Each call gives another one.
+   */
+  static String newUrl(Path dir) {
+    if (postgres()) {
+      return PostgresServer.newDatabase();
+    }
+    dir.toFile().mkdirs();
+    return "jdbc:sqlite:" + dir.resolve("db-" + FILES.incrementAndGet() + ".db");
+  }
+
+  private static final AtomicInteger FILES = new AtomicInteger();
 
   /** A new, empty database, with the compiled-in schema created. */
   static Database open(Path dir) {

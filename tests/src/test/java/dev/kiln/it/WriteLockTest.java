@@ -15,20 +15,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A write waits a bounded time for the database, then says who holds it: another thread of this
- * process holding Kiln's writer connection, or another process holding SQLite's write lock
- * ({@code SQLITE_BUSY}, retried with backoff after each {@code busy_timeout} until the write
- * timeout). A lock released in time lets the write through.
+ * A write waits a bounded time for the database, then says who holds it. On SQLite: another
+ * thread of this process holding Kiln's writer connection, or another process holding SQLite's
+ * write lock ({@code SQLITE_BUSY}, retried with backoff after each {@code busy_timeout} until the
+ * write timeout). On PostgreSQL, where writers do not exclude each other: another transaction
+ * holding the rows (Kiln sets {@code lock_timeout} to the write timeout), or every pooled
+ * connection in use. A lock released in time lets the write through.
  */
+@Tag("engines")
 class WriteLockTest {
 
   @TempDir Path dir;
 
   @Test
+  @Tag("sqlite")
   void aThreadHoldingTheWriterTooLongIsNamed() throws Exception {
     try (Database db = TestDatabase.open(
         Database.builder(dir.resolve("app.db")).writeTimeout(Duration.ofMillis(300)))) {
@@ -59,6 +65,7 @@ class WriteLockTest {
   }
 
   @Test
+  @Tag("sqlite")
   void anotherProcessHoldingTheWriteLockIsReportedAfterTheWriteTimeout() throws Exception {
     Path file = dir.resolve("app.db");
     try (Database db = TestDatabase.open(Database.builder(file).pragma("busy_timeout", "100")
@@ -81,6 +88,7 @@ class WriteLockTest {
   }
 
   @Test
+  @Tag("sqlite")
   void aWriteLockReleasedWithinTheWriteTimeoutLetsTheWriteThrough() throws Exception {
     Path file = dir.resolve("app.db");
     try (Database db = TestDatabase.open(Database.builder(file).pragma("busy_timeout", "50")
@@ -91,6 +99,102 @@ class WriteLockTest {
       assertEquals(0, other.waitFor());
       assertEquals(2, notes.count());
       assertEquals("from another process", notes.findById(1000).orElseThrow().body());
+    }
+  }
+
+  @Test
+  @Tag("postgresql")
+  @Timeout(60) // without a bound on the wait, the write would wait for ever
+  void anotherTransactionHoldingTheRowIsReportedAfterTheWriteTimeout() throws Exception {
+    try (Database db = TestDatabase.open(
+        TestDatabase.builder(dir).writeTimeout(Duration.ofMillis(300)))) {
+      NoteRepository notes = new NoteRepository(db);
+      notes.insert(new Note(1, "first"));
+      CountDownLatch release = new CountDownLatch(1);
+      Thread holder = holdInTransaction(db, () -> notes.update(new Note(1, "theirs")), release);
+
+      long start = System.nanoTime();
+      KilnException e = assertThrows(KilnException.class,
+          () -> notes.update(new Note(1, "mine")));
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertTrue(e.getMessage().startsWith("cannot update Note: another transaction held a lock"
+          + " on the rows"), e.getMessage());
+      assertTrue(e.getMessage().contains("writeTimeout"), e.getMessage());
+      assertTrue(waited >= 250 && waited < 5_000, "waited " + waited + " ms");
+
+      release.countDown();
+      holder.join();
+      assertEquals("theirs", notes.findById(1).orElseThrow().body());
+      notes.update(new Note(1, "mine"));
+      assertEquals("mine", notes.findById(1).orElseThrow().body());
+    }
+  }
+
+  @Test
+  @Tag("postgresql")
+  @Timeout(60) // without a bound on the wait, the write would wait for ever
+  void aWriteFindingEveryPooledConnectionInUseIsReportedAfterTheWriteTimeout() throws Exception {
+    try (Database db = TestDatabase.open(
+        TestDatabase.builder(dir).poolSize(1).writeTimeout(Duration.ofMillis(300)))) {
+      NoteRepository notes = new NoteRepository(db);
+      CountDownLatch release = new CountDownLatch(1);
+      Thread holder = holdInTransaction(db, () -> notes.insert(new Note(1, "theirs")), release);
+
+      KilnException e = assertThrows(KilnException.class,
+          () -> notes.insert(new Note(2, "mine")));
+      assertTrue(e.getMessage().startsWith("cannot insert Note: every connection of the pool"
+          + " stayed in use"), e.getMessage());
+      assertTrue(e.getMessage().contains("poolSize"), e.getMessage());
+
+      release.countDown();
+      holder.join();
+      notes.insert(new Note(2, "mine"));
+      assertEquals(2, notes.count());
+    }
+  }
+
+  @Test
+  @Tag("postgresql")
+  @Timeout(60) // without a bound on the wait, the write would wait for ever
+  void aRowLockReleasedWithinTheWriteTimeoutLetsTheWriteThrough() throws Exception {
+    try (Database db = TestDatabase.open(
+        TestDatabase.builder(dir).writeTimeout(Duration.ofSeconds(20)))) {
+      NoteRepository notes = new NoteRepository(db);
+      notes.insert(new Note(1, "first"));
+      CountDownLatch release = new CountDownLatch(1);
+      Thread holder = holdInTransaction(db, () -> notes.update(new Note(1, "theirs")), release);
+      new Thread(() -> {
+        sleep(500);
+        release.countDown();
+      }).start();
+      notes.update(new Note(1, "mine")); // waits for the other transaction's commit
+      holder.join();
+      assertEquals("mine", notes.findById(1).orElseThrow().body());
+    }
+  }
+
+  /**
+   * Starts a thread that runs {@code write} in a transaction and keeps the transaction open until
+   * {@code release}; returns once the write is done.
+   */
+  private static Thread holdInTransaction(Database db, Runnable write, CountDownLatch release)
+      throws InterruptedException {
+    CountDownLatch holding = new CountDownLatch(1);
+    Thread holder = new Thread(() -> db.transaction(() -> {
+      write.run();
+      holding.countDown();
+      await(release);
+    }), "holding-transaction");
+    holder.start();
+    assertTrue(holding.await(10, TimeUnit.SECONDS));
+    return holder;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -51,8 +51,8 @@ public final class PostgresConnections implements Connections {
     requireDriver();
     this.telemetry = telemetry;
     this.writeTimeout = writeTimeout;
-    this.primary = pool("kiln-postgresql", url, poolSize,
-        Duration.ofMillis(Math.max(250, writeTimeout.toMillis())), true);
+    Duration wait = Duration.ofMillis(Math.max(250, writeTimeout.toMillis()));
+    this.primary = pool("kiln-postgresql", url, poolSize, wait, true);
     try {
       for (int i = 0; i < replicaUrls.size(); i++) {
         // A replica that is down at start-up is left out and tried again later, as one that
@@ -67,7 +67,7 @@ public final class PostgresConnections implements Connections {
   }
 
   private static HikariDataSource pool(String name, String url, int size, Duration timeout,
-      boolean failFast) {
+      boolean primary) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
     config.setDriverClassName(DRIVER);
@@ -76,9 +76,15 @@ public final class PostgresConnections implements Connections {
     config.setMinimumIdle(1);
     config.setAutoCommit(true);
     config.setConnectionTimeout(timeout.toMillis());
-    config.setInitializationFailTimeout(failFast ? 1 : -1);
+    // The primary must answer at start-up; a replica that does not is tried again later.
+    config.setInitializationFailTimeout(primary ? 1 : -1);
     if (!url.contains("prepareThreshold")) {
       config.addDataSourceProperty("prepareThreshold", "1");
+    }
+    if (primary && !url.contains("options=")) {
+      // A write waits for another transaction's row lock as long as for a connection, then
+      // fails naming the cause, instead of waiting without end as PostgreSQL does by default.
+      config.addDataSourceProperty("options", "-c lock_timeout=" + timeout.toMillis());
     }
     try {
       return new HikariDataSource(config);

@@ -3,6 +3,7 @@ package dev.kiln.internal.postgresql;
 import dev.kiln.ConstraintViolationException.Kind;
 import dev.kiln.internal.EngineErrors;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -39,6 +40,25 @@ public final class PostgresErrors implements EngineErrors {
       case "23514" -> Kind.CHECK;
       default -> state.startsWith("23") ? Kind.OTHER : null;
     };
+  }
+
+  /**
+   * A row or table lock held by another transaction for longer than {@code lock_timeout}, which
+   * Kiln sets to the write timeout (SQLSTATE 55P03); or no pooled connection free for as long.
+   */
+  @Override
+  public String waitedTooLong(SQLException e) {
+    if ("55P03".equals(e.getSQLState())) {
+      return "another transaction held a lock on the rows (or table) for longer than the write"
+          + " timeout, which Kiln sets as lock_timeout; look for long transactions on the same"
+          + " rows (pg_stat_activity, pg_locks), or raise DatabaseBuilder.writeTimeout(...)";
+    }
+    if (e instanceof SQLTransientConnectionException) {
+      return "every connection of the pool stayed in use for longer than the write timeout;"
+          + " look for transactions or streams that stay open, or raise"
+          + " DatabaseBuilder.poolSize(...) or writeTimeout(...)";
+    }
+    return null;
   }
 
   /** Whether the transaction was rolled back for conflicting with another: retrying may work. */

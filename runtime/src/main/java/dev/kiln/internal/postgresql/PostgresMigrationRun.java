@@ -74,13 +74,16 @@ public final class PostgresMigrationRun extends MigrationRun {
       connection.setAutoCommit(true);
     }
     lock();
-    try {
-      return work.run();
-    } finally {
-      try (Statement st = connection.createStatement()) {
+    try (Statement st = connection.createStatement()) {
+      // A migration's DDL may wait for the application's transactions as long as the run may.
+      st.execute("SET lock_timeout = " + settings.lockTimeout().toMillis());
+      try {
+        return work.run();
+      } finally {
+        st.execute("RESET lock_timeout");
         st.execute("SELECT pg_advisory_unlock(" + PostgresDdl.SCHEMA_LOCK + ")");
+        connection.setAutoCommit(autoCommit);
       }
-      connection.setAutoCommit(autoCommit);
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.kiln.internal.sqlite;
 
 import dev.kiln.ConstraintViolationException.Kind;
-import dev.kiln.migrations.schema.SqliteMessages;
 import dev.kiln.internal.EngineErrors;
+import dev.kiln.migrations.schema.SqliteMessages;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +46,12 @@ public final class SqliteErrors implements EngineErrors {
 
   /** Whether another process held the database longer than {@code busy_timeout}. */
   @Override
-  public boolean locked(SQLException e) {
-    return e instanceof SQLiteException sqlite
+  public String waitedTooLong(SQLException e) {
+    boolean locked = e instanceof SQLiteException sqlite
         && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY
             || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_LOCKED);
+    return locked ? "the database is locked by another process for longer than busy_timeout"
+        : null;
   }
 
   /** The {@code {table, column}} pairs of a "constraint failed: t.a, t.b" message. */
