@@ -11,15 +11,22 @@ import java.util.List;
  * @param columns the column names, in the order statements read them
  * @param properties the property names, parallel to {@code columns}
  * @param keyColumns the primary-key columns in key order
+ * @param versionColumn the {@code @Version} column, or null when the entity has none
  */
 public record EntityInfo(
     String entity, String table, List<String> columns, List<String> properties,
-    List<String> keyColumns) {
+    List<String> keyColumns, String versionColumn) {
 
   public EntityInfo {
     columns = List.copyOf(columns);
     properties = List.copyOf(properties);
     keyColumns = List.copyOf(keyColumns);
+  }
+
+  /** An entity without a {@code @Version} property. */
+  public EntityInfo(String entity, String table, List<String> columns, List<String> properties,
+      List<String> keyColumns) {
+    this(entity, table, columns, properties, keyColumns, null);
   }
 
   /** The property stored in {@code column}, or the column name when none is. */

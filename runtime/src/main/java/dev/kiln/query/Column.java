@@ -88,6 +88,17 @@ public class Column<E, T> {
     return new Conditions.NullCheck<>(this, false);
   }
 
+  /** In a typed update: sets the column to {@code value}. */
+  public Assignment<E> set(T value) {
+    return new Assignment<>(this, Assignment.Kind.VALUE, type, Objects.requireNonNull(value,
+        () -> "a value for " + property + " (use setNull() to clear it)"));
+  }
+
+  /** In a typed update: sets the column to SQL {@code NULL}. */
+  public Assignment<E> setNull() {
+    return new Assignment<>(this, Assignment.Kind.NULL, type, null);
+  }
+
   /** Ascending order (SQLite puts nulls first). */
   public Order<E> asc() {
     return new Order<>(this, false);

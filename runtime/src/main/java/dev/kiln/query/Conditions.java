@@ -1,6 +1,7 @@
 package dev.kiln.query;
 
 import dev.kiln.internal.postgresql.PostgresPrecision;
+import dev.kiln.mapping.RelationInfo;
 import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.migrations.schema.Ordering;
 import dev.kiln.migrations.schema.TextMatch;
@@ -161,6 +162,60 @@ final class Conditions {
     public void writeTo(SqlWriter sql) {
       sql.bind(sql.dialect().textMatch(match, sql.qualified(column.table(), column.name()), false),
           column.type(), sql.dialect().textArgument(match, value));
+    }
+  }
+
+  /**
+   * Writes "the row has a related row through {@code steps[from…]} matching {@code condition}" as
+   * nested {@code column IN (SELECT …)}: never NULL (NULL keys take no part), never repeating a
+   * row, and the same in {@code SELECT}, {@code UPDATE} and {@code DELETE}. Inside each
+   * subquery, columns are those of the table it reads.
+   */
+  static void related(SqlWriter sql, List<RelationInfo<?, ?>> steps, int from,
+      Condition<?> condition) {
+    RelationInfo<?, ?> step = steps.get(from);
+    String sourceTable = step.source().info().table();
+    String targetTable = sql.dialect().quote(step.target().info().table());
+    boolean nullableSource = step.kind() == RelationInfo.Kind.TO_ONE;
+    String outer = sql.qualified(sourceTable, step.sourceColumn());
+    sql.append("(");
+    if (nullableSource) {
+      sql.append(outer).append(" IS NOT NULL AND ");
+    }
+    sql.append(outer).append(" IN (SELECT ");
+    sql.enterSubquery();
+    if (step.kind() == RelationInfo.Kind.MANY_TO_MANY) {
+      String target = sql.dialect().quote(step.junctionTargetColumn());
+      sql.append(sql.dialect().quote(step.junctionSourceColumn())).append(" FROM ")
+          .append(sql.dialect().quote(step.junctionTable())).append(" WHERE ")
+          .append(target).append(" IS NOT NULL AND ").append(target).append(" IN (SELECT ")
+          .append(sql.dialect().quote(step.targetColumn())).append(" FROM ")
+          .append(targetTable).append(" WHERE ");
+      sql.enterSubquery();
+      rest(sql, steps, from, condition);
+      sql.exitSubquery();
+      sql.append(")");
+    } else {
+      String target = sql.dialect().quote(step.targetColumn());
+      sql.append(target).append(" FROM ").append(targetTable).append(" WHERE ");
+      if (step.kind() != RelationInfo.Kind.TO_ONE) {
+        sql.append(target).append(" IS NOT NULL AND ");
+      }
+      rest(sql, steps, from, condition);
+    }
+    sql.exitSubquery();
+    sql.append("))");
+  }
+
+  /** The next step's membership, or at the end the condition itself. */
+  private static void rest(SqlWriter sql, List<RelationInfo<?, ?>> steps, int from,
+      Condition<?> condition) {
+    if (from + 1 < steps.size()) {
+      related(sql, steps, from + 1, condition);
+    } else {
+      sql.append("(");
+      condition.writeTo(sql);
+      sql.append(")");
     }
   }
 }

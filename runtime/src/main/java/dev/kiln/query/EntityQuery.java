@@ -1,7 +1,11 @@
 package dev.kiln.query;
 
+import dev.kiln.KilnException;
 import dev.kiln.internal.fetch.FetchPlan;
+import dev.kiln.mapping.EntityInfo;
 import dev.kiln.mapping.RelationInfo;
+import dev.kiln.migrations.dialect.SqlDialect;
+import dev.kiln.spi.Checks;
 import dev.kiln.spi.Engine;
 import dev.kiln.spi.RepositorySupport;
 import dev.kiln.spi.ValueTypes;
@@ -16,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * A typed query over one entity, the base of each generated repository's {@code Query}:
  * {@code where}, {@code orderBy}, {@code limit}, {@code offset} and {@code fetch}, then {@code list()},
- * {@code first()}, {@code stream()} or {@code count()}. A query object is a builder: not
+ * {@code first()}, {@code stream()} or {@code count()} — or, with a condition,
+ * {@code update(…)} or {@code delete()} of every matching row. A query object is a builder: not
  * thread-safe, reusable after it ran.
  *
  * <p>Rows come in the order asked for, then by primary key, so that pages never overlap or skip.
@@ -32,6 +37,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   private final List<Path<E, ?>> fetch = new ArrayList<>();
   private long limit = -1;
   private long offset;
+  private boolean everyRow;
 
   protected EntityQuery(RepositorySupport<E> support) {
     this.support = support;
@@ -139,6 +145,106 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
         return rs.getLong(1);
       }
     });
+  }
+
+  /**
+   * Says that {@link #update} or {@link #delete} without a {@code where} is meant to change every
+   * row: without it, they refuse, since a forgotten condition would.
+   */
+  public Q everyRow() {
+    everyRow = true;
+    return self();
+  }
+
+  /**
+   * Changes the matching rows as {@code assignments} say, in one {@code UPDATE} statement, and
+   * returns how many rows it changed: {@code books.query().where(Book_.AUTHOR_ID.eq(7))
+   * .update(Book_.PRICE.multiply(new BigDecimal("1.10")))}. A {@code @Version} column is
+   * incremented too, so that a stale copy of a changed row fails its next update. Values are
+   * checked as the repository checks them, before any SQL runs; cached entities of the table
+   * are evicted once the change commits.
+   *
+   * @throws KilnException without a condition unless {@link #everyRow()} was called, and with
+   *     {@code orderBy}, {@code limit}, {@code offset} or {@code fetch}, which an update ignores
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read into an immutable list
+  public final long update(Assignment<E>... assignments) {
+    List<Assignment<E>> sets = List.of(assignments);
+    if (sets.isEmpty()) {
+      throw new IllegalArgumentException("update(…) needs at least one assignment");
+    }
+    requireBulkShape("update");
+    EntityInfo info = support.info();
+    boolean keyChanged = false;
+    for (Assignment<E> set : sets) {
+      String property = set.column().property();
+      Checks.storableValue(set.value(), info.entity(), property, support.dialect());
+      if (set.column().name().equalsIgnoreCase(info.versionColumn())) {
+        throw new KilnException("update(…) cannot set " + info.entity() + "." + property
+            + ": Kiln increments the @Version property itself");
+      }
+      keyChanged |= info.keyColumns().stream().anyMatch(set.column().name()::equalsIgnoreCase);
+    }
+    SqlDialect dialect = support.engine().sql();
+    SqlWriter sql = new SqlWriter(dialect);
+    sql.append("UPDATE ").append(dialect.quote(info.table())).append(" SET ");
+    for (int i = 0; i < sets.size(); i++) {
+      sql.append(i == 0 ? "" : ", ");
+      sets.get(i).writeTo(sql);
+    }
+    if (info.versionColumn() != null) {
+      String version = dialect.quote(info.versionColumn());
+      sql.append(", ").append(version).append(" = ").append(version).append(" + 1");
+    }
+    writeWhere(sql);
+    boolean cascades = keyChanged;
+    return support.write("update", conn -> {
+      PreparedStatement ps = conn.prepare(sql.sql());
+      sql.bindTo(ps, 1);
+      int changed = conn.update(ps);
+      if (cascades) {
+        support.evictAffected();
+      } else {
+        support.evictAll();
+      }
+      return (long) changed;
+    });
+  }
+
+  /**
+   * Deletes the matching rows in one {@code DELETE} statement and returns how many it deleted.
+   * Foreign keys' {@code ON DELETE} actions run as they do for any delete; cached entities of the
+   * table, and of the tables those actions reach, are evicted once the delete commits.
+   *
+   * @throws KilnException without a condition unless {@link #everyRow()} was called, and with
+   *     {@code orderBy}, {@code limit}, {@code offset} or {@code fetch}, which a delete ignores
+   */
+  public long delete() {
+    requireBulkShape("delete");
+    SqlDialect dialect = support.engine().sql();
+    SqlWriter sql = new SqlWriter(dialect);
+    sql.append("DELETE FROM ").append(dialect.quote(support.info().table()));
+    writeWhere(sql);
+    return support.write("delete", conn -> {
+      PreparedStatement ps = conn.prepare(sql.sql());
+      sql.bindTo(ps, 1);
+      int deleted = conn.update(ps);
+      support.evictAffected();
+      return (long) deleted;
+    });
+  }
+
+  private void requireBulkShape(String what) {
+    String entity = support.info().entity();
+    if (where == null && !everyRow) {
+      throw new KilnException(what + "() on " + entity + " has no where(…): it would change"
+          + " every row. Add the condition, or call everyRow() first if every row is meant");
+    }
+    if (!orders.isEmpty() || limit >= 0 || offset > 0 || !fetch.isEmpty()) {
+      throw new KilnException(what + "() on " + entity + " changes every matching row: remove"
+          + " orderBy, limit, offset and fetch, which it would ignore");
+    }
   }
 
   /** {@code SELECT … FROM table WHERE … ORDER BY … LIMIT … OFFSET …}. */

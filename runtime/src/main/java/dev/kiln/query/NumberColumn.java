@@ -91,6 +91,29 @@ public final class NumberColumn<E, T extends Number & Comparable<? super T>>
     return new Conditions.WidenedBetween<>(this, ValueTypes.DOUBLE, low, high);
   }
 
+  /**
+   * In a typed update: adds {@code amount} (negative to subtract). A {@code long} suits every
+   * number column; a fraction needs a {@code double} column ({@code add(T)}).
+   */
+  public Assignment<E> add(long amount) {
+    return new Assignment<>(this, Assignment.Kind.ADD, ValueTypes.LONG, amount);
+  }
+
+  /** In a typed update: adds {@code amount}, of the column's own type. */
+  public Assignment<E> add(T amount) {
+    return new Assignment<>(this, Assignment.Kind.ADD, type(), required(amount));
+  }
+
+  /** In a typed update: multiplies by {@code factor}. */
+  public Assignment<E> multiply(long factor) {
+    return new Assignment<>(this, Assignment.Kind.MULTIPLY, ValueTypes.LONG, factor);
+  }
+
+  /** In a typed update: multiplies by {@code factor}, of the column's own type. */
+  public Assignment<E> multiply(T factor) {
+    return new Assignment<>(this, Assignment.Kind.MULTIPLY, type(), required(factor));
+  }
+
   private <V> Condition<E> compare(String operator, ValueType<V> type, V value) {
     return new Conditions.WidenedComparison<>(this, operator, type, value);
   }

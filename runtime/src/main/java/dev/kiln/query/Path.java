@@ -3,6 +3,7 @@ package dev.kiln.query;
 import dev.kiln.mapping.RelationInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A chain of relations that starts at entity {@code E} and ends at entity {@code T}, naming what
@@ -26,6 +27,48 @@ public sealed class Path<E, T> permits Relation {
     List<RelationInfo<?, ?>> joined = new ArrayList<>(steps);
     joined.addAll(next.steps);
     return new Path<>(joined);
+  }
+
+  /**
+   * The rows with at least one related row at the end of this path that matches
+   * {@code condition}: {@code Author_.BOOKS.any(Book_.PRICE.lt(ten))} (authors with a book under
+   * ten), {@code Book_.AUTHOR.any(Author_.NAME.eq("Ann"))} (books whose author is Ann). Written
+   * as {@code key IN (SELECT …)}, so a root is never repeated, {@code limit} counts roots, and
+   * the condition also serves {@code update} and {@code delete}.
+   */
+  public Condition<E> any(Condition<T> condition) {
+    Objects.requireNonNull(condition, "condition");
+    return sql -> Conditions.related(sql, steps, 0, condition);
+  }
+
+  /** The rows with at least one related row at the end of this path. */
+  public Condition<E> any() {
+    return any(Condition.allOf());
+  }
+
+  /** The rows with no related row at the end of this path that matches {@code condition}. */
+  public Condition<E> none(Condition<T> condition) {
+    return any(condition).not();
+  }
+
+  /** The rows with no related row at the end of this path. */
+  public Condition<E> none() {
+    return any().not();
+  }
+
+  /**
+   * The rows whose related rows at the end of this path all match {@code condition}; true for a
+   * row with none (as {@link java.util.stream.Stream#allMatch} is on an empty stream). A related
+   * row for which the condition is SQL {@code NULL} does not match.
+   */
+  public Condition<E> all(Condition<T> condition) {
+    Objects.requireNonNull(condition, "condition");
+    Condition<T> fails = sql -> {
+      sql.append("(");
+      condition.writeTo(sql);
+      sql.append(") IS NOT TRUE");
+    };
+    return any(fails).not();
   }
 
   /** The relations from the start to the end, in order. */

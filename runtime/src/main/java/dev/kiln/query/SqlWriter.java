@@ -19,6 +19,7 @@ public final class SqlWriter {
   private final List<ValueType<Object>> types = new ArrayList<>();
   private final Map<String, String> aliases;
   private final SqlDialect dialect;
+  private int subqueries;
 
   /** A writer for {@code dialect} whose column references are unqualified (one table). */
   public SqlWriter(SqlDialect dialect) {
@@ -48,9 +49,12 @@ public final class SqlWriter {
     return this;
   }
 
-  /** A reference to {@code column} of {@code table}, qualified where the table has an alias. */
+  /**
+   * A reference to {@code column} of {@code table}, qualified where the table has an alias; inside
+   * a subquery never, since there a column is one of the table the subquery reads.
+   */
   public String qualified(String table, String column) {
-    String alias = aliases.get(table);
+    String alias = subqueries > 0 ? null : aliases.get(table);
     return alias == null ? dialect.quote(column) : alias + '.' + dialect.quote(column);
   }
 
@@ -69,6 +73,15 @@ public final class SqlWriter {
       }
     }
     return this;
+  }
+
+  /** Columns written from now on until {@link #exitSubquery()} are those of a subquery's table. */
+  void enterSubquery() {
+    subqueries++;
+  }
+
+  void exitSubquery() {
+    subqueries--;
   }
 
   /** The SQL written so far. */

@@ -80,6 +80,32 @@ public final class Checks {
   }
 
   /**
+   * Refuses any value that the typed {@code storable} checks, or PostgreSQL on {@code dialect},
+   * would refuse: for values whose type is known only at run time, as a typed update's.
+   */
+  public static void storableValue(Object value, String entity, String property,
+      Dialect dialect) {
+    if (value instanceof String text) {
+      storable(text, entity, property);
+    } else if (value instanceof Double number) {
+      storable(number, entity, property);
+    } else if (value instanceof Float number) {
+      storable(number, entity, property);
+    } else if (value instanceof Instant time) {
+      storable(time, entity, property);
+    } else if (value instanceof LocalDate date) {
+      storable(date, entity, property);
+    } else if (value instanceof LocalDateTime time) {
+      storable(time, entity, property);
+    } else if (value instanceof OffsetDateTime time) {
+      storable(time, entity, property);
+    }
+    if (dialect == Dialect.POSTGRESQL) {
+      storableOnPostgres(value, entity, property);
+    }
+  }
+
+  /**
    * Refuses a value PostgreSQL's type would change (a time past the microsecond, a NUL in text, a
    * decimal's negative scale), naming it; the database is PostgreSQL.
    */

@@ -12,6 +12,8 @@ import dev.kiln.internal.Transactions;
 import dev.kiln.internal.fetch.FetchPlans;
 import dev.kiln.mapping.Conn;
 import dev.kiln.mapping.EntityInfo;
+import dev.kiln.mapping.EntityMapping;
+import dev.kiln.mapping.SchemaProvider;
 import dev.kiln.mapping.SqlWork;
 import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.PreparedStatement;
@@ -19,8 +21,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -41,6 +46,7 @@ public final class Engine {
   private final Telemetry telemetry;
   private final SqlDialect sql;
   private final FetchPlans fetchPlans;
+  private final Map<String, Set<String>> affected = new ConcurrentHashMap<>();
 
   /** Made by {@code Database}. */
   public Engine(Connections source, Transactions transactions, EntityCache cache,
@@ -186,6 +192,16 @@ public final class Engine {
       }
     }
     return rows;
+  }
+
+  /**
+   * The tables a delete from {@code mapping}'s table may change: it, and those its foreign keys'
+   * actions reach ({@code ON DELETE CASCADE}, {@code SET NULL} …), from the compiled-in schema
+   * that the mapping's class loader finds. Computed once a table.
+   */
+  Set<String> affectedBy(EntityMapping<?> mapping) {
+    return affected.computeIfAbsent(mapping.info().table(), table -> Set.copyOf(
+        SchemaProvider.all(mapping.getClass().getClassLoader()).affectedBy(List.of(table))));
   }
 
   /** Runs {@code action} after the thread's transaction commits, or now when there is none. */

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -198,6 +199,34 @@ public final class RepositorySupport<E> {
     EntityCache cache = engine.cache();
     if (cache != null) {
       engine.afterCommit(() -> cache.evictTable(info.table()));
+    }
+  }
+
+  /**
+   * Evicts, once the current write has committed, every cached entity of this table and of the
+   * tables its foreign keys' actions reach: what a delete — or an update of a referenced key —
+   * may have changed beyond the rows it names.
+   */
+  public void evictAffected() {
+    EntityCache cache = engine.cache();
+    if (cache != null) {
+      Set<String> tables = engine.affectedBy(mapping);
+      engine.afterCommit(() -> tables.forEach(cache::evictTable));
+    }
+  }
+
+  /**
+   * Evicts, once the current write has committed, the cached entities of the other tables its
+   * foreign keys' actions reach: a delete by key evicts its own row itself.
+   */
+  public void evictCascaded() {
+    EntityCache cache = engine.cache();
+    if (cache != null) {
+      Set<String> tables = engine.affectedBy(mapping);
+      if (tables.size() > 1) {
+        engine.afterCommit(() -> tables.stream().filter(t -> !t.equals(info.table()))
+            .forEach(cache::evictTable));
+      }
     }
   }
 

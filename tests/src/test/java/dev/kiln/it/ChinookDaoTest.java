@@ -3,7 +3,6 @@ package dev.kiln.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.Database;
 import dev.kiln.it.chinook.Customer;
 import dev.kiln.it.chinook.Employee;
 import dev.kiln.it.chinook.Invoice;
@@ -18,25 +17,16 @@ import dev.kiln.it.dao.ChinookReports_Impl;
 import dev.kiln.it.dao.CustomerCounts_Impl;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code @Dao} of report queries over the real Chinook data answers correctly. Each answer is
@@ -46,43 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
  * artist with most albums).
  */
 @Tag("engines")
-class ChinookDaoTest {
+class ChinookDaoTest extends ChinookFixture {
 
-  @TempDir static Path dir;
-  static Database db;
-  static Connection jdbc;
   static ChinookReports reports;
 
   @BeforeAll
-  static void load() throws SQLException {
-    Path file = ChinookData.create(dir);
-    db = ChinookData.open(file, dir);
-    jdbc = DriverManager.getConnection("jdbc:sqlite:" + file);
+  static void load() {
     reports = new ChinookReports_Impl(db);
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    jdbc.close();
-    db.close();
-  }
-
-  /** Every row of {@code sql}, each column as the text SQLite gives for it. */
-  private static List<String[]> rows(String sql) {
-    try (Statement st = jdbc.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      int columns = rs.getMetaData().getColumnCount();
-      List<String[]> rows = new ArrayList<>();
-      while (rs.next()) {
-        String[] row = new String[columns];
-        for (int i = 0; i < columns; i++) {
-          row[i] = rs.getString(i + 1);
-        }
-        rows.add(row);
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Map<String, String> lookup(String sql) {

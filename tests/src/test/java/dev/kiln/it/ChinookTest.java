@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kiln.Database;
 import dev.kiln.it.chinook.Album;
 import dev.kiln.it.chinook.Album_;
 import dev.kiln.it.chinook.Artist;
@@ -24,21 +23,12 @@ import dev.kiln.it.chinook.Playlist_;
 import dev.kiln.it.chinook.Track;
 import dev.kiln.it.chinook.Track_;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fetch plans over the real Chinook data: artists → albums → tracks, playlists ↔ tracks,
@@ -46,25 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against counts computed by SQL, and each fetch against its fixed number of statements.
  */
 @Tag("engines")
-class ChinookTest {
-
-  @TempDir static Path dir;
-  static Database db;
-  /** The file the data came from, where the expected counts are computed. */
-  static Connection jdbc;
-
-  @BeforeAll
-  static void load() throws SQLException {
-    Path file = ChinookData.create(dir);
-    db = ChinookData.open(file, dir);
-    jdbc = DriverManager.getConnection("jdbc:sqlite:" + file);
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    jdbc.close();
-    db.close();
-  }
+class ChinookTest extends ChinookFixture {
 
   /** What {@code work} returns, after checking it ran exactly {@code expected} statements. */
   private static <T> T inStatements(long expected, java.util.function.Supplier<T> work) {
@@ -76,15 +48,11 @@ class ChinookTest {
 
   /** Counts computed by SQLite itself on the original file. */
   private Map<Long, Long> countBy(String sql) {
-    Map<Long, Long> rows = new HashMap<>();
-    try (Statement st = jdbc.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        rows.put(rs.getLong(1), rs.getLong(2));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+    Map<Long, Long> counts = new HashMap<>();
+    for (String[] row : rows(sql)) {
+      counts.put(Long.parseLong(row[0]), Long.parseLong(row[1]));
     }
-    return rows;
+    return counts;
   }
 
   @Test

@@ -55,6 +55,12 @@ public interface SqlDialect {
    */
   String inBoundList(String expression, boolean negated);
 
+  /**
+   * {@code column} with the one parameter added ({@code operator} {@code +}) or multiplied
+   * ({@code *}), exactly for decimals: what {@code UPDATE … SET column = <this>} writes.
+   */
+  String arithmetic(Ordering ordering, String column, char operator);
+
   /** How many {@code ?} {@code expression} holds. */
   static int uses(String expression) {
     return (int) expression.chars().filter(c -> c == '?').count();

@@ -20,6 +20,9 @@ import org.sqlite.Function;
  *       to break ties between numbers that round to the same double.</li>
  *   <li>{@code kiln_decimal_sum(x)}: an exact sum, as decimal text ({@code 10.50 + 12.00} is
  *       {@code 22.50}), for {@code @Sql} where SQLite's {@code sum} would add doubles.</li>
+ *   <li>{@code kiln_decimal_add(a, b)} and {@code kiln_decimal_mul(a, b)}: the exact sum and
+ *       product as decimal text ({@code 10.00 * 1.10} is {@code 11.0000}, as PostgreSQL's
+ *       {@code numeric} says), for typed updates; NULL when either is NULL or not a number.</li>
  * </ul>
  */
 public final class DecimalFunctions {
@@ -28,9 +31,13 @@ public final class DecimalFunctions {
 
   /** Registers the functions and the collation on {@code connection}, a sqlite-jdbc one. */
   public static void register(Connection connection) throws SQLException {
-    Function.create(connection, "kiln_decimal_cmp", new Compare(), 2,
-        Function.FLAG_DETERMINISTIC);
+    Function.create(connection, "kiln_decimal_cmp",
+        new Binary((a, b) -> Integer.signum(a.compareTo(b))), 2, Function.FLAG_DETERMINISTIC);
     Function.create(connection, "kiln_decimal_sum", new Sum(), 1);
+    Function.create(connection, "kiln_decimal_add", new Binary(BigDecimal::add), 2,
+        Function.FLAG_DETERMINISTIC);
+    Function.create(connection, "kiln_decimal_mul", new Binary(BigDecimal::multiply), 2,
+        Function.FLAG_DETERMINISTIC);
     Collation.create(connection, "kiln_decimal", new DecimalCollation());
   }
 
@@ -46,15 +53,27 @@ public final class DecimalFunctions {
     }
   }
 
-  private static final class Compare extends Function {
+  /** A function of two decimals; NULL when either is NULL or not a number. */
+  private static final class Binary extends Function {
+    private final java.util.function.BiFunction<BigDecimal, BigDecimal, Object> operation;
+
+    Binary(java.util.function.BiFunction<BigDecimal, BigDecimal, Object> operation) {
+      this.operation = operation;
+    }
+
     @Override
     protected void xFunc() throws SQLException {
       BigDecimal a = decimal(value_text(0));
       BigDecimal b = decimal(value_text(1));
       if (a == null || b == null) {
         result();
+        return;
+      }
+      Object value = operation.apply(a, b);
+      if (value instanceof Integer sign) {
+        result(sign);
       } else {
-        result(Integer.signum(a.compareTo(b)));
+        result(value.toString());
       }
     }
   }

@@ -36,6 +36,28 @@ public record Schema(List<Table> tables) {
   }
 
   /**
+   * The tables a write to {@code written} may change: those, plus every table whose foreign key
+   * acts on a change to one of them ({@code ON DELETE CASCADE}, {@code SET NULL} …), and so on
+   * transitively. A cache of rows of these tables is stale after such a write.
+   */
+  public java.util.Set<String> affectedBy(java.util.Collection<String> written) {
+    java.util.Set<String> affected = new java.util.LinkedHashSet<>(written);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Table table : tables) {
+        for (ForeignKey fk : table.foreignKeys()) {
+          boolean acts = !"NO ACTION".equals(fk.onDelete()) || !"NO ACTION".equals(fk.onUpdate());
+          if (acts && affected.contains(fk.targetTable()) && affected.add(table.name())) {
+            grew = true;
+          }
+        }
+      }
+    }
+    return affected;
+  }
+
+  /**
    * Returns the tables in an order in which each can be created after the tables its foreign keys
    * reference (self-references and cycles keep their name order; SQLite does not check references
    * at creation time, so any order is valid, this one is just the readable one).

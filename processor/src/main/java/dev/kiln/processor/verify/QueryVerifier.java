@@ -1,10 +1,8 @@
 package dev.kiln.processor.verify;
 
-import dev.kiln.migrations.schema.ForeignKey;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.ShadowDatabase;
 import dev.kiln.migrations.schema.SqliteDdl;
-import dev.kiln.migrations.schema.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,19 +113,7 @@ public final class QueryVerifier implements AutoCloseable {
         }
       }
     }
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Table table : schema.tables()) {
-        for (ForeignKey fk : table.foreignKeys()) {
-          boolean acts = !"NO ACTION".equals(fk.onDelete()) || !"NO ACTION".equals(fk.onUpdate());
-          if (acts && written.contains(fk.targetTable()) && written.add(table.name())) {
-            grew = true;
-          }
-        }
-      }
-    }
-    return List.copyOf(written);
+    return List.copyOf(schema.affectedBy(written));
   }
 
   @Override

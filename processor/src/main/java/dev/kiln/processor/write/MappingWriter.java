@@ -34,10 +34,12 @@ final class MappingWriter {
             e.type())
         .addField(FieldSpec.builder(Spi.ENTITY_INFO, "INFO",
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("new $T(\n$>$>$S,\n$S,\n$L,\n$L,\n$L)$<$<", Spi.ENTITY_INFO,
+            .initializer("new $T(\n$>$>$S,\n$S,\n$L,\n$L,\n$L,\n$L)$<$<", Spi.ENTITY_INFO,
                 e.simpleName(), e.table(), stringList(e.columns(), PropertyModel::column),
                 stringList(e.columns(), PropertyModel::name),
-                stringList(e.keys(), PropertyModel::column))
+                stringList(e.keys(), PropertyModel::column),
+                e.version().map(v -> CodeBlock.of("$S", v.column()))
+                    .orElse(CodeBlock.of("null")))
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("info").addAnnotation(Override.class)

@@ -80,6 +80,7 @@ public final class MetamodelWriter {
     } else {
       columnClass = p.converter() != null ? Spi.COLUMN
           : isPrimitiveNumber(p.kind()) ? Spi.NUMBER_COLUMN
+          : isDecimal(p.kind()) ? Spi.DECIMAL_COLUMN
           : p.kind().comparable() ? Spi.COMPARABLE_COLUMN : Spi.COLUMN;
       fieldType = ParameterizedTypeName.get(columnClass, entity.type(), p.boxedType());
     }
@@ -89,6 +90,11 @@ public final class MetamodelWriter {
         .initializer("new $T<>($S, $S, $S, $L)", columnClass, entity.table(), p.column(),
             p.name(), ValueCode.valueType(p))
         .build();
+  }
+
+  /** The kinds whose columns add and multiply exactly in typed updates. */
+  private static boolean isDecimal(ValueKind kind) {
+    return kind == ValueKind.BIG_DECIMAL || kind == ValueKind.BIG_INTEGER;
   }
 
   /** The kinds whose columns compare with any {@code long} or {@code double} argument. */

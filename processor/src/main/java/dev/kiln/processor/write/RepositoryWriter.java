@@ -460,6 +460,7 @@ public final class RepositoryWriter {
               .addStatement("return count")
               .add("$<});\n").build())
           .addStatement("list.forEach(support::evict)")
+          .addStatement("support.evictCascaded()")
           .addStatement("return deleted")
           .build();
     }
@@ -493,6 +494,7 @@ public final class RepositoryWriter {
           .addStatement("boolean deleted = support.write($S, conn -> delete(conn, entity))",
               "delete")
           .addStatement("support.evict(MAPPING.key(entity))")
+          .addStatement("support.evictCascaded()")
           .addStatement("return deleted")
           .build());
 
@@ -506,6 +508,7 @@ public final class RepositoryWriter {
               .addStatement("return conn.update(ps) > 0")
               .add("$<});\n").build())
           .addStatement("support.evict($L)", cacheKeyOfParameters())
+          .addStatement("support.evictCascaded()")
           .addStatement("return deleted");
       type.addMethod(deleteById.build());
 
@@ -554,6 +557,7 @@ public final class RepositoryWriter {
               Spi.CHECKS, entityName)
           .addCode(deleteAll.build())
           .addStatement("list.forEach(entity -> support.evict(MAPPING.key(entity)))")
+          .addStatement("support.evictCascaded()")
           .addStatement("return deleted")
           .build());
 

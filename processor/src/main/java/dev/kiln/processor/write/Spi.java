@@ -27,6 +27,7 @@ final class Spi {
   static final ClassName COMPARABLE_COLUMN = ClassName.get(QUERY, "ComparableColumn");
   static final ClassName TEXT_COLUMN = ClassName.get(QUERY, "TextColumn");
   static final ClassName NUMBER_COLUMN = ClassName.get(QUERY, "NumberColumn");
+  static final ClassName DECIMAL_COLUMN = ClassName.get(QUERY, "DecimalColumn");
   static final ClassName PREPARED_STATEMENT = ClassName.get("java.sql", "PreparedStatement");
   static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");

@@ -42,7 +42,7 @@ public final class PostgresStartup {
       throw new KilnException("migrate() cannot run inside a transaction: call it once at"
           + " start-up, before the application's first transaction");
     }
-    Schema expected = expectedSchema(loader);
+    Schema expected = SchemaProvider.all(loader);
     List<Migration> migrations = MigrationException.reporting(
         () -> Migrations.fromClasspath(loader, Migrations.POSTGRESQL_LOCATION));
     MigrationResult result;
@@ -118,12 +118,4 @@ public final class PostgresStartup {
     }
   }
 
-  /** Every schema provider's model, merged. */
-  static Schema expectedSchema(ClassLoader loader) {
-    List<Table> tables = new ArrayList<>();
-    for (SchemaProvider provider : ServiceLoader.load(SchemaProvider.class, loader)) {
-      tables.addAll(provider.schema().tables());
-    }
-    return new Schema(tables);
-  }
 }

@@ -37,6 +37,12 @@ public final class PostgresDialect implements SqlDialect {
         + ", 20, 10)) COLLATE \"C\")";
   }
 
+  /** {@code numeric} arithmetic is exact. */
+  @Override
+  public String arithmetic(Ordering ordering, String column, char operator) {
+    return column + " " + operator + " ?";
+  }
+
   @Override
   public String compare(Ordering ordering, String column, String operator) {
     return wrap(ordering, column) + " " + operator + " " + wrap(ordering, "?");

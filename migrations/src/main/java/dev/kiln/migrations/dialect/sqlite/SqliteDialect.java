@@ -42,6 +42,15 @@ public final class SqliteDialect implements SqlDialect {
     };
   }
 
+  /** Decimal text through Kiln's exact functions; SQLite's own arithmetic would use doubles. */
+  @Override
+  public String arithmetic(Ordering ordering, String column, char operator) {
+    if (ordering == Ordering.NUMERIC_TEXT) {
+      return (operator == '+' ? "kiln_decimal_add(" : "kiln_decimal_mul(") + column + ", ?)";
+    }
+    return column + " " + operator + " ?";
+  }
+
   @Override
   public String compare(Ordering ordering, String column, String operator) {
     if (ordering != Ordering.NUMERIC_TEXT) {
