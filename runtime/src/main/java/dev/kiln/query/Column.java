@@ -1,6 +1,7 @@
 package dev.kiln.query;
 
 import dev.kiln.spi.ValueType;
+import dev.kiln.spi.ValueTypes;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param <E> the entity
  * @param <T> the property's Java type
  */
-public class Column<E, T> {
+public class Column<E, T> implements Selectable<E, T> {
 
   private final String table;
   private final String name;
@@ -47,6 +48,7 @@ public class Column<E, T> {
   }
 
   /** How values of this column are bound, read and compared. */
+  @Override
   public ValueType<T> type() {
     return type;
   }
@@ -99,14 +101,31 @@ public class Column<E, T> {
     return new Assignment<>(this, Assignment.Kind.NULL, type, null);
   }
 
-  /** Ascending order (SQLite puts nulls first). */
+  /** Ascending order, nulls first (on both engines). */
+  @Override
   public Order<E> asc() {
     return new Order<>(this, false);
   }
 
-  /** Descending order (SQLite puts nulls last). */
+  /** Descending order, nulls last (on both engines). */
+  @Override
   public Order<E> desc() {
     return new Order<>(this, true);
+  }
+
+  /** The number of rows (of the group) where this column is not null. */
+  public Aggregate<E, Long> count() {
+    return Aggregate.of("count", this, ValueTypes.LONG);
+  }
+
+  /** The number of distinct non-null values (in the group). */
+  public Aggregate<E, Long> countDistinct() {
+    return Aggregate.of("count_distinct", this, ValueTypes.LONG);
+  }
+
+  @Override
+  public String expression(SqlWriter sql) {
+    return reference(sql);
   }
 
   /** The column as {@code sql} refers to it: quoted, and qualified where its table has an alias. */

@@ -1,5 +1,7 @@
 package dev.kiln.query;
 
+import dev.kiln.KilnException;
+import dev.kiln.migrations.schema.Ordering;
 import dev.kiln.spi.ValueType;
 
 /**
@@ -35,6 +37,29 @@ public class ComparableColumn<E, T extends Comparable<? super T>> extends Column
   /** Greater than or equal to {@code value}. */
   public Condition<E> ge(T value) {
     return new Conditions.Comparison<>(this, ">=", required(value));
+  }
+
+  /** The smallest value (of the group), as Java orders it; null over no rows. */
+  public Aggregate<E, T> min() {
+    return Aggregate.of("min", orderable("min"), type());
+  }
+
+  /** The largest value (of the group), as Java orders it; null over no rows. */
+  public Aggregate<E, T> max() {
+    return Aggregate.of("max", orderable("max"), type());
+  }
+
+  /**
+   * This column, when SQL's min and max see its values in Java's order. An
+   * {@code OffsetDateTime} is ordered by its instant through an expression that min and max
+   * would return in place of the stored value.
+   */
+  private ComparableColumn<E, T> orderable(String function) {
+    if (type().ordering() == Ordering.OFFSET_DATE_TIME) {
+      throw new KilnException(function + "() of " + property() + ", an OffsetDateTime, is not"
+          + " supported: order by it and take the first row instead");
+    }
+    return this;
   }
 
   /** Between {@code low} and {@code high}, both included. */

@@ -11,7 +11,7 @@ import dev.kiln.spi.ValueType;
  * @param <T> {@code BigDecimal} or {@code BigInteger}
  */
 public final class DecimalColumn<E, T extends Number & Comparable<? super T>>
-    extends ComparableColumn<E, T> {
+    extends ComparableColumn<E, T> implements Summable<E, T> {
 
   /** Made by generated metamodels. */
   public DecimalColumn(String table, String name, String property, ValueType<T> type) {

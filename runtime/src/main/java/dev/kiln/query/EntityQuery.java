@@ -11,6 +11,7 @@ import dev.kiln.spi.RepositorySupport;
 import dev.kiln.spi.ValueTypes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ import java.util.stream.Stream;
  */
 public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
+  /** The root table's alias in projections, which may join other tables. */
+  private static final String ROOT = "t0";
+
   protected final RepositorySupport<E> support;
   private Condition<E> where;
   private final List<Order<E>> orders = new ArrayList<>();
@@ -38,6 +42,8 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   private long limit = -1;
   private long offset;
   private boolean everyRow;
+  private final List<Selectable<E, ?>> groupBy = new ArrayList<>();
+  private Condition<E> having;
 
   protected EntityQuery(RepositorySupport<E> support) {
     this.support = support;
@@ -145,6 +151,167 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
         return rs.getLong(1);
       }
     });
+  }
+
+  /**
+   * Groups the rows by {@code items}, for a {@code select} of them with aggregates:
+   * {@code books.query().groupBy(Book_.AUTHOR_ID).select(Book_.AUTHOR_ID, Book_.PRICE.sum())}.
+   * Groups come ordered by these items after any {@code orderBy}.
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read into an immutable list
+  public final Q groupBy(Selectable<E, ?>... items) {
+    groupBy.addAll(List.of(items));
+    return self();
+  }
+
+  /**
+   * Keeps the groups that match {@code condition}, made of aggregates:
+   * {@code having(Book_.PRICE.sum().gt(new BigDecimal("100")))}; several calls must all match.
+   */
+  public Q having(Condition<E> condition) {
+    having = having == null ? condition : having.and(condition);
+    return self();
+  }
+
+  /** Selects one value a row: a column, an aggregate or a column through relations. */
+  public <A> Selection.Of1<E, A> select(Selectable<E, A> a) {
+    return new Selection.Of1<>(this, a);
+  }
+
+  /** Selects two values a row, made into results by {@code into(…)}. */
+  public <A, B> Selection.Of2<E, A, B> select(Selectable<E, A> a, Selectable<E, B> b) {
+    return new Selection.Of2<>(this, a, b);
+  }
+
+  /** Selects three values a row, made into results by {@code into(…)}. */
+  public <A, B, C> Selection.Of3<E, A, B, C> select(Selectable<E, A> a, Selectable<E, B> b,
+      Selectable<E, C> c) {
+    return new Selection.Of3<>(this, a, b, c);
+  }
+
+  /** Selects four values a row, made into results by {@code into(…)}. */
+  public <A, B, C, D> Selection.Of4<E, A, B, C, D> select(Selectable<E, A> a,
+      Selectable<E, B> b, Selectable<E, C> c, Selectable<E, D> d) {
+    return new Selection.Of4<>(this, a, b, c, d);
+  }
+
+  /** Selects five values a row, made into results by {@code into(…)}. */
+  public <A, B, C, D, F> Selection.Of5<E, A, B, C, D, F> select(Selectable<E, A> a,
+      Selectable<E, B> b, Selectable<E, C> c, Selectable<E, D> d, Selectable<E, F> f) {
+    return new Selection.Of5<>(this, a, b, c, d, f);
+  }
+
+  /** The largest value of {@code column} among the matching rows; empty when there is none. */
+  public <T extends Comparable<? super T>> Optional<T> max(ComparableColumn<E, T> column) {
+    return scalar(column.max());
+  }
+
+  /** The smallest value of {@code column} among the matching rows; empty when there is none. */
+  public <T extends Comparable<? super T>> Optional<T> min(ComparableColumn<E, T> column) {
+    return scalar(column.min());
+  }
+
+  /** The exact sum of {@code column} over the matching rows; zero when there is none. */
+  public BigDecimal sum(Summable<E, ?> column) {
+    return scalar(column.sum()).orElse(BigDecimal.ZERO);
+  }
+
+  /** The average of {@code column} over the matching rows, to 15 significant digits. */
+  public Optional<BigDecimal> avg(Summable<E, ?> column) {
+    return scalar(column.avg());
+  }
+
+  /** The number of distinct non-null values of {@code column} among the matching rows. */
+  public long countDistinct(Column<E, ?> column) {
+    return scalar(column.countDistinct()).orElse(0L);
+  }
+
+  private <T> Optional<T> scalar(Aggregate<E, T> aggregate) {
+    return select(aggregate).first();
+  }
+
+  /**
+   * The rows of a projection: {@code SELECT items FROM table t0 [LEFT JOIN …] WHERE … GROUP BY …
+   * HAVING … ORDER BY … LIMIT … OFFSET …}, each made into a result by {@code mapper}.
+   */
+  <R> List<R> project(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper,
+      boolean firstOnly) {
+    SqlWriter sql = projection(items, firstOnly ? 1 : limit);
+    return support.read("query", conn -> Engine.readAll(conn, sql.sql(),
+        ps -> sql.bindTo(ps, 1), rs -> readRow(items, rs, mapper)));
+  }
+
+  <R> Stream<R> streamProjection(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper) {
+    SqlWriter sql = projection(items, limit);
+    return support.engine().stream(support.info(), sql.sql(), ps -> sql.bindTo(ps, 1),
+        rs -> readRow(items, rs, mapper));
+  }
+
+  private static <E, R> R readRow(List<Selectable<E, ?>> items, ResultSet rs,
+      Selection.RowMapper<R> mapper) throws java.sql.SQLException {
+    Object[] values = new Object[items.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = items.get(i).type().read(rs, i + 1);
+    }
+    return mapper.map(values);
+  }
+
+  private SqlWriter projection(List<Selectable<E, ?>> items, long rowLimit) {
+    String entity = support.info().entity();
+    if (!fetch.isEmpty()) {
+      throw new KilnException("select(…) on " + entity + " reads values, not entities: remove"
+          + " fetch(…), or select the entities with list()");
+    }
+    boolean grouped = !groupBy.isEmpty()
+        || items.stream().anyMatch(Selectable::aggregate);
+    if (having != null && groupBy.isEmpty()) {
+      throw new KilnException("having(…) on " + entity + " filters groups: add groupBy(…)");
+    }
+    if (grouped) {
+      List<Selectable<E, ?>> plain = new ArrayList<>(items);
+      orders.forEach(order -> plain.add(order.item()));
+      for (Selectable<E, ?> item : plain) {
+        if (!item.aggregate() && !groupBy.contains(item)) {
+          throw new KilnException("select(…) on " + entity + " groups its rows, so " + item
+              + " must be in groupBy(…) or inside an aggregate");
+        }
+      }
+    }
+    SqlDialect dialect = support.engine().sql();
+    String table = support.info().table();
+    SqlWriter sql = new SqlWriter(dialect, Map.of(table, ROOT));
+    List<String> selected = items.stream().map(item -> item.expression(sql)).toList();
+    List<String> groups = groupBy.stream().map(item -> item.expression(sql)).toList();
+    List<String> orderTerms = new ArrayList<>();
+    for (Order<E> order : orders) {
+      orderTerms.add(dialect.orderBy(order.item().ordering(), order.item().expression(sql),
+          order.descending()));
+    }
+    if (!groupBy.isEmpty()) {
+      for (Selectable<E, ?> item : groupBy) {
+        orderTerms.add(dialect.orderBy(item.ordering(), item.expression(sql), false));
+      }
+    } else if (!grouped) {
+      for (String key : support.info().keyColumns()) {
+        orderTerms.add(sql.qualified(table, key));
+      }
+    }
+    sql.append("SELECT ").append(String.join(", ", selected)).append(" FROM ")
+        .append(dialect.quote(table)).append(" ").append(ROOT).append(sql.joins(ROOT));
+    writeWhere(sql);
+    if (!groups.isEmpty()) {
+      sql.append(" GROUP BY ").append(String.join(", ", groups));
+    }
+    if (having != null) {
+      sql.append(" HAVING ");
+      having.writeTo(sql);
+    }
+    if (!orderTerms.isEmpty()) {
+      sql.append(" ORDER BY ").append(String.join(", ", orderTerms));
+    }
+    writePage(sql, rowLimit);
+    return sql;
   }
 
   /**
@@ -274,9 +441,18 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   }
 
   private void writeFilterOrderPage(SqlWriter sql, long rowLimit) {
+    if (!groupBy.isEmpty() || having != null) {
+      throw new KilnException("groupBy(…) and having(…) on " + support.info().entity()
+          + " make groups, not entities: select(…) the groups' values");
+    }
     writeWhere(sql);
     sql.append(" ORDER BY ");
     for (Order<E> order : orders) {
+      if (order.item().aggregate() || order.item().path() != null) {
+        throw new KilnException("a list of " + support.info().entity() + " entities is ordered"
+            + " by their own columns, not by " + order.item() + "; select(…) the values to"
+            + " order by that");
+      }
       order.writeTo(sql);
       sql.append(", ");
     }

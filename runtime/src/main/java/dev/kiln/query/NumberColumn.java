@@ -14,7 +14,7 @@ import dev.kiln.spi.ValueTypes;
  * @param <T> the property's boxed type
  */
 public final class NumberColumn<E, T extends Number & Comparable<? super T>>
-    extends ComparableColumn<E, T> {
+    extends ComparableColumn<E, T> implements Summable<E, T> {
 
   /** Made by generated metamodels. */
   public NumberColumn(String table, String name, String property, ValueType<T> type) {

@@ -1,23 +1,24 @@
 package dev.kiln.query;
 
 /**
- * One term of an {@code ORDER BY}, made by {@link Column#asc()} or {@link Column#desc()}.
+ * One term of an {@code ORDER BY}, made by {@link Selectable#asc()} or
+ * {@link Selectable#desc()}: of a column, an aggregate, or a column through relations.
  *
  * @param <E> the entity being ordered
  */
 public final class Order<E> {
 
-  private final Column<E, ?> column;
+  private final Selectable<E, ?> item;
   private final boolean descending;
 
-  Order(Column<E, ?> column, boolean descending) {
-    this.column = column;
+  Order(Selectable<E, ?> item, boolean descending) {
+    this.item = item;
     this.descending = descending;
   }
 
-  /** The column ordered by. */
-  public Column<E, ?> column() {
-    return column;
+  /** What is ordered by. */
+  public Selectable<E, ?> item() {
+    return item;
   }
 
   /** Whether the order is descending. */
@@ -25,8 +26,8 @@ public final class Order<E> {
     return descending;
   }
 
-  /** Writes the term: the column in its natural order, descending if asked. */
+  /** Writes the term: the item in its natural order, descending if asked. */
   public void writeTo(SqlWriter sql) {
-    sql.append(sql.dialect().orderBy(column.type().ordering(), column.reference(sql), descending));
+    sql.append(sql.dialect().orderBy(item.ordering(), item.expression(sql), descending));
   }
 }

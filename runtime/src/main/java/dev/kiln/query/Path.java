@@ -30,6 +30,17 @@ public sealed class Path<E, T> permits Relation {
   }
 
   /**
+   * {@code column} of the entity at the end of this path of to-one relations, to select, group
+   * or order by: {@code InvoiceLine_.TRACK.then(Track_.GENRE_ID)}. To filter by it, use
+   * {@link #any(Condition)}.
+   *
+   * @throws IllegalArgumentException when the path has a to-many relation
+   */
+  public <V> PathColumn<E, V> then(Column<T, V> column) {
+    return new PathColumn<>(this, Objects.requireNonNull(column, "column"));
+  }
+
+  /**
    * The rows with at least one related row at the end of this path that matches
    * {@code condition}: {@code Author_.BOOKS.any(Book_.PRICE.lt(ten))} (authors with a book under
    * ten), {@code Book_.AUTHOR.any(Author_.NAME.eq("Ann"))} (books whose author is Ann). Written

@@ -1,10 +1,13 @@
 package dev.kiln.query;
 
+import dev.kiln.mapping.RelationInfo;
 import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.spi.ValueType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +23,7 @@ public final class SqlWriter {
   private final Map<String, String> aliases;
   private final SqlDialect dialect;
   private int subqueries;
+  private final Map<List<RelationInfo<?, ?>>, String> joins = new LinkedHashMap<>();
 
   /** A writer for {@code dialect} whose column references are unqualified (one table). */
   public SqlWriter(SqlDialect dialect) {
@@ -73,6 +77,46 @@ public final class SqlWriter {
       }
     }
     return this;
+  }
+
+  /**
+   * The alias of the table at the end of {@code path}, joined to the query's root as
+   * {@link #joins()} writes it: one alias per distinct path.
+   */
+  String joined(Path<?, ?> path) {
+    return joins.computeIfAbsent(path.steps(), steps -> "j" + (joins.size() + 1));
+  }
+
+  /**
+   * The {@code LEFT JOIN}s of every path {@link #joined} named, from the root's alias
+   * {@code rootAlias}: each step from the alias of the path before it.
+   */
+  String joins(String rootAlias) {
+    StringBuilder out = new StringBuilder();
+    Map<List<RelationInfo<?, ?>>, String> written = new HashMap<>();
+    for (List<RelationInfo<?, ?>> path : List.copyOf(joins.keySet())) {
+      String from = rootAlias;
+      for (int i = 1; i <= path.size(); i++) {
+        List<RelationInfo<?, ?>> prefix = path.subList(0, i);
+        String alias = written.get(prefix);
+        if (alias == null) {
+          alias = joins.computeIfAbsent(List.copyOf(prefix), p -> "j" + (joins.size() + 1));
+          RelationInfo<?, ?> step = prefix.get(i - 1);
+          out.append(" LEFT JOIN ").append(dialect.quote(step.target().info().table()))
+              .append(' ').append(alias).append(" ON ").append(alias).append('.')
+              .append(dialect.quote(step.targetColumn())).append(" = ").append(from).append('.')
+              .append(dialect.quote(step.sourceColumn()));
+          written.put(List.copyOf(prefix), alias);
+        }
+        from = alias;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whether anything written so far reaches through relations, which the query must join. */
+  boolean hasJoins() {
+    return !joins.isEmpty();
   }
 
   /** Columns written from now on until {@link #exitSubquery()} are those of a subquery's table. */

@@ -61,6 +61,14 @@ public interface SqlDialect {
    */
   String arithmetic(Ordering ordering, String column, char operator);
 
+  /**
+   * The aggregate {@code function} ({@code count}, {@code count_distinct}, {@code sum},
+   * {@code avg}, {@code min} or {@code max}) of {@code argument}, whose values order as
+   * {@code ordering} says: exact for decimal text, which SQLite's own functions would add and
+   * compare as doubles or as text.
+   */
+  String aggregate(String function, Ordering ordering, String argument);
+
   /** How many {@code ?} {@code expression} holds. */
   static int uses(String expression) {
     return (int) expression.chars().filter(c -> c == '?').count();

@@ -20,6 +20,8 @@ import org.sqlite.Function;
  *       to break ties between numbers that round to the same double.</li>
  *   <li>{@code kiln_decimal_sum(x)}: an exact sum, as decimal text ({@code 10.50 + 12.00} is
  *       {@code 22.50}), for {@code @Sql} where SQLite's {@code sum} would add doubles.</li>
+ *   <li>{@code kiln_decimal_avg(x)}: the exact sum divided by the count, to 34 significant
+ *       digits, as decimal text, for typed queries' {@code avg}.</li>
  *   <li>{@code kiln_decimal_add(a, b)} and {@code kiln_decimal_mul(a, b)}: the exact sum and
  *       product as decimal text ({@code 10.00 * 1.10} is {@code 11.0000}, as PostgreSQL's
  *       {@code numeric} says), for typed updates; NULL when either is NULL or not a number.</li>
@@ -33,7 +35,8 @@ public final class DecimalFunctions {
   public static void register(Connection connection) throws SQLException {
     Function.create(connection, "kiln_decimal_cmp",
         new Binary((a, b) -> Integer.signum(a.compareTo(b))), 2, Function.FLAG_DETERMINISTIC);
-    Function.create(connection, "kiln_decimal_sum", new Sum(), 1);
+    Function.create(connection, "kiln_decimal_sum", new Sum(false), 1);
+    Function.create(connection, "kiln_decimal_avg", new Sum(true), 1);
     Function.create(connection, "kiln_decimal_add", new Binary(BigDecimal::add), 2,
         Function.FLAG_DETERMINISTIC);
     Function.create(connection, "kiln_decimal_mul", new Binary(BigDecimal::multiply), 2,
@@ -78,14 +81,22 @@ public final class DecimalFunctions {
     }
   }
 
+  /** The exact sum of a group's decimals, or their average. */
   private static final class Sum extends Function.Aggregate {
+    private final boolean average;
     private BigDecimal total;
+    private long count;
+
+    Sum(boolean average) {
+      this.average = average;
+    }
 
     @Override
     protected void xStep() throws SQLException {
       BigDecimal value = decimal(value_text(0));
       if (value != null) {
         total = total == null ? value : total.add(value);
+        count++;
       }
     }
 
@@ -93,10 +104,14 @@ public final class DecimalFunctions {
     protected void xFinal() throws SQLException {
       if (total == null) {
         result();
+      } else if (average) {
+        result(total.divide(BigDecimal.valueOf(count), java.math.MathContext.DECIMAL128)
+            .toString());
       } else {
         result(total.toString());
       }
       total = null;
+      count = 0;
     }
   }
 

@@ -37,6 +37,13 @@ public final class PostgresDialect implements SqlDialect {
         + ", 20, 10)) COLLATE \"C\")";
   }
 
+  /** {@code numeric} aggregates are exact. */
+  @Override
+  public String aggregate(String function, Ordering ordering, String argument) {
+    return function.equals("count_distinct") ? "count(DISTINCT " + argument + ")"
+        : function + "(" + argument + ")";
+  }
+
   /** {@code numeric} arithmetic is exact. */
   @Override
   public String arithmetic(Ordering ordering, String column, char operator) {

@@ -42,6 +42,20 @@ public final class SqliteDialect implements SqlDialect {
     };
   }
 
+  /** Decimal text through Kiln's exact functions and collation. */
+  @Override
+  public String aggregate(String function, Ordering ordering, String argument) {
+    boolean decimal = ordering == Ordering.NUMERIC_TEXT;
+    return switch (function) {
+      case "count_distinct" -> "count(DISTINCT " + argument
+          + (decimal ? " COLLATE kiln_decimal)" : ")");
+      case "sum", "avg" -> decimal ? "kiln_decimal_" + function + "(" + argument + ")"
+          : function + "(" + argument + ")";
+      case "min", "max" -> function + "(" + argument + (decimal ? " COLLATE kiln_decimal)" : ")");
+      default -> function + "(" + argument + ")";
+    };
+  }
+
   /** Decimal text through Kiln's exact functions; SQLite's own arithmetic would use doubles. */
   @Override
   public String arithmetic(Ordering ordering, String column, char operator) {

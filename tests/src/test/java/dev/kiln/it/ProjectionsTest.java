@@ -1,0 +1,161 @@
+package dev.kiln.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.KilnException;
+import dev.kiln.it.chinook.CustomerRepository;
+import dev.kiln.it.chinook.Customer_;
+import dev.kiln.it.chinook.EmployeeRepository;
+import dev.kiln.it.chinook.Employee_;
+import dev.kiln.it.chinook.InvoiceLineRepository;
+import dev.kiln.it.chinook.InvoiceLine_;
+import dev.kiln.it.chinook.InvoiceRepository;
+import dev.kiln.it.chinook.Invoice_;
+import dev.kiln.it.chinook.TrackRepository;
+import dev.kiln.it.chinook.Track_;
+import dev.kiln.query.Aggregate;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Projections, aggregates and grouping on the Chinook data, each answer checked against the same
+ * question in hand-written SQL of the original file (aggregated in Java with exact decimals where
+ * SQLite's own sum would add doubles).
+ */
+@Tag("engines")
+class ProjectionsTest extends ChinookFixture {
+
+  record Name(String first, String last) {}
+
+  record GenreSales(Long genreId, BigDecimal total, Long lines) {}
+
+  record AlbumLength(Long albumId, Long tracks, BigDecimal totalMillis, BigDecimal average,
+      Long longest) {}
+
+  @Test
+  void selectedColumnsGoIntoARecordByItsConstructor() {
+    List<Name> kiln = new CustomerRepository(db).query().where(Customer_.COUNTRY.eq("Brazil"))
+        .orderBy(Customer_.LAST_NAME.desc())
+        .select(Customer_.FIRST_NAME, Customer_.LAST_NAME).into(Name::new).list();
+    List<Name> expected = rows("SELECT FirstName, LastName FROM Customer WHERE Country = 'Brazil'"
+        + " ORDER BY LastName DESC, CustomerId").stream().map(r -> new Name(r[0], r[1])).toList();
+    assertEquals(5, expected.size());
+    assertEquals(expected, kiln);
+    assertEquals(expected.get(0).first(), new CustomerRepository(db).query()
+        .where(Customer_.COUNTRY.eq("Brazil")).orderBy(Customer_.LAST_NAME.desc())
+        .select(Customer_.FIRST_NAME).first().orElseThrow());
+  }
+
+  @Test
+  void salesPerGenreThroughARelationGroupedAndOrderedByTheSum() {
+    var genre = InvoiceLine_.TRACK.then(Track_.GENRE_ID);
+    List<GenreSales> kiln = new InvoiceLineRepository(db).query()
+        .groupBy(genre)
+        .orderBy(InvoiceLine_.UNIT_PRICE.sum().desc())
+        .select(genre, InvoiceLine_.UNIT_PRICE.sum(), Aggregate.count())
+        .into(GenreSales::new).list();
+
+    Map<Long, BigDecimal> totals = new LinkedHashMap<>();
+    Map<Long, Long> counts = new LinkedHashMap<>();
+    for (String[] row : rows("SELECT t.GenreId, il.UnitPrice FROM InvoiceLine il"
+        + " JOIN Track t ON t.TrackId = il.TrackId")) {
+      long id = Long.parseLong(row[0]);
+      totals.merge(id, new BigDecimal(row[1]), BigDecimal::add);
+      counts.merge(id, 1L, Long::sum);
+    }
+    List<GenreSales> expected = new ArrayList<>();
+    totals.forEach((id, total) -> expected.add(new GenreSales(id, total, counts.get(id))));
+    expected.sort((a, b) -> b.total().compareTo(a.total()) != 0
+        ? b.total().compareTo(a.total()) : a.genreId().compareTo(b.genreId()));
+    assertEquals(expected, kiln);
+    assertEquals(1L, kiln.get(0).genreId(), "Rock sells best");
+    assertEquals(new BigDecimal("826.65"), kiln.get(0).total());
+  }
+
+  @Test
+  void groupsFilteredByHavingWithEveryAggregate() {
+    List<AlbumLength> kiln = new TrackRepository(db).query()
+        .where(Track_.ALBUM_ID.isNotNull())
+        .groupBy(Track_.ALBUM_ID)
+        .having(Aggregate.<dev.kiln.it.chinook.Track>count().gt(20L))
+        .select(Track_.ALBUM_ID, Aggregate.count(), Track_.MILLISECONDS.sum(),
+            Track_.MILLISECONDS.avg(), Track_.MILLISECONDS.max())
+        .into(AlbumLength::new).list();
+    List<AlbumLength> expected = rows("SELECT AlbumId, count(*), sum(Milliseconds),"
+        + " max(Milliseconds) FROM Track WHERE AlbumId IS NOT NULL GROUP BY AlbumId"
+        + " HAVING count(*) > 20 ORDER BY AlbumId").stream()
+        .map(r -> new AlbumLength(Long.parseLong(r[0]), Long.parseLong(r[1]),
+            new BigDecimal(r[2]), new BigDecimal(r[2]).divide(new BigDecimal(r[1]),
+                new MathContext(15)).stripTrailingZeros(), Long.parseLong(r[3])))
+        .toList();
+    assertTrue(expected.size() > 3, expected.toString());
+    assertEquals(expected, kiln);
+  }
+
+  @Test
+  void scalarAggregatesOfTheMatchingRows() {
+    InvoiceRepository invoices = new InvoiceRepository(db);
+    assertEquals(new BigDecimal("2328.60"), invoices.query().sum(Invoice_.TOTAL));
+    assertEquals(new BigDecimal("5.65194174757282"), // 2328.60 / 412, to 15 digits
+        invoices.query().avg(Invoice_.TOTAL).orElseThrow());
+    assertEquals(new BigDecimal("25.86"), invoices.query().max(Invoice_.TOTAL).orElseThrow());
+    assertEquals(LocalDateTime.parse(rows("SELECT min(InvoiceDate) FROM Invoice").get(0)[0]
+        .replace(' ', 'T')), invoices.query().min(Invoice_.INVOICE_DATE).orElseThrow());
+    assertEquals(24, invoices.query().countDistinct(Invoice_.BILLING_COUNTRY));
+    assertEquals(BigDecimal.ZERO, invoices.query().where(Invoice_.TOTAL.lt(BigDecimal.ZERO))
+        .sum(Invoice_.TOTAL), "a sum over no rows is zero");
+    assertTrue(invoices.query().where(Invoice_.TOTAL.lt(BigDecimal.ZERO))
+        .max(Invoice_.TOTAL).isEmpty());
+    assertEquals(new BigDecimal("1.99"), new TrackRepository(db).query()
+        .where(Track_.GENRE_ID.eq(21)).max(Track_.UNIT_PRICE).orElseThrow());
+  }
+
+  @Test
+  void theBestCustomersWithNamesThroughTheRelation() {
+    var lastName = Invoice_.CUSTOMER.then(Customer_.LAST_NAME);
+    List<String> kiln = new InvoiceRepository(db).query()
+        .groupBy(Invoice_.CUSTOMER_ID, lastName)
+        .orderBy(Invoice_.TOTAL.sum().desc())
+        .limit(3)
+        .select(lastName).list();
+    assertEquals("Holý", kiln.get(0), "Helena Holý spent most");
+    assertEquals(List.of("Holý", "Cunningham", "Rojas"), kiln);
+  }
+
+  @Test
+  void aColumnThroughARelationOfAnEntityToItself() {
+    List<String> kiln = new EmployeeRepository(db).query()
+        .where(Employee_.REPORTS_TO.isNotNull())
+        .select(Employee_.LAST_NAME, Employee_.MANAGER.then(Employee_.LAST_NAME))
+        .into((employee, manager) -> employee + " → " + manager).list();
+    List<String> expected = rows("SELECT e.LastName, m.LastName FROM Employee e"
+        + " JOIN Employee m ON m.EmployeeId = e.ReportsTo ORDER BY e.EmployeeId").stream()
+        .map(r -> r[0] + " → " + r[1]).toList();
+    assertEquals(expected, kiln);
+  }
+
+  @Test
+  void aGroupedSelectionThatSqlCouldNotAnswerIsRefused() {
+    TrackRepository tracks = new TrackRepository(db);
+    KilnException notGrouped = assertThrows(KilnException.class, () -> tracks.query()
+        .groupBy(Track_.ALBUM_ID).select(Track_.NAME, Aggregate.count()).into((n, c) -> n)
+        .list());
+    assertTrue(notGrouped.getMessage().contains("must be in groupBy(…) or inside an aggregate"),
+        notGrouped.getMessage());
+    assertThrows(KilnException.class, () -> tracks.query()
+        .having(Aggregate.<dev.kiln.it.chinook.Track>count().gt(1L)).select(Aggregate.count())
+        .list());
+    assertThrows(KilnException.class, () -> tracks.query().groupBy(Track_.ALBUM_ID).list());
+    assertThrows(IllegalArgumentException.class,
+        () -> dev.kiln.it.chinook.Album_.TRACKS.then(Track_.NAME));
+  }
+}
