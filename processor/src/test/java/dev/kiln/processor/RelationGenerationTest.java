@@ -178,8 +178,8 @@ class RelationGenerationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("method then in class dev.kiln.query.Path<E,T> cannot be applied to"
-            + " given types")
+        .hadErrorContaining("Relation<test.Author,test.Book> cannot be converted to"
+            + " dev.kiln.query.Path<test.Book,U>")
         .inFile(usage)
         .onLineContaining("Author_.BOOKS.then(Author_.BOOKS)");
     assertOnlyJavacErrors(compilation);

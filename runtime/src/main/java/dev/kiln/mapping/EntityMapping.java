@@ -24,6 +24,12 @@ public interface EntityMapping<E> {
   Object key(E entity);
 
   /**
+   * The value of the property stored in column {@code index} of {@code info().columns()}, as
+   * the entity holds it (a typed query's keyset page reads the last row's values so).
+   */
+  Object value(E entity, int index);
+
+  /**
    * Refuses an entity that would break a {@code NOT NULL} column, or holds a value Kiln cannot
    * store exactly ({@code dev.kiln.spi.StorableValues}, and on PostgreSQL what its types would change), before
    * any SQL runs, with a {@code KilnException} naming the property.

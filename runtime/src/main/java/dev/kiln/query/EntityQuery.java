@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -44,6 +45,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   private boolean everyRow;
   private final List<Selectable<E, ?>> groupBy = new ArrayList<>();
   private Condition<E> having;
+  private E after;
 
   protected EntityQuery(RepositorySupport<E> support) {
     this.support = support;
@@ -151,6 +153,23 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
         return rs.getLong(1);
       }
     });
+  }
+
+  /**
+   * Starts the rows after {@code lastSeen} in the query's order (its {@code orderBy}, then the
+   * key): a keyset page. Pass the last entity of the page before, and page 1,000 costs what page
+   * 1 costs, where {@code offset} would read and skip all the rows before it; rows inserted or
+   * deleted meanwhile shift nothing. Combine with {@code limit}, not {@code offset}:
+   *
+   * <pre>{@code
+   * List<Track> page = tracks.query().orderBy(Track_.NAME.asc()).limit(100).list();
+   * List<Track> next = tracks.query().orderBy(Track_.NAME.asc()).after(page.get(99))
+   *     .limit(100).list();
+   * }</pre>
+   */
+  public Q after(E lastSeen) {
+    this.after = Objects.requireNonNull(lastSeen, "lastSeen");
+    return self();
   }
 
   /**
@@ -265,6 +284,10 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     }
     boolean grouped = !groupBy.isEmpty()
         || items.stream().anyMatch(Selectable::aggregate);
+    if (after != null) {
+      throw new KilnException("after(…) on " + entity + " continues a list of entities; a"
+          + " projection pages with limit and offset");
+    }
     if (having != null && groupBy.isEmpty()) {
       throw new KilnException("having(…) on " + entity + " filters groups: add groupBy(…)");
     }
@@ -408,9 +431,9 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       throw new KilnException(what + "() on " + entity + " has no where(…): it would change"
           + " every row. Add the condition, or call everyRow() first if every row is meant");
     }
-    if (!orders.isEmpty() || limit >= 0 || offset > 0 || !fetch.isEmpty()) {
+    if (!orders.isEmpty() || limit >= 0 || offset > 0 || !fetch.isEmpty() || after != null) {
       throw new KilnException(what + "() on " + entity + " changes every matching row: remove"
-          + " orderBy, limit, offset and fetch, which it would ignore");
+          + " orderBy, limit, offset, after and fetch, which it would ignore");
     }
   }
 
@@ -465,9 +488,14 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   }
 
   private void writeWhere(SqlWriter sql) {
-    if (where != null) {
+    Condition<E> filter = where;
+    if (after != null) {
+      Condition<E> keyset = Keyset.after(support.mapping(), orders, after);
+      filter = filter == null ? keyset : filter.and(keyset);
+    }
+    if (filter != null) {
       sql.append(" WHERE ");
-      where.writeTo(sql);
+      filter.writeTo(sql);
     }
   }
 

@@ -218,4 +218,46 @@ class OptimisticLockTest {
     assertRefused("Ticket", () -> tickets.upsert(new Ticket("T-1", "Stale", 0)));
     assertStored(bumped);
   }
+
+  @Test
+  void upsertAllChecksEveryVersionAsBatchesAndIsAllOrNothing() {
+    Book existing = books.insert(book("Old", 0));
+    List<Book> stored = books.upsertAll(List.of(
+        withTitle(existing, "Old!"),                                  // its row: version 0 → 1
+        new Book(500, authorId, "Keyed", BigDecimal.ONE, null, 3),    // no row: inserted as given
+        book("Generated", 0)));                                       // key left to the database
+    assertEquals(1, stored.get(0).version());
+    assertEquals("Old!", stored.get(0).title());
+    assertEquals(3, stored.get(1).version());
+    assertTrue(stored.get(2).id() > 0);
+    stored.forEach(this::assertStored);
+
+    // one stale copy among fresh ones and a new row: nothing changes
+    assertRefused("Book", () -> books.upsertAll(List.of(withTitle(stored.get(1), "x"),
+        withTitle(existing, "stale"), new Book(600, authorId, "New", BigDecimal.ONE, null, 0))));
+    stored.forEach(this::assertStored);
+    assertTrue(books.findById(600).isEmpty(), "the new row was rolled back with the rest");
+
+    Ticket first = tickets.upsert(new Ticket("T-1", "Leak", 0));
+    List<Ticket> both = tickets.upsertAll(List.of(first, new Ticket("T-2", "Drip", 0)));
+    assertEquals(List.of(new Ticket("T-1", "Leak", 1), new Ticket("T-2", "Drip", 0)), both);
+    both.forEach(this::assertStored);
+  }
+
+  @Test
+  void upsertAllOfManyRowsIsAHandfulOfStatements() {
+    List<Book> inserted = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_500; i++) {
+      inserted.add(new Book(i + 1, authorId, "B" + i, BigDecimal.ONE, null, 0));
+    }
+    books.insertAll(inserted);
+    List<Book> changed = inserted.stream().map(b -> withTitle(b, b.title() + "!")).toList();
+    long before = db.stats().statementsExecuted();
+    List<Book> stored = books.upsertAll(changed);
+    long statements = db.stats().statementsExecuted() - before;
+    // 5 reads of which keys exist (512 keys each), 3 batches (1,000 rows each)
+    assertTrue(statements <= 8, statements + " statements");
+    stored.forEach(b -> assertEquals(1, b.version()));
+    assertEquals(2_500, books.query().where(Book_.VERSION.eq(1L)).count());
+  }
 }

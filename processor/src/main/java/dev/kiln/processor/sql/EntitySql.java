@@ -106,6 +106,16 @@ public final class EntitySql {
         .orElse(sql);
   }
 
+  /**
+   * The upsert of a versioned entity for a JDBC batch: no {@code RETURNING}, so that each row's
+   * update count says whether its version matched (0 when it did not).
+   */
+  public String upsertBatch() {
+    String sql = upsert();
+    int returning = sql.lastIndexOf(" RETURNING ");
+    return returning < 0 ? sql : sql.substring(0, returning);
+  }
+
   public String deleteById() {
     return "DELETE FROM " + table + " WHERE " + keyCondition();
   }

@@ -47,6 +47,7 @@ final class MappingWriter {
             .addStatement("return INFO").build())
         .addMethod(read())
         .addMethod(key())
+        .addMethod(value())
         .addMethod(check());
     if (!e.relations().isEmpty()) {
       mapping.addMethod(MethodSpec.methodBuilder("relationCount").addAnnotation(Override.class)
@@ -101,6 +102,20 @@ final class MappingWriter {
     return MethodSpec.methodBuilder("key").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(Object.class).addParameter(e.type(), "entity")
         .addStatement("return $L", key).build();
+  }
+
+  private MethodSpec value() {
+    MethodSpec.Builder value = MethodSpec.methodBuilder("value").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(Object.class).addParameter(e.type(), "entity")
+        .addParameter(TypeName.INT, "index")
+        .beginControlFlow("return switch (index)");
+    List<PropertyModel> columns = e.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      value.addStatement("case $L -> $L", i, columns.get(i).accessor().read("entity"));
+    }
+    return value.addStatement("default -> throw new $T(index)", IndexOutOfBoundsException.class)
+        .endControlFlow("")
+        .build();
   }
 
   private MethodSpec check() {

@@ -15,6 +15,7 @@ import dev.kiln.processor.model.PropertyModel;
 import dev.kiln.processor.sql.EntitySql;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -113,6 +114,9 @@ public final class RepositoryWriter {
         constant("UPDATE", sql.update());
       }
       constant("UPSERT", sql.upsert());
+      if (e.version().isPresent() && e.keys().size() == 1) {
+        constant("UPSERT_BATCH", sql.upsertBatch());
+      }
       constant("DELETE_BY_ID", sql.deleteById());
       if (e.version().isPresent()) {
         constant("DELETE_VERSIONED", sql.deleteVersioned());
@@ -272,7 +276,7 @@ public final class RepositoryWriter {
             .addStatement("throw support.notUpdated(entity, $L)", versioned)
             .endControlFlow();
         if (versioned) {
-          body.addStatement("return stored(entity, $L$L + 1)", generatedKeyArgument(),
+          body.addStatement("return stored(entity, $L$L + 1)", generatedKeyArgument("entity"),
               e.version().get().accessor().read("entity"));
         } else {
           body.addStatement("return $L", asStored("entity"));
@@ -305,7 +309,7 @@ public final class RepositoryWriter {
             .beginControlFlow("if (!rs.next())")
             .addStatement("throw support.notUpdated(entity, true)")
             .endControlFlow()
-            .addStatement("return stored(entity, $Lrs.get$L(1))", generatedKeyArgument(),
+            .addStatement("return stored(entity, $Lrs.get$L(1))", generatedKeyArgument("entity"),
                 e.version().get().kind() == dev.kiln.processor.model.ValueKind.INT
                     ? "Int" : "Long")
             .endControlFlow();
@@ -317,9 +321,8 @@ public final class RepositoryWriter {
           .addStatement("support.evict(MAPPING.key(entity))")
           .addStatement("return stored");
       type.addMethod(upsert.build());
-      if (!versioned) {
-        type.addMethod(upsertAll());
-      }
+      type.addMethod(!versioned ? upsertAll()
+          : e.keys().size() == 1 ? versionedUpsertAll(e.keys().get(0)) : upsertEach());
     }
 
     /**
@@ -364,6 +367,106 @@ public final class RepositoryWriter {
           .addCode(body.build())
           .addStatement("list.forEach(entity -> support.evict(MAPPING.key(entity)))")
           .addStatement("return stored")
+          .build();
+    }
+
+    /**
+     * {@code upsertAll} of a versioned entity: the keys that already have a row are read first
+     * (one statement per 512 keys), then every entity goes in JDBC batches of the upsert without
+     * {@code RETURNING}; a row whose update count is 0 had another version, and fails the whole
+     * call. Those read are stored with their version incremented; the others as inserted.
+     */
+    private MethodSpec versionedUpsertAll(PropertyModel key) {
+      PropertyModel version = e.version().orElseThrow();
+      TypeName keyType = key.boxedType();
+      CodeBlock unset = e.generatedKey().map(this::keyLeftUnset).orElse(null);
+      // Runs the rows batched so far; a count of 0 is a row whose version did not match.
+      CodeBlock flush = CodeBlock.builder()
+          .addStatement("int[] changed = conn.batch(ps)")
+          .beginControlFlow("for (int j = 0; j < changed.length; j++)")
+          .addStatement("$T row = list.get(batched.get(j))", entityType)
+          .beginControlFlow("if (changed[j] == 0)")
+          .addStatement("throw support.notUpdated(row, true)")
+          .endControlFlow()
+          .addStatement("result.set(batched.get(j), existing.contains(MAPPING.key(row))"
+              + " ? stored(row, $L$L + 1) : $L)", generatedKeyArgument("row"),
+              version.accessor().read("row"), asStored("row"))
+          .endControlFlow()
+          .addStatement("batched.clear()")
+          .build();
+      CodeBlock.Builder body = CodeBlock.builder()
+          .add("$T stored = support.writeAtomically($S, conn -> {\n$>", listOfEntity, "upsert")
+          .addStatement("$T result = new $T<>(list)", listOfEntity, ArrayList.class)
+          .addStatement("$T<$T> keys = new $T<>()", List.class, keyType, ArrayList.class)
+          .beginControlFlow("for ($T entity : list)", entityType);
+      if (unset != null) {
+        body.beginControlFlow("if (!($L))", unset)
+            .addStatement("keys.add($L)", key.accessor().read("entity"))
+            .endControlFlow();
+      } else {
+        body.addStatement("keys.add($L)", key.accessor().read("entity"));
+      }
+      body.endControlFlow()
+          .addStatement("$T<Object> existing = new $T<>()", Set.class, HashSet.class)
+          .addStatement("findAllById(keys).forEach(found -> existing.add(MAPPING.key(found)))")
+          .addStatement("$T ps = conn.prepare(UPSERT_BATCH)", Spi.PREPARED_STATEMENT)
+          .addStatement("$T<Integer> batched = new $T<>()", List.class, ArrayList.class)
+          .beginControlFlow("for (int i = 0; i < list.size(); i++)")
+          .addStatement("$T entity = list.get(i)", entityType);
+      if (unset != null) {
+        body.beginControlFlow("if ($L)", unset)
+            .addStatement("result.set(i, insert(conn, entity))")
+            .addStatement("continue")
+            .endControlFlow();
+      }
+      body.addStatement("bindColumns(ps, entity)")
+          .addStatement("ps.addBatch()")
+          .addStatement("batched.add(i)")
+          .beginControlFlow("if (batched.size() == $T.BATCH)", Spi.REPOSITORY_SUPPORT)
+          .add(flush)
+          .endControlFlow()
+          .endControlFlow()
+          .beginControlFlow("if (!batched.isEmpty())")
+          .add(flush)
+          .endControlFlow()
+          .addStatement("return result")
+          .add("$<});\n");
+      return publicMethod("upsertAll", listOfEntity)
+          .addJavadoc("Inserts every entity, or updates the row that has its key when its"
+              + " version matches, in one transaction (JDBC batches of"
+              + " {@code RepositorySupport.BATCH}); returns them as stored, in order. Throws"
+              + " {@code OptimisticLockException}, and changes nothing, when a row's version no"
+              + " longer matches.\n")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
+              "entities")
+          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS)
+          .addCode(body.build())
+          .addStatement("list.forEach(entity -> support.evict(MAPPING.key(entity)))")
+          .addStatement("return stored")
+          .build();
+    }
+
+    /**
+     * {@code upsertAll} of a versioned entity with a composite key: each entity upserted in turn,
+     * in one transaction.
+     */
+    private MethodSpec upsertEach() {
+      return publicMethod("upsertAll", listOfEntity)
+          .addJavadoc("Inserts every entity, or updates the row that has its key when its"
+              + " version matches, in one transaction; returns them as stored, in order. Throws"
+              + " {@code OptimisticLockException}, and changes nothing, when a row's version no"
+              + " longer matches.\n")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
+              "entities")
+          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS)
+          .addCode(CodeBlock.builder()
+              .add("return support.writeAtomically($S, conn -> {\n$>", "upsert")
+              .addStatement("$T result = new $T<>(list.size())", listOfEntity, ArrayList.class)
+              .addStatement("list.forEach(entity -> result.add(upsert(entity)))")
+              .addStatement("return result")
+              .add("$<});\n").build())
           .build();
     }
 
@@ -477,8 +580,9 @@ public final class RepositoryWriter {
       return index;
     }
 
-    private String generatedKeyArgument() {
-      return e.generatedKey().map(k -> k.accessor().read("entity") + ", ").orElse("");
+    /** {@code instance}'s generated key and a comma, for {@code stored(…)}; empty without one. */
+    private String generatedKeyArgument(String instance) {
+      return e.generatedKey().map(k -> k.accessor().read(instance) + ", ").orElse("");
     }
 
     // ---- deletes ------------------------------------------------------------------------------
