@@ -356,14 +356,9 @@ public final class RepositoryWriter {
           .endControlFlow()
           .addStatement("return result")
           .add("$<});\n");
-      return publicMethod("upsertAll", listOfEntity)
-          .addJavadoc("Inserts every entity, or updates the row that has its key, in one"
+      return upsertAllMethod("Inserts every entity, or updates the row that has its key, in one"
               + " transaction ({@code INSERT … ON CONFLICT DO UPDATE} as JDBC batches of"
               + " {@code RepositorySupport.BATCH}); returns them as stored, in order.\n")
-          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
-              "entities")
-          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
-              listOfEntity, Spi.CHECKS)
           .addCode(body.build())
           .addStatement("list.forEach(entity -> support.evict(MAPPING.key(entity)))")
           .addStatement("return stored")
@@ -431,20 +426,25 @@ public final class RepositoryWriter {
           .endControlFlow()
           .addStatement("return result")
           .add("$<});\n");
-      return publicMethod("upsertAll", listOfEntity)
-          .addJavadoc("Inserts every entity, or updates the row that has its key when its"
+      return upsertAllMethod("Inserts every entity, or updates the row that has its key when its"
               + " version matches, in one transaction (JDBC batches of"
               + " {@code RepositorySupport.BATCH}); returns them as stored, in order. Throws"
               + " {@code OptimisticLockException}, and changes nothing, when a row's version no"
               + " longer matches.\n")
-          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
-              "entities")
-          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
-              listOfEntity, Spi.CHECKS)
           .addCode(body.build())
           .addStatement("list.forEach(entity -> support.evict(MAPPING.key(entity)))")
           .addStatement("return stored")
           .build();
+    }
+
+    /** {@code upsertAll(entities)} up to the checked copy of them, {@code list}. */
+    private MethodSpec.Builder upsertAllMethod(String javadoc) {
+      return publicMethod("upsertAll", listOfEntity)
+          .addJavadoc(javadoc)
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
+              "entities")
+          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS);
     }
 
     /**
@@ -452,15 +452,10 @@ public final class RepositoryWriter {
      * in one transaction.
      */
     private MethodSpec upsertEach() {
-      return publicMethod("upsertAll", listOfEntity)
-          .addJavadoc("Inserts every entity, or updates the row that has its key when its"
+      return upsertAllMethod("Inserts every entity, or updates the row that has its key when its"
               + " version matches, in one transaction; returns them as stored, in order. Throws"
               + " {@code OptimisticLockException}, and changes nothing, when a row's version no"
               + " longer matches.\n")
-          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
-              "entities")
-          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
-              listOfEntity, Spi.CHECKS)
           .addCode(CodeBlock.builder()
               .add("return support.writeAtomically($S, conn -> {\n$>", "upsert")
               .addStatement("$T result = new $T<>(list.size())", listOfEntity, ArrayList.class)
