@@ -167,21 +167,39 @@ class PlanCheckTest {
         "",
         "@Dao",
         "public interface Queries {",
-        "  List<Author> findByNameStartingWith(String prefix);",
+        "  List<Author> findByNameContaining(String part);",
         "}");
 
     Compilation compilation = compile(author, queries);
 
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[KILN-041] Queries.findByNameStartingWith scans table author"
+        .hadWarningContaining("[KILN-041] Queries.findByNameContaining scans table author"
             + " (SQLite's plan: SCAN author): the index on Author.name cannot serve this condition"
             + " (SQLite uses none for LIKE, a negation or IgnoreCase, nor for a BigDecimal,"
             + " BigInteger or OffsetDateTime, which Kiln compares through an expression): also"
             + " filter on a property it can search by, or mark it @AllowScan if a full scan is"
             + " intended")
         .inFile(queries)
-        .onLineContaining("findByNameStartingWith");
+        .onLineContaining("findByNameContaining");
+  }
+
+  @Test
+  void startingWithSeeksAnIndexOnItsProperty() {
+    JavaFileObject author = source("Author",
+        "@Table",
+        "@Index(columns = \"name\")",
+        "public record Author(@Id(autoGenerate = true) long id, String name) {}");
+    JavaFileObject queries = source("Queries",
+        "import java.util.List;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  List<Author> findByNameStartingWith(String prefix);",
+        "}");
+
+    // (name >= ? AND name < kiln_prefix_end(?) AND instr(name, ?) = 1): a range on the index
+    assertThat(compile(author, queries)).succeededWithoutWarnings();
   }
 
   @Test

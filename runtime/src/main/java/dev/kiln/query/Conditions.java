@@ -4,6 +4,7 @@ import dev.kiln.internal.postgresql.PostgresPrecision;
 import dev.kiln.mapping.RelationInfo;
 import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.migrations.schema.Ordering;
+import dev.kiln.migrations.schema.TextFunctions;
 import dev.kiln.migrations.schema.TextMatch;
 import dev.kiln.spi.ValueType;
 import dev.kiln.spi.ValueTypes;
@@ -160,8 +161,21 @@ final class Conditions {
       implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {
-      sql.bind(sql.dialect().textMatch(match, sql.qualified(column.table(), column.name()), false),
-          column.type(), sql.dialect().textArgument(match, value));
+      String reference = sql.qualified(column.table(), column.name());
+      if (match == TextMatch.STARTS_WITH && sql.dialect() == SqlDialect.POSTGRESQL
+          && !value.isEmpty()) {
+        // A range an index on the column can seek; SQLite's dialect writes its own.
+        String end = TextFunctions.prefixEnd(value);
+        sql.append("(").bind(reference + " >= ?", column.type(), value).append(" AND ");
+        if (end != null) {
+          sql.bind(reference + " < ?", column.type(), end).append(" AND ");
+        }
+        sql.bind(sql.dialect().textMatch(match, reference, false), column.type(), value)
+            .append(")");
+        return;
+      }
+      sql.bind(sql.dialect().textMatch(match, reference, false), column.type(),
+          sql.dialect().textArgument(match, value));
     }
   }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code startsWith} and {@code endsWith} are exact and case-sensitive, see a NUL character and
  * what follows it, and take {@code %}, {@code _}, {@code *}, {@code ?} and {@code [} literally —
  * through the typed query and through derived finders alike, checked against Java on a corpus of
- * texts and searches. {@code IgnoreCase} folds ASCII letters (SQLite's {@code lower()}), and a
+ * texts and searches — among them the edges of the index range a {@code startsWith} seeks: the
+ * empty prefix, the last code point before the surrogates, and U+10FFFF. {@code IgnoreCase} folds ASCII letters (SQLite's {@code lower()}), and a
  * {@code LIKE} pattern is case-sensitive, as PostgreSQL's is.
  */
 @Tag("engines")
@@ -32,9 +33,11 @@ class TextSearchTest {
 
   private static final List<String> TEXTS = storable(List.of("abc", "ABC", "a\u0000b", "b\u0000",
       "x%y", "x_y", "xay", "é", "Élan", "élan", "", "b", "aab", "ab*c", "[x]", "a?c", "日本語",
-      "emoji 😀 end", "tail \\"));
+      "emoji 😀 end", "tail \\", "\uD7FFz", "\uE000", "\uDBFF\uDFFF", "\uDBFF\uDFFFa",
+      "a\uDBFF\uDFFF", "ac"));
   private static final List<String> SEARCHES = storable(List.of("b", "B", "\u0000", "\u0000b",
-      "%", "_", "", "ab", "*", "[", "?", "c", "é", "本", "😀 end", "\\", "ABC", "abc"));
+      "%", "_", "", "ab", "*", "[", "?", "c", "é", "本", "😀 end", "\\", "ABC", "abc", "\uD7FF",
+      "\uDBFF\uDFFF", "a\uDBFF\uDFFF", "a"));
 
   /**
    * The texts the engine stores: PostgreSQL text cannot hold NUL, which Kiln refuses there

@@ -31,6 +31,7 @@ public final class ShadowDatabase implements AutoCloseable {
     Connection connection = JDBC.createConnection("jdbc:sqlite::memory:", new Properties());
     // Kiln's generated queries call its decimal functions: statements are verified with them.
     DecimalFunctions.register(connection);
+    TextFunctions.register(connection);
     return new ShadowDatabase(connection);
   }
 

@@ -3,6 +3,7 @@ package dev.kiln.internal.sqlite;
 import dev.kiln.internal.Session;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.migrations.schema.DecimalFunctions;
+import dev.kiln.migrations.schema.TextFunctions;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ public final class KilnConnection extends JDBC4Connection implements Session {
       int statementCacheSize) throws SQLException {
     super(url, file, properties);
     DecimalFunctions.register(this);
+    TextFunctions.register(this);
     this.telemetry = telemetry;
     this.statements = new LinkedHashMap<>(64, 0.75f, true) {
       @Override

@@ -111,7 +111,10 @@ public final class SqliteDialect implements SqlDialect {
     String v = ignoreCase ? foldCase("?") : "?";
     return switch (match) {
       case CONTAINS -> "instr(" + c + ", " + v + ") > 0";
-      case STARTS_WITH -> "instr(" + c + ", " + v + ") = 1";
+      // The range lets an index on the column seek the prefix; instr keeps the match exact.
+      case STARTS_WITH -> ignoreCase ? "instr(" + c + ", " + v + ") = 1"
+          : "(" + c + " >= " + v + " AND " + c + " < kiln_prefix_end(" + v + ") AND instr(" + c
+              + ", " + v + ") = 1)";
       // the bytes after the first length(text) - length(suffix) equal the suffix's (when the
       // suffix is longer they are shorter than it); every text ends with the empty suffix
       case ENDS_WITH -> "(" + v + " = '' OR substr(CAST(" + c + " AS BLOB), length(CAST(" + c
