@@ -186,7 +186,7 @@ class DaoGenerationTest {
     // decimals are numeric on PostgreSQL: a plain comparison, nulls first as on SQLite
     assertThat(constant(compilation, "test.Queries_Impl",
         "FIND_BY_PRICE_GREATER_THAN_ORDER_BY_PRICE_DESC_POSTGRESQL"))
-        .endsWith("WHERE \"price\" > ? ORDER BY \"price\" DESC NULLS LAST, \"id\"");
+        .endsWith("WHERE \"price\" > ? ORDER BY \"price\" DESC, \"id\"");
     assertThat(constant(compilation, "test.Queries_Impl", "WITH_BIO_POSTGRESQL"))
         .isEqualTo("SELECT count(*) FROM author WHERE bio IS NOT DISTINCT FROM ?");
     // the same SQL on both engines: one constant

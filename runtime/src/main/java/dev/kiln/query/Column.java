@@ -23,13 +23,21 @@ public class Column<E, T> implements Selectable<E, T> {
   private final String name;
   private final String property;
   private final ValueType<T> type;
+  private final boolean nullable;
 
-  /** Made by generated metamodels. */
-  public Column(String table, String name, String property, ValueType<T> type) {
+  /** Made by generated metamodels; {@code nullable} is whether the column may hold NULL. */
+  public Column(String table, String name, String property, ValueType<T> type,
+      boolean nullable) {
     this.table = table;
     this.name = name;
     this.property = property;
     this.type = type;
+    this.nullable = nullable;
+  }
+
+  /** A column that may hold NULL, as far as Kiln knows. */
+  public Column(String table, String name, String property, ValueType<T> type) {
+    this(table, name, property, type, true);
   }
 
   /** The table the column belongs to. */
@@ -45,6 +53,12 @@ public class Column<E, T> implements Selectable<E, T> {
   /** The property name in Java. */
   public String property() {
     return property;
+  }
+
+  /** Whether the column may hold NULL; a keyset page needs no NULL test where it cannot. */
+  @Override
+  public boolean nullable() {
+    return nullable;
   }
 
   /** How values of this column are bound, read and compared. */

@@ -14,7 +14,13 @@ import dev.kiln.spi.ValueType;
  */
 public class ComparableColumn<E, T extends Comparable<? super T>> extends Column<E, T> {
 
-  /** Made by generated metamodels. */
+  /** Made by generated metamodels; {@code nullable} is whether the column may hold NULL. */
+  public ComparableColumn(String table, String name, String property, ValueType<T> type,
+      boolean nullable) {
+    super(table, name, property, type, nullable);
+  }
+
+  /** A column that may hold NULL, as far as Kiln knows. */
   public ComparableColumn(String table, String name, String property, ValueType<T> type) {
     super(table, name, property, type);
   }

@@ -309,11 +309,12 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     List<String> orderTerms = new ArrayList<>();
     for (Order<E> order : orders) {
       orderTerms.add(dialect.orderBy(order.item().ordering(), order.item().expression(sql),
-          order.descending()));
+          order.descending(), order.item().nullable()));
     }
     if (!groupBy.isEmpty()) {
       for (Selectable<E, ?> item : groupBy) {
-        orderTerms.add(dialect.orderBy(item.ordering(), item.expression(sql), false));
+        orderTerms.add(dialect.orderBy(item.ordering(), item.expression(sql), false,
+            item.nullable()));
       }
     } else if (!grouped) {
       for (String key : support.info().keyColumns()) {

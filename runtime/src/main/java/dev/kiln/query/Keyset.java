@@ -40,7 +40,7 @@ final class Keyset {
     for (String key : info.keyColumns()) {
       int index = index(info, key);
       terms.add(new Term(new Column<>(info.table(), key, info.properties().get(index),
-          keyType(mapping.value(lastSeen, index))), false, mapping.value(lastSeen, index)));
+          keyType(mapping.value(lastSeen, index)), false), false, mapping.value(lastSeen, index)));
     }
     return sql -> write(sql, terms, 0);
   }
@@ -84,7 +84,7 @@ final class Keyset {
       write(sql, terms, from + 1);
       sql.append(")");
     }
-    if (term.descending()) {
+    if (term.descending() && term.column().nullable()) {
       sql.append(" OR ").append(column).append(" IS NULL");
     }
     sql.append(")");

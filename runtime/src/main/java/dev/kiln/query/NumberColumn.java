@@ -16,7 +16,13 @@ import dev.kiln.spi.ValueTypes;
 public final class NumberColumn<E, T extends Number & Comparable<? super T>>
     extends ComparableColumn<E, T> implements Summable<E, T> {
 
-  /** Made by generated metamodels. */
+  /** Made by generated metamodels; {@code nullable} is whether the column may hold NULL. */
+  public NumberColumn(String table, String name, String property, ValueType<T> type,
+      boolean nullable) {
+    super(table, name, property, type, nullable);
+  }
+
+  /** A column that may hold NULL, as far as Kiln knows. */
   public NumberColumn(String table, String name, String property, ValueType<T> type) {
     super(table, name, property, type);
   }

@@ -28,6 +28,7 @@ public final class Order<E> {
 
   /** Writes the term: the item in its natural order, descending if asked. */
   public void writeTo(SqlWriter sql) {
-    sql.append(sql.dialect().orderBy(item.ordering(), item.expression(sql), descending));
+    sql.append(sql.dialect().orderBy(item.ordering(), item.expression(sql), descending,
+        item.nullable()));
   }
 }

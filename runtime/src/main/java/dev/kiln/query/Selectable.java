@@ -24,6 +24,11 @@ public interface Selectable<E, T> {
     return type().ordering();
   }
 
+  /** Whether the value may be NULL: an aggregate or a column through relations may. */
+  default boolean nullable() {
+    return true;
+  }
+
   /** Whether this is an aggregate, which a query computes per group. */
   default boolean aggregate() {
     return false;

@@ -12,7 +12,13 @@ import dev.kiln.spi.ValueType;
  */
 public final class TextColumn<E> extends ComparableColumn<E, String> {
 
-  /** Made by generated metamodels. */
+  /** Made by generated metamodels; {@code nullable} is whether the column may hold NULL. */
+  public TextColumn(String table, String name, String property, ValueType<String> type,
+      boolean nullable) {
+    super(table, name, property, type, nullable);
+  }
+
+  /** A column that may hold NULL, as far as Kiln knows. */
   public TextColumn(String table, String name, String property, ValueType<String> type) {
     super(table, name, property, type);
   }

@@ -1,5 +1,6 @@
 package dev.kiln.bench.contenders;
 
+import dev.kiln.bench.model.AuthorTotals;
 import dev.kiln.bench.model.Book;
 import java.util.List;
 
@@ -26,6 +27,22 @@ public interface Contender<A, B> extends AutoCloseable {
   /** The same as {@link #authorsWithBooks}, loading the books one author at a time (N+1). */
   default List<A> authorsWithBooksOneByOne(long firstId, long lastId) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " has no N+1 variant");
+  }
+
+  /**
+   * The {@code count} authors after {@code last} in descending email order (unique and indexed):
+   * a keyset page. Only the contenders that read into the benchmark's records answer it.
+   */
+  default List<A> authorsByEmailAfter(A last, int count) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no keyset page");
+  }
+
+  /**
+   * For each author from {@code firstId} to {@code lastId}, in key order: the number of books and
+   * their exact total price — a report.
+   */
+  default List<AuthorTotals> bookTotals(long firstId, long lastId) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no report");
   }
 
   /** Inserts {@code books} (their keys 0: SQLite assigns them) in one transaction; the rows added. */

@@ -3,6 +3,7 @@ package dev.kiln.bench.contenders;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.bench.data.Values;
 import dev.kiln.bench.model.Author;
+import dev.kiln.bench.model.AuthorTotals;
 import dev.kiln.bench.model.Book;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -53,6 +54,8 @@ public final class JdbcContender implements RecordContender {
   private static final int BOOKS_OF = 5;
   private static final int INSERT = 6;
   private static final int UPDATE = 7;
+  private static final int BY_EMAIL = 8;
+  private static final int PRICES = 9;
 
   private static final String[] SQL = {
       "SELECT id, name, email, created_at FROM author WHERE id = ?",
@@ -66,6 +69,10 @@ public final class JdbcContender implements RecordContender {
       "SELECT id, author_id, title, price, published FROM book WHERE author_id = ? ORDER BY id",
       "INSERT INTO book (author_id, title, price, published) VALUES (?, ?, ?, ?)",
       "UPDATE book SET author_id = ?, title = ?, price = ?, published = ? WHERE id = ?",
+      "SELECT id, name, email, created_at FROM author WHERE email < ? ORDER BY email DESC"
+          + " LIMIT ?",
+      // SQLite's sum() would add the decimal text as doubles: the exact sum is Java's
+      "SELECT author_id, price FROM book WHERE author_id BETWEEN ? AND ? ORDER BY author_id",
   };
 
   private final HikariDataSource pool;
@@ -151,11 +158,23 @@ public final class JdbcContender implements RecordContender {
 
   @Override
   public List<Author> authorsAfter(long afterId, int count) {
+    return authors(PAGE, count, ps -> {
+      ps.setLong(1, afterId);
+      ps.setInt(2, count);
+    });
+  }
+
+  /** Binds the parameters of a statement. */
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** The authors statement {@code which} reads, bound by {@code binder}. */
+  private List<Author> authors(int which, int count, Binder binder) {
     try (Connection c = pool.getConnection()) {
-      PreparedStatement ps = prepare(c, PAGE);
+      PreparedStatement ps = prepare(c, which);
       try {
-        ps.setLong(1, afterId);
-        ps.setInt(2, count);
+        binder.bind(ps);
         List<Author> page = new ArrayList<>(count);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -163,6 +182,50 @@ public final class JdbcContender implements RecordContender {
           }
         }
         return page;
+      } finally {
+        done(ps);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<Author> authorsByEmailAfter(Author last, int count) {
+    return authors(BY_EMAIL, count, ps -> {
+      ps.setString(1, last.email()); // emails are unique: no tie to break
+      ps.setInt(2, count);
+    });
+  }
+
+  @Override
+  public List<AuthorTotals> bookTotals(long firstId, long lastId) {
+    try (Connection c = pool.getConnection()) {
+      PreparedStatement ps = prepare(c, PRICES);
+      try {
+        ps.setLong(1, firstId);
+        ps.setLong(2, lastId);
+        List<AuthorTotals> rows = new ArrayList<>((int) (lastId - firstId + 1));
+        try (ResultSet rs = ps.executeQuery()) {
+          long author = -1;
+          long books = 0;
+          BigDecimal total = BigDecimal.ZERO;
+          while (rs.next()) {
+            long next = rs.getLong(1);
+            if (next != author && author != -1) {
+              rows.add(new AuthorTotals(author, books, total));
+              books = 0;
+              total = BigDecimal.ZERO;
+            }
+            author = next;
+            books++;
+            total = total.add(new BigDecimal(rs.getString(2)));
+          }
+          if (author != -1) {
+            rows.add(new AuthorTotals(author, books, total));
+          }
+        }
+        return rows;
       } finally {
         done(ps);
       }

@@ -5,11 +5,14 @@ import dev.kiln.DatabaseBuilder;
 import dev.kiln.bench.data.DataSet;
 import dev.kiln.bench.model.Author;
 import dev.kiln.bench.model.AuthorRepository;
+import dev.kiln.bench.model.AuthorTotals;
 import dev.kiln.bench.model.Author_;
 import dev.kiln.bench.model.Book;
 import dev.kiln.bench.model.BookQueries;
 import dev.kiln.bench.model.BookQueries_Impl;
 import dev.kiln.bench.model.BookRepository;
+import dev.kiln.bench.model.Book_;
+import dev.kiln.query.Aggregate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +78,19 @@ public final class KilnContender implements RecordContender {
       result.add(author.withBooks(queries.findByAuthorIdOrderByIdAsc(author.id())));
     }
     return result;
+  }
+
+  @Override
+  public List<Author> authorsByEmailAfter(Author last, int count) {
+    return authors.query().orderBy(Author_.EMAIL.desc()).after(last).limit(count).list();
+  }
+
+  @Override
+  public List<AuthorTotals> bookTotals(long firstId, long lastId) {
+    return books.query().where(Book_.AUTHOR_ID.between(firstId, lastId))
+        .groupBy(Book_.AUTHOR_ID)
+        .select(Book_.AUTHOR_ID, Aggregate.count(), Book_.PRICE.sum())
+        .into(AuthorTotals::new).list();
   }
 
   @Override

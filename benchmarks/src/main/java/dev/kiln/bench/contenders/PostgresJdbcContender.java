@@ -3,6 +3,7 @@ package dev.kiln.bench.contenders;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.bench.model.Author;
+import dev.kiln.bench.model.AuthorTotals;
 import dev.kiln.bench.model.Book;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,6 +33,8 @@ public final class PostgresJdbcContender implements RecordContender {
   private static final int BOOKS_OF = 3;
   private static final int INSERT = 4;
   private static final int UPDATE = 5;
+  private static final int BY_EMAIL = 6;
+  private static final int TOTALS = 7;
 
   private static final String[] SQL = {
       "SELECT id, name, email, created_at FROM author WHERE id = ?",
@@ -41,6 +44,10 @@ public final class PostgresJdbcContender implements RecordContender {
           + " ORDER BY author_id, id",
       "INSERT INTO book (author_id, title, price, published) VALUES (?, ?, ?, ?)",
       "UPDATE book SET author_id = ?, title = ?, price = ?, published = ? WHERE id = ?",
+      "SELECT id, name, email, created_at FROM author WHERE email < ? ORDER BY email DESC"
+          + " LIMIT ?",
+      "SELECT author_id, count(*), sum(price) FROM book WHERE author_id BETWEEN ? AND ?"
+          + " GROUP BY author_id ORDER BY author_id",
   };
 
   private final HikariDataSource pool;
@@ -94,10 +101,22 @@ public final class PostgresJdbcContender implements RecordContender {
 
   @Override
   public List<Author> authorsAfter(long afterId, int count) {
-    try (Connection c = pool.getConnection()) {
-      PreparedStatement ps = prepare(c, PAGE);
+    return authors(PAGE, count, ps -> {
       ps.setLong(1, afterId);
       ps.setInt(2, count);
+    });
+  }
+
+  /** Binds the parameters of a statement. */
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /** The authors statement {@code which} reads, bound by {@code binder}. */
+  private List<Author> authors(int which, int count, Binder binder) {
+    try (Connection c = pool.getConnection()) {
+      PreparedStatement ps = prepare(c, which);
+      binder.bind(ps);
       List<Author> page = new ArrayList<>(count);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -105,6 +124,32 @@ public final class PostgresJdbcContender implements RecordContender {
         }
       }
       return page;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<Author> authorsByEmailAfter(Author last, int count) {
+    return authors(BY_EMAIL, count, ps -> {
+      ps.setString(1, last.email()); // emails are unique: no tie to break
+      ps.setInt(2, count);
+    });
+  }
+
+  @Override
+  public List<AuthorTotals> bookTotals(long firstId, long lastId) {
+    try (Connection c = pool.getConnection()) {
+      PreparedStatement ps = prepare(c, TOTALS);
+      ps.setLong(1, firstId);
+      ps.setLong(2, lastId);
+      List<AuthorTotals> rows = new ArrayList<>((int) (lastId - firstId + 1));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(new AuthorTotals(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)));
+        }
+      }
+      return rows;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

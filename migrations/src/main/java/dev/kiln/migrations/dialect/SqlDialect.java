@@ -37,8 +37,12 @@ public interface SqlDialect {
   /** {@code column BETWEEN ? AND ?}: the first half of the {@code ?} take the low bound. */
   String between(Ordering ordering, String column);
 
-  /** The {@code ORDER BY} term(s) for {@code column}, with nulls first when ascending. */
-  String orderBy(Ordering ordering, String column, boolean descending);
+  /**
+   * The {@code ORDER BY} term(s) for {@code column}, with nulls first when ascending;
+   * {@code nullable} is whether it may hold NULL at all (where it cannot, an engine may leave out
+   * what it would say about nulls, so that an index in its own order serves the sort).
+   */
+  String orderBy(Ordering ordering, String column, boolean descending, boolean nullable);
 
   /** The text condition on {@code column}, with {@code ?} for the argument. */
   String textMatch(TextMatch match, String column, boolean ignoreCase);

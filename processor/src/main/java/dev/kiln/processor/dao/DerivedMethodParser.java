@@ -429,7 +429,8 @@ final class DerivedMethodParser {
             .append(" FROM ").append(table).append(where).append(" ORDER BY ");
         for (DerivedName.Order order : parsed.orders()) {
           PropertyModel p = entity.column(order.property()).orElseThrow();
-          sql.append(dialect.orderBy(p.kind().ordering(), quote(p.column()), order.descending()))
+          sql.append(dialect.orderBy(p.kind().ordering(), quote(p.column()), order.descending(),
+              p.nullable()))
               .append(", ");
         }
         sql.append(entity.keys().stream().map(k -> quote(k.column()))

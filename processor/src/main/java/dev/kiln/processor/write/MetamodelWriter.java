@@ -87,8 +87,8 @@ public final class MetamodelWriter {
     return FieldSpec.builder(fieldType, p.constantName(),
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("{@code $L}, stored in column {@code $L}.\n", p.name(), p.column())
-        .initializer("new $T<>($S, $S, $S, $L)", columnClass, entity.table(), p.column(),
-            p.name(), ValueCode.valueType(p))
+        .initializer("new $T<>($S, $S, $S, $L, $L)", columnClass, entity.table(), p.column(),
+            p.name(), ValueCode.valueType(p), p.nullable())
         .build();
   }
 

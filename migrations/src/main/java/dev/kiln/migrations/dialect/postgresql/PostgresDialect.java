@@ -61,9 +61,15 @@ public final class PostgresDialect implements SqlDialect {
         + wrap(ordering, "?");
   }
 
+  /**
+   * Nulls where SQLite puts them, first ascending and last descending — which is not where a
+   * PostgreSQL B-tree index puts them, so the NULLS clause is written only for a column that may
+   * hold NULL: for the others an index can serve the sort, forward or backward.
+   */
   @Override
-  public String orderBy(Ordering ordering, String column, boolean descending) {
-    return wrap(ordering, column) + (descending ? " DESC NULLS LAST" : " NULLS FIRST");
+  public String orderBy(Ordering ordering, String column, boolean descending, boolean nullable) {
+    return wrap(ordering, column) + (descending ? " DESC" : "")
+        + (!nullable ? "" : descending ? " NULLS LAST" : " NULLS FIRST");
   }
 
   @Override

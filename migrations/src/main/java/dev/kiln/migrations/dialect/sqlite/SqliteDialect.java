@@ -98,7 +98,7 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public String orderBy(Ordering ordering, String column, boolean descending) {
+  public String orderBy(Ordering ordering, String column, boolean descending, boolean nullable) {
     String direction = descending ? " DESC" : "";
     String term = wrap(ordering, column) + direction;
     return ordering == Ordering.NUMERIC_TEXT

@@ -1,0 +1,58 @@
+package dev.kiln.bench;
+
+import static dev.kiln.bench.contenders.Contenders.JDBC;
+import static dev.kiln.bench.contenders.Contenders.JDBC_PG;
+import static dev.kiln.bench.contenders.Contenders.KILN;
+import static dev.kiln.bench.contenders.Contenders.KILN_PG;
+
+import dev.kiln.bench.data.DataSet;
+import dev.kiln.bench.model.AuthorTotals;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * A report over 100 authors and their 1,000 books: each author's number of books and exact total
+ * price. Kiln's {@code groupBy(…).select(Book_.AUTHOR_ID, Aggregate.count(),
+ * Book_.PRICE.sum())} against hand-written JDBC that is exact too: on SQLite it sums the decimal
+ * text in Java (SQLite's {@code sum} would add doubles), on PostgreSQL it lets {@code numeric}
+ * sum.
+ */
+public class Report extends Trial {
+
+  static final int AUTHORS = 100;
+
+  @Param({JDBC, KILN, JDBC_PG, KILN_PG})
+  public String contender;
+
+  @Override
+  protected String contender() {
+    return contender;
+  }
+
+  @Benchmark
+  public List<AuthorTotals> report() {
+    long first = ThreadLocalRandom.current().nextLong(1, DataSet.AUTHORS - AUTHORS + 2);
+    List<AuthorTotals> rows = c.bookTotals(first, first + AUTHORS - 1);
+    if (rows.size() != AUTHORS) {
+      throw new AssertionError("expected " + AUTHORS + " authors, read " + rows.size());
+    }
+    for (int i = 0; i < AUTHORS; i++) {
+      long author = first + i;
+      AuthorTotals row = rows.get(i);
+      BigDecimal total = BigDecimal.ZERO;
+      for (long book = (author - 1) * DataSet.BOOKS_PER_AUTHOR + 1;
+          book <= author * DataSet.BOOKS_PER_AUTHOR; book++) {
+        total = total.add(DataSet.price(book));
+      }
+      if (row.authorId() != author || row.books() != DataSet.BOOKS_PER_AUTHOR
+          || row.total().compareTo(total) != 0) {
+        throw new AssertionError("expected " + author + ": " + DataSet.BOOKS_PER_AUTHOR
+            + " books, " + total + " in all; read " + row);
+      }
+    }
+    return rows;
+  }
+}
