@@ -107,7 +107,7 @@ public final class Database implements AutoCloseable {
     this.transactions = new Transactions(connections, telemetry);
     EntityCache cache = builder.cacheTtl == null ? null
         : new EntityCache(builder.cacheEntries, builder.cacheTtl);
-    this.engine = new Engine(connections, transactions, cache, telemetry);
+    this.engine = new Engine(connections, transactions, cache, telemetry, builder.clock);
   }
 
   /** The engine this database runs on, chosen by its JDBC URL. */

@@ -1,10 +1,12 @@
 package dev.kiln;
 
 import dev.kiln.internal.sqlite.ConnectionFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Configures a {@link Database}; start from {@link Database#builder(String)}.
@@ -31,6 +33,7 @@ public final class DatabaseBuilder {
   Duration slowQueryThreshold = Duration.ofMillis(200);
   int statementCacheSize = 256;
   Duration writeTimeout = Duration.ofSeconds(10);
+  Clock clock = Clock.systemUTC();
 
   DatabaseBuilder(String url) {
     this.url = url;
@@ -118,6 +121,16 @@ public final class DatabaseBuilder {
       throw new IllegalArgumentException("statementCacheSize must be at least 1: " + size);
     }
     statementCacheSize = size;
+    return this;
+  }
+
+  /**
+   * The clock with which Kiln fills {@code @CreatedAt} and {@code @UpdatedAt} properties (default
+   * the system's, in UTC); times are kept to the microsecond, which both engines store exactly.
+   * A fixed clock makes tests repeatable.
+   */
+  public DatabaseBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 

@@ -249,4 +249,51 @@ class PropertyValidationTest {
         .inFile(product)
         .onLineContaining("@Convert(Product.Split.class)");
   }
+
+  @Test
+  void createdAtNeedsAnInstant() {
+    JavaFileObject post = source("Post",
+        "@Table",
+        "public record Post(",
+        "    @Id long id,",
+        "    @CreatedAt String created) {}");
+
+    Compilation compilation = compile(post);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[KILN-055] @CreatedAt needs an Instant property (Kiln fills it with"
+            + " the time of the write); 'created' is java.lang.String")
+        .inFile(post)
+        .onLineContaining("@CreatedAt String created");
+  }
+
+  @Test
+  void auditTimesAreOneEachOnPropertiesOfTheirOwn() {
+    JavaFileObject post = source("Post",
+        "import java.time.Instant;",
+        "",
+        "@Table",
+        "public record Post(",
+        "    @Id @UpdatedAt Instant id,",
+        "    @UpdatedAt Instant changed,",
+        "    @UpdatedAt Instant touched,",
+        "    @CreatedAt @UpdatedAt Instant both) {}");
+
+    Compilation compilation = compile(post);
+
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[KILN-056] @UpdatedAt on 'id': a key or @Version property is not a"
+            + " time Kiln fills in")
+        .inFile(post).onLineContaining("@Id @UpdatedAt Instant id");
+    assertThat(compilation)
+        .hadErrorContaining("[KILN-056] @CreatedAt on 'both': a property is either @CreatedAt or"
+            + " @UpdatedAt")
+        .inFile(post).onLineContaining("@CreatedAt @UpdatedAt Instant both");
+    assertThat(compilation)
+        .hadErrorContaining("Post already has @UpdatedAt")
+        .inFile(post).onLineContaining("@UpdatedAt Instant touched");
+  }
 }

@@ -12,10 +12,11 @@ import java.util.List;
  * @param properties the property names, parallel to {@code columns}
  * @param keyColumns the primary-key columns in key order
  * @param versionColumn the {@code @Version} column, or null when the entity has none
+ * @param updatedAtColumn the {@code @UpdatedAt} column, or null when the entity has none
  */
 public record EntityInfo(
     String entity, String table, List<String> columns, List<String> properties,
-    List<String> keyColumns, String versionColumn) {
+    List<String> keyColumns, String versionColumn, String updatedAtColumn) {
 
   public EntityInfo {
     columns = List.copyOf(columns);
@@ -26,7 +27,7 @@ public record EntityInfo(
   /** An entity without a {@code @Version} property. */
   public EntityInfo(String entity, String table, List<String> columns, List<String> properties,
       List<String> keyColumns) {
-    this(entity, table, columns, properties, keyColumns, null);
+    this(entity, table, columns, properties, keyColumns, null, null);
   }
 
   /** The property stored in {@code column}, or the column name when none is. */

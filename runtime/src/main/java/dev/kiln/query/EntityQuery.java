@@ -351,7 +351,8 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
    * Changes the matching rows as {@code assignments} say, in one {@code UPDATE} statement, and
    * returns how many rows it changed: {@code books.query().where(Book_.AUTHOR_ID.eq(7))
    * .update(Book_.PRICE.multiply(new BigDecimal("1.10")))}. A {@code @Version} column is
-   * incremented too, so that a stale copy of a changed row fails its next update. Values are
+   * incremented too, so that a stale copy of a changed row fails its next update, and an
+   * {@code @UpdatedAt} one set to now unless an assignment sets it. Values are
    * checked as the repository checks them, before any SQL runs; cached entities of the table
    * are evicted once the change commits.
    *
@@ -387,6 +388,11 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     if (info.versionColumn() != null) {
       String version = dialect.quote(info.versionColumn());
       sql.append(", ").append(version).append(" = ").append(version).append(" + 1");
+    }
+    if (info.updatedAtColumn() != null && sets.stream()
+        .noneMatch(set -> set.column().name().equalsIgnoreCase(info.updatedAtColumn()))) {
+      sql.append(", ").append(dialect.quote(info.updatedAtColumn())).append(" = ")
+          .bind("?", ValueTypes.INSTANT, support.now());
     }
     writeWhere(sql);
     boolean cascades = keyChanged;

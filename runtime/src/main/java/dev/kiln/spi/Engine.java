@@ -19,6 +19,9 @@ import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +50,26 @@ public final class Engine {
   private final SqlDialect sql;
   private final FetchPlans fetchPlans;
   private final Map<String, Set<String>> affected = new ConcurrentHashMap<>();
+  private final Clock clock;
 
   /** Made by {@code Database}. */
   public Engine(Connections source, Transactions transactions, EntityCache cache,
-      Telemetry telemetry) {
+      Telemetry telemetry, Clock clock) {
+    this.clock = clock;
     this.source = source;
     this.transactions = transactions;
     this.cache = cache;
     this.telemetry = telemetry;
     this.sql = source.sql();
     this.fetchPlans = new FetchPlans(sql, source.keyLists());
+  }
+
+  /**
+   * Now, for {@code @CreatedAt} and {@code @UpdatedAt}: the database's clock, to the
+   * microsecond, which both engines store exactly.
+   */
+  public Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** The engine this database runs on. */

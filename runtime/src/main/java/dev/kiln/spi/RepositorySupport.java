@@ -10,6 +10,7 @@ import dev.kiln.mapping.SqlWork;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -75,6 +76,11 @@ public final class RepositorySupport<E> {
   /** The quoted column list every {@code SELECT} of this entity reads. */
   public String selectList() {
     return selectList;
+  }
+
+  /** Now, to the microsecond, for {@code @CreatedAt} and {@code @UpdatedAt}. */
+  public Instant now() {
+    return engine.now();
   }
 
   public <T> T read(String action, SqlWork<T> work) {

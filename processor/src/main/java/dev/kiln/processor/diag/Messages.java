@@ -39,6 +39,9 @@ public final class Messages {
     NOT_A_CLASS("KILN-011", "@Table goes on a record or a class; %s is %s"),
     BAD_CONVERTER("KILN-012", "@Convert(%s) cannot convert '%s': %s"),
     BAD_FOREIGN_KEY("KILN-013", "@ForeignKey on '%s': %s"),
+    AUDIT_NOT_INSTANT("KILN-055", "@%s needs an Instant property (Kiln fills it with the time of"
+        + " the write); '%s' is %s"),
+    BAD_AUDIT("KILN-056", "@%s on '%s': %s"),
     SEVERAL_VERSIONS("KILN-014", "%s has more than one @Version property ('%s' and '%s'):"
         + " keep one"),
     DUPLICATE_INDEX("KILN-015", "index name '%s' is used twice: give one of the indexes another"

@@ -59,6 +59,21 @@ public record EntityModel(
   }
 
   /** The {@code @Version} property, if any. */
+  /** The {@code @CreatedAt} property, if any. */
+  public Optional<PropertyModel> createdAt() {
+    return columns.stream().filter(p -> p.audit() == PropertyModel.Audit.CREATED_AT).findFirst();
+  }
+
+  /** The {@code @UpdatedAt} property, if any. */
+  public Optional<PropertyModel> updatedAt() {
+    return columns.stream().filter(p -> p.audit() == PropertyModel.Audit.UPDATED_AT).findFirst();
+  }
+
+  /** Whether Kiln fills in times on this entity's writes. */
+  public boolean audited() {
+    return createdAt().isPresent() || updatedAt().isPresent();
+  }
+
   public Optional<PropertyModel> version() {
     return columns.stream().filter(PropertyModel::version).findFirst();
   }

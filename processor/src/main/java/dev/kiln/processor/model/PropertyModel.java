@@ -18,6 +18,7 @@ import javax.lang.model.element.Element;
  * @param id whether the property is (part of) the primary key
  * @param autoGenerate whether SQLite assigns the key on insert
  * @param version whether the property is the {@code @Version} counter
+ * @param audit whether Kiln fills the property with the time of insert or of the last write
  * @param unique whether {@code @Column(unique = true)} asked for a unique index
  * @param defaultValue the SQL {@code DEFAULT} expression, or null
  * @param renamedFrom the column's former name, or null
@@ -36,11 +37,15 @@ public record PropertyModel(
     boolean id,
     boolean autoGenerate,
     boolean version,
+    Audit audit,
     boolean unique,
     String defaultValue,
     String renamedFrom,
     ForeignKeyModel foreignKey,
     Accessor accessor) {
+
+  /** The times Kiln fills in: {@code @CreatedAt}, {@code @UpdatedAt}. */
+  public enum Audit { NONE, CREATED_AT, UPDATED_AT }
 
   /** Whether the Java type is primitive (and so never null). */
   public boolean primitive() {

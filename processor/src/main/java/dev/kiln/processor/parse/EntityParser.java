@@ -149,6 +149,8 @@ public final class EntityParser {
     Optional<AnnotationMirror> convert = annotations.find("Convert", sources);
     Optional<AnnotationMirror> version = annotations.find("Version", sources);
     Optional<AnnotationMirror> foreignKey = annotations.find("ForeignKey", sources);
+    Optional<AnnotationMirror> createdAt = annotations.find("CreatedAt", sources);
+    Optional<AnnotationMirror> updatedAt = annotations.find("UpdatedAt", sources);
 
     if (candidate.accessor() == null) {
       diagnostics.error(element, Code.NOT_READABLE, candidate.name(), entity.getSimpleName(),
@@ -195,6 +197,8 @@ public final class EntityParser {
       diagnostics.error(element, version.get(), null, Code.VERSION_NOT_INTEGER,
           candidate.name(), TypeName.get(type).withoutAnnotations());
     }
+    PropertyModel.Audit audit = audit(candidate, createdAt, updatedAt, kind, converter,
+        id.isPresent() || version.isPresent());
     String columnName = column.map(c -> annotations.string(c, "name")).filter(n -> !n.isBlank())
         .orElse(Names.snake(candidate.name()));
     String defaultValue = column.map(c -> annotations.string(c, "defaultValue"))
@@ -204,9 +208,34 @@ public final class EntityParser {
     ForeignKeyModel fk = foreignKey.map(f -> foreignKey(candidate, f)).orElse(null);
     return new PropertyModel(element, candidate.name(), columnName,
         TypeName.get(type).withoutAnnotations(), kind, enumType, converter, nullable,
-        id.isPresent(), autoGenerate, version.isPresent(),
+        id.isPresent(), autoGenerate, version.isPresent(), audit,
         column.map(c -> annotations.bool(c, "unique")).orElse(false), defaultValue, renamedFrom,
         fk, candidate.accessor());
+  }
+
+  /** Which time Kiln fills in the property, after reporting a misplaced annotation. */
+  private PropertyModel.Audit audit(Candidate candidate, Optional<AnnotationMirror> createdAt,
+      Optional<AnnotationMirror> updatedAt, ValueKind kind, TypeName converter, boolean keyOrVersion) {
+    Optional<AnnotationMirror> mark = createdAt.or(() -> updatedAt);
+    if (mark.isEmpty()) {
+      return PropertyModel.Audit.NONE;
+    }
+    String name = createdAt.isPresent() ? "CreatedAt" : "UpdatedAt";
+    Element element = candidate.element();
+    if (createdAt.isPresent() && updatedAt.isPresent()) {
+      diagnostics.error(element, mark.get(), null, Code.BAD_AUDIT, name, candidate.name(),
+          "a property is either @CreatedAt or @UpdatedAt; declare one of each");
+    } else if (keyOrVersion) {
+      diagnostics.error(element, mark.get(), null, Code.BAD_AUDIT, name, candidate.name(),
+          "a key or @Version property is not a time Kiln fills in; use a property of its own");
+    } else if (kind != ValueKind.INSTANT || converter != null) {
+      diagnostics.error(element, mark.get(), null, Code.AUDIT_NOT_INSTANT, name,
+          candidate.name(), TypeName.get(candidate.type()).withoutAnnotations());
+    } else {
+      return createdAt.isPresent() ? PropertyModel.Audit.CREATED_AT
+          : PropertyModel.Audit.UPDATED_AT;
+    }
+    return PropertyModel.Audit.NONE; // reported: one error, not more about the same property
   }
 
   /** The foreign key, or null after reporting a target that cannot be an entity. */
@@ -236,6 +265,16 @@ public final class EntityParser {
     if (versions.size() > 1) {
       diagnostics.error(versions.get(1).element(), Code.SEVERAL_VERSIONS, type.getSimpleName(),
           versions.get(0).name(), versions.get(1).name());
+    }
+    for (PropertyModel.Audit audit : List.of(PropertyModel.Audit.CREATED_AT,
+        PropertyModel.Audit.UPDATED_AT)) {
+      List<PropertyModel> marked = columns.stream().filter(p -> p.audit() == audit).toList();
+      if (marked.size() > 1) {
+        String name = audit == PropertyModel.Audit.CREATED_AT ? "CreatedAt" : "UpdatedAt";
+        diagnostics.error(marked.get(1).element(), Code.BAD_AUDIT, name, marked.get(1).name(),
+            type.getSimpleName() + " already has @" + name + " '" + marked.get(0).name()
+                + "'; keep one");
+      }
     }
   }
 

@@ -95,9 +95,14 @@ public final class EntitySql {
     }
     // The stored row's columns are qualified with the table: beside "excluded" a bare name is
     // ambiguous to PostgreSQL.
+    // A row's @CreatedAt stays the time it was first inserted.
     String set = nonKeys.stream()
         .map(p -> quote(p.column()) + " = " + (p.version()
-            ? table + "." + quote(p.column()) + " + 1" : "excluded." + quote(p.column())))
+            ? table + "." + quote(p.column()) + " + 1"
+            : p.audit() == PropertyModel.Audit.CREATED_AT
+                ? "coalesce(" + table + "." + quote(p.column()) + ", excluded."
+                    + quote(p.column()) + ")"
+                : "excluded." + quote(p.column())))
         .collect(Collectors.joining(", "));
     String sql = insert() + conflict + "UPDATE SET " + set;
     return entity.version()

@@ -34,12 +34,12 @@ final class MappingWriter {
             e.type())
         .addField(FieldSpec.builder(Spi.ENTITY_INFO, "INFO",
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("new $T(\n$>$>$S,\n$S,\n$L,\n$L,\n$L,\n$L)$<$<", Spi.ENTITY_INFO,
-                e.simpleName(), e.table(), stringList(e.columns(), PropertyModel::column),
+            .initializer("new $T(\n$>$>$S,\n$S,\n$L,\n$L,\n$L,\n$L,\n$L)$<$<",
+                Spi.ENTITY_INFO, e.simpleName(), e.table(),
+                stringList(e.columns(), PropertyModel::column),
                 stringList(e.columns(), PropertyModel::name),
-                stringList(e.keys(), PropertyModel::column),
-                e.version().map(v -> CodeBlock.of("$S", v.column()))
-                    .orElse(CodeBlock.of("null")))
+                stringList(e.keys(), PropertyModel::column), columnOrNull(e.version()),
+                columnOrNull(e.updatedAt()))
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("info").addAnnotation(Override.class)
@@ -102,6 +102,11 @@ final class MappingWriter {
     return MethodSpec.methodBuilder("key").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(Object.class).addParameter(e.type(), "entity")
         .addStatement("return $L", key).build();
+  }
+
+  /** The column's name as a literal, or {@code null}. */
+  private static CodeBlock columnOrNull(java.util.Optional<PropertyModel> property) {
+    return property.map(p -> CodeBlock.of("$S", p.column())).orElse(CodeBlock.of("null"));
   }
 
   private MethodSpec value() {

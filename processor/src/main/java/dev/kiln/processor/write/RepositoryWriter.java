@@ -79,6 +79,7 @@ public final class RepositoryWriter {
           .addStatement("this.support = new $T<>(db.engine(), MAPPING)", Spi.REPOSITORY_SUPPORT)
           .build());
       insertMethods();
+      auditHelpers();
       updateMethods();
       deleteMethods();
       findMethods();
@@ -136,13 +137,12 @@ public final class RepositoryWriter {
     // ---- inserts ------------------------------------------------------------------------------
 
     private void insertMethods() {
-      type.addMethod(publicMethod("insert", entityType)
+      MethodSpec.Builder insertOne = publicMethod("insert", entityType)
           .addJavadoc("Inserts {@code entity} and returns it as stored"
               + (e.generatedKey().isPresent() ? ", with the key SQLite assigned when {@code $L}"
-                  + " was left $L" : "") + ".\n", keyJavadocArgs())
-          .addParameter(entityType, "entity")
-          .addStatement("MAPPING.check($T.entity(entity, $S), support.dialect())", Spi.CHECKS,
-              entityName)
+                  + " was left $L" : "") + ".\n", keyJavadocArgs());
+      checkedEntity(insertOne, INSERTING);
+      type.addMethod(insertOne
           .addStatement("return support.write($S, conn -> insert(conn, entity))", "insert")
           .build());
 
@@ -152,8 +152,8 @@ public final class RepositoryWriter {
               + " stored, in order.\n")
           .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
               "entities")
-          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
-              listOfEntity, Spi.CHECKS);
+          .addStatement("$T list = $T.entities($L, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS, stamped("entities", INSERTING));
       if (e.generatedKey().isPresent()) {
         PropertyModel key = e.generatedKey().get();
         boolean intKey = key.kind() == dev.kiln.processor.model.ValueKind.INT;
@@ -252,9 +252,8 @@ public final class RepositoryWriter {
               ? " if its version still matches, and returns it with the version incremented;"
                   + " throws {@code OptimisticLockException} when another writer changed it first"
               : " and returns it; throws {@code KilnException} when no row has the key") + ".\n")
-          .addParameter(entityType, "entity")
-          .addStatement("MAPPING.check($T.entity(entity, $S), support.dialect())", Spi.CHECKS,
-              entityName);
+;
+      checkedEntity(update, UPDATING);
       if (e.nonKeys().isEmpty()) {
         update.beginControlFlow("if (!existsById($L))", keyArguments("entity"))
             .addStatement("throw support.notUpdated(entity, false)")
@@ -291,10 +290,8 @@ public final class RepositoryWriter {
 
       MethodSpec.Builder upsert = publicMethod("upsert", entityType)
           .addJavadoc("Inserts {@code entity}, or updates the row that has its key"
-              + " ({@code INSERT … ON CONFLICT DO UPDATE}); returns it as stored.\n")
-          .addParameter(entityType, "entity")
-          .addStatement("MAPPING.check($T.entity(entity, $S), support.dialect())", Spi.CHECKS,
-              entityName);
+              + " ({@code INSERT … ON CONFLICT DO UPDATE}); returns it as stored.\n");
+      checkedEntity(upsert, INSERTING);
       e.generatedKey().ifPresent(key -> {
         upsert.beginControlFlow("if ($L)", keyLeftUnset(key))
             .addStatement("return insert(entity)")
@@ -437,14 +434,78 @@ public final class RepositoryWriter {
           .build();
     }
 
+    /** Whether a write inserts (so that {@code @CreatedAt} is filled when null) or updates. */
+    private static final boolean INSERTING = true;
+    private static final boolean UPDATING = false;
+
+    /**
+     * Adds the parameter {@code entity} and checks it; when Kiln fills in times, the parameter is
+     * {@code given} and {@code entity} its stamped copy, which the method goes on with.
+     */
+    private void checkedEntity(MethodSpec.Builder method, boolean inserting) {
+      if (!e.audited()) {
+        method.addParameter(entityType, "entity")
+            .addStatement("MAPPING.check($T.entity(entity, $S), support.dialect())", Spi.CHECKS,
+                entityName);
+        return;
+      }
+      method.addParameter(entityType, "given")
+          .addStatement("$T entity = audited($T.entity(given, $S), support.now(), $L)",
+              entityType, Spi.CHECKS, entityName, inserting)
+          .addStatement("MAPPING.check(entity, support.dialect())");
+    }
+
+    /** {@code entities}, stamped with now when Kiln fills in times. */
+    private CodeBlock stamped(String entities, boolean inserting) {
+      return e.audited() ? CodeBlock.of("audited($L, support.now(), $L)", entities, inserting)
+          : CodeBlock.of("$L", entities);
+    }
+
+    /** The helpers that stamp entities with the time of a write. */
+    private void auditHelpers() {
+      if (!e.audited()) {
+        return;
+      }
+      type.addMethod(MethodSpec.methodBuilder("audited")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(entityType)
+          .addJavadoc("{@code entity} with {@code @UpdatedAt} at {@code now}, and when"
+              + " {@code inserting} {@code @CreatedAt} too where it is null.\n")
+          .addParameter(entityType, "entity").addParameter(ClassName.get(java.time.Instant.class),
+              "now").addParameter(TypeName.BOOLEAN, "inserting")
+          .addCode(Construction.returnNew(e, slot -> {
+            PropertyModel column = slot.column();
+            if (column != null && column.audit() == PropertyModel.Audit.UPDATED_AT) {
+              return CodeBlock.of("now");
+            }
+            if (column != null && column.audit() == PropertyModel.Audit.CREATED_AT) {
+              CodeBlock value = column.accessor().read("entity");
+              return CodeBlock.of("inserting && $L == null ? now : $L", value, value);
+            }
+            return Construction.copied(e, slot, "entity");
+          }))
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("audited")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(listOfEntity)
+          .addJavadoc("Every entity stamped; a null is left for the checks to refuse.\n")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
+              "entities")
+          .addParameter(ClassName.get(java.time.Instant.class), "now")
+          .addParameter(TypeName.BOOLEAN, "inserting")
+          .addStatement("$T list = new $T<>()", listOfEntity, ArrayList.class)
+          .addStatement("entities.forEach(entity -> list.add(entity == null ? null"
+              + " : audited(entity, now, inserting)))")
+          .addStatement("return list")
+          .build());
+    }
+
     /** {@code upsertAll(entities)} up to the checked copy of them, {@code list}. */
     private MethodSpec.Builder upsertAllMethod(String javadoc) {
       return publicMethod("upsertAll", listOfEntity)
           .addJavadoc(javadoc)
           .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
               "entities")
-          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
-              listOfEntity, Spi.CHECKS);
+          .addStatement("$T list = $T.entities($L, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS, stamped("entities", INSERTING));
     }
 
     /**
@@ -492,8 +553,8 @@ public final class RepositoryWriter {
               versioned ? "OptimisticLockException" : "KilnException")
           .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
               "entities")
-          .addStatement("$T list = $T.entities(entities, MAPPING, support.dialect())",
-              listOfEntity, Spi.CHECKS)
+          .addStatement("$T list = $T.entities($L, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS, stamped("entities", UPDATING))
           .addCode(CodeBlock.builder()
               .add("$T stored = support.writeAtomically($S, conn -> {\n$>", listOfEntity,
                   "update")
