@@ -296,4 +296,48 @@ class PropertyValidationTest {
         .hadErrorContaining("Post already has @UpdatedAt")
         .inFile(post).onLineContaining("@UpdatedAt Instant touched");
   }
+
+  @Test
+  void softDeleteNeedsABooleanOrANullableInstantOfItsOwn() {
+    JavaFileObject post = source("Post",
+        "import java.time.Instant;",
+        "",
+        "@Table",
+        "public record Post(",
+        "    @Id long id,",
+        "    @SoftDelete String gone,",
+        "    @SoftDelete Instant removedAt) {}");
+
+    Compilation compilation = compile(post);
+
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[KILN-057] @SoftDelete on 'gone': it needs a boolean (true when"
+            + " deleted) or an Instant (when it was deleted); it is java.lang.String")
+        .inFile(post).onLineContaining("@SoftDelete String gone");
+    assertThat(compilation)
+        .hadErrorContaining("[KILN-057] @SoftDelete on 'removedAt': an Instant that marks deleted"
+            + " rows is null for a live row: mark it @Nullable")
+        .inFile(post).onLineContaining("@SoftDelete Instant removedAt");
+  }
+
+  @Test
+  void aToOneOfAnEntityThatMarksDeletedRowsIsNullable() {
+    JavaFileObject club = source("Club",
+        "@Table",
+        "public record Club(@Id long id, @SoftDelete boolean closed) {}");
+    JavaFileObject member = source("Member",
+        "@Table",
+        "@Index(columns = \"clubId\")",
+        "public record Member(@Id long id, @ForeignKey(Club.class) long clubId,",
+        "    @Relation(foreignKey = \"clubId\") Club club) {}");
+
+    Compilation compilation = compile(club, member);
+
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("Club marks deleted rows (@SoftDelete), so the related one may be"
+            + " absent: mark 'club' @Nullable")
+        .inFile(member).onLineContaining("Club club");
+  }
 }

@@ -13,10 +13,13 @@ import java.util.List;
  * @param keyColumns the primary-key columns in key order
  * @param versionColumn the {@code @Version} column, or null when the entity has none
  * @param updatedAtColumn the {@code @UpdatedAt} column, or null when the entity has none
+ * @param softDeleteColumn the {@code @SoftDelete} column, or null when rows are deleted
+ * @param softDeleteTime whether that column holds the time of deletion (else a boolean)
  */
 public record EntityInfo(
     String entity, String table, List<String> columns, List<String> properties,
-    List<String> keyColumns, String versionColumn, String updatedAtColumn) {
+    List<String> keyColumns, String versionColumn, String updatedAtColumn,
+    String softDeleteColumn, boolean softDeleteTime) {
 
   public EntityInfo {
     columns = List.copyOf(columns);
@@ -27,7 +30,16 @@ public record EntityInfo(
   /** An entity without a {@code @Version} property. */
   public EntityInfo(String entity, String table, List<String> columns, List<String> properties,
       List<String> keyColumns) {
-    this(entity, table, columns, properties, keyColumns, null, null);
+    this(entity, table, columns, properties, keyColumns, null, null, null, false);
+  }
+
+  /**
+   * The condition a live row meets, on {@code column} as the statement refers to the
+   * {@code @SoftDelete} column; null when rows are deleted.
+   */
+  public String live(String column) {
+    return softDeleteColumn == null ? null
+        : column + (softDeleteTime ? " IS NULL" : " IS NOT TRUE");
   }
 
   /** The property stored in {@code column}, or the column name when none is. */

@@ -221,9 +221,15 @@ final class Conditions {
     sql.append("))");
   }
 
-  /** The next step's membership, or at the end the condition itself. */
+  /** The next step's membership, or at the end the condition itself; live rows only. */
   private static void rest(SqlWriter sql, List<RelationInfo<?, ?>> steps, int from,
       Condition<?> condition) {
+    var target = steps.get(from).target().info();
+    String live = target.live(sql.qualified(target.table(), String.valueOf(
+        target.softDeleteColumn())));
+    if (live != null) {
+      sql.append(live).append(" AND ");
+    }
     if (from + 1 < steps.size()) {
       related(sql, steps, from + 1, condition);
     } else {

@@ -43,6 +43,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   private long limit = -1;
   private long offset;
   private boolean everyRow;
+  private boolean withDeleted;
   private final List<Selectable<E, ?>> groupBy = new ArrayList<>();
   private Condition<E> having;
   private E after;
@@ -251,7 +252,8 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   }
 
   /**
-   * The rows of a projection: {@code SELECT items FROM table t0 [LEFT JOIN …] WHERE … GROUP BY …
+   * The rows of a projection: {@code SELECT items FROM table t0 [LEFT JOIN …] WHERE …
+   * GROUP BY …
    * HAVING … ORDER BY … LIMIT … OFFSET …}, each made into a result by {@code mapper}.
    */
   <R> List<R> project(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper,
@@ -339,6 +341,15 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   }
 
   /**
+   * Reads (and updates) rows marked deleted too, for an entity with {@code @SoftDelete}; without
+   * it, a typed query sees live rows only. Changes nothing for other entities.
+   */
+  public Q withDeleted() {
+    withDeleted = true;
+    return self();
+  }
+
+  /**
    * Says that {@link #update} or {@link #delete} without a {@code where} is meant to change every
    * row: without it, they refuse, since a forgotten condition would.
    */
@@ -410,7 +421,8 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   }
 
   /**
-   * Deletes the matching rows in one {@code DELETE} statement and returns how many it deleted.
+   * Deletes the matching rows in one {@code DELETE} statement and returns how many it deleted;
+   * for an entity with {@code @SoftDelete}, marks the live ones deleted instead.
    * Foreign keys' {@code ON DELETE} actions run as they do for any delete; cached entities of the
    * table, and of the tables those actions reach, are evicted once the delete commits.
    *
@@ -421,8 +433,25 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     requireBulkShape("delete");
     SqlDialect dialect = support.engine().sql();
     SqlWriter sql = new SqlWriter(dialect);
-    sql.append("DELETE FROM ").append(dialect.quote(support.info().table()));
-    writeWhere(sql);
+    EntityInfo info = support.info();
+    if (info.softDeleteColumn() != null) {
+      // Marks the live rows deleted, as the repository's delete does.
+      String mark = dialect.quote(info.softDeleteColumn());
+      sql.append("UPDATE ").append(dialect.quote(info.table())).append(" SET ").append(mark);
+      if (info.softDeleteTime()) {
+        sql.append(" = ").bind("?", ValueTypes.INSTANT, support.now());
+      } else {
+        sql.append(" = TRUE");
+      }
+      if (info.versionColumn() != null) {
+        String version = dialect.quote(info.versionColumn());
+        sql.append(", ").append(version).append(" = ").append(version).append(" + 1");
+      }
+      writeWhere(sql, false); // rows already marked keep their time
+    } else {
+      sql.append("DELETE FROM ").append(dialect.quote(info.table()));
+      writeWhere(sql);
+    }
     return support.write("delete", conn -> {
       PreparedStatement ps = conn.prepare(sql.sql());
       sql.bindTo(ps, 1);
@@ -495,7 +524,18 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   }
 
   private void writeWhere(SqlWriter sql) {
+    writeWhere(sql, withDeleted);
+  }
+
+  /** {@code WHERE} the query's conditions, the keyset's, and unless {@code deletedToo} live. */
+  private void writeWhere(SqlWriter sql, boolean deletedToo) {
     Condition<E> filter = where;
+    EntityInfo info = support.info();
+    if (info.softDeleteColumn() != null && !deletedToo) {
+      Condition<E> live = w -> w.append(info.live(
+          w.qualified(info.table(), info.softDeleteColumn())));
+      filter = filter == null ? live : live.and(filter);
+    }
     if (after != null) {
       Condition<E> keyset = Keyset.after(support.mapping(), orders, after);
       filter = filter == null ? keyset : filter.and(keyset);

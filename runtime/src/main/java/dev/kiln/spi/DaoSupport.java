@@ -3,6 +3,7 @@ package dev.kiln.spi;
 import dev.kiln.KilnException;
 import dev.kiln.internal.EntityCache;
 import dev.kiln.mapping.SqlWork;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -31,6 +32,11 @@ public final class DaoSupport {
   public DaoSupport(Engine engine, String dao) {
     this.engine = engine;
     this.dao = dao;
+  }
+
+  /** Now, to the microsecond: the time a derived delete marks {@code @SoftDelete} rows with. */
+  public Instant now() {
+    return engine.now();
   }
 
   public Engine engine() {

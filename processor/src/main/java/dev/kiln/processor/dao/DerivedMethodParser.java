@@ -316,9 +316,19 @@ final class DerivedMethodParser {
         }
         groups.add(String.join(" AND ", parts));
       }
-      where = " WHERE " + (groups.size() == 1 ? groups.get(0)
-          : groups.stream().map(g -> "(" + g + ")").collect(Collectors.joining(" OR ")));
+      where = groups.size() == 1 ? groups.get(0)
+          : groups.stream().map(g -> "(" + g + ")").collect(Collectors.joining(" OR "));
     }
+    // An entity with @SoftDelete: live rows only; a delete marks them (with now, bound first).
+    String live = entity.liveCondition(c -> quote(c));
+    if (live != null) {
+      where = where.isEmpty() ? live : live + " AND (" + where + ")";
+      entity.softDelete().filter(p -> p.kind() == ValueKind.INSTANT
+          && parsed.verb() == DerivedName.Verb.DELETE)
+          .ifPresent(p -> bindings.add(0, new Binding("support.now()", Value.of(entity, p),
+              false, null)));
+    }
+    where = where.isEmpty() ? "" : " WHERE " + where;
     return new SqlVariant(sql(dialect, parsed, entity, result, where), bindings);
   }
 
@@ -423,7 +433,8 @@ final class DerivedMethodParser {
       case EXISTS:
         return "SELECT EXISTS (SELECT 1 FROM " + table + where + ")";
       case DELETE:
-        return "DELETE FROM " + table + where;
+        return entity.softDelete().isEmpty() ? "DELETE FROM " + table + where
+            : softDelete(entity) + where;
       default:
         StringBuilder sql = new StringBuilder("SELECT ").append(new EntitySql(entity).columns())
             .append(" FROM ").append(table).append(where).append(" ORDER BY ");
@@ -442,6 +453,15 @@ final class DerivedMethodParser {
         }
         return sql.toString();
     }
+  }
+
+  /** {@code UPDATE t SET deleted = TRUE} (or {@code = ?}, a time), the version incremented. */
+  private static String softDelete(EntityModel entity) {
+    PropertyModel mark = entity.softDelete().orElseThrow();
+    return "UPDATE " + quote(entity.table()) + " SET " + quote(mark.column()) + " = "
+        + (mark.kind() == ValueKind.INSTANT ? "?" : "TRUE")
+        + entity.version().map(v -> ", " + quote(v.column()) + " = " + quote(v.column()) + " + 1")
+            .orElse("");
   }
 
   /** A condition in SQLite's SQL. */

@@ -42,6 +42,7 @@ public final class Messages {
     AUDIT_NOT_INSTANT("KILN-055", "@%s needs an Instant property (Kiln fills it with the time of"
         + " the write); '%s' is %s"),
     BAD_AUDIT("KILN-056", "@%s on '%s': %s"),
+    BAD_SOFT_DELETE("KILN-057", "@SoftDelete on '%s': %s"),
     SEVERAL_VERSIONS("KILN-014", "%s has more than one @Version property ('%s' and '%s'):"
         + " keep one"),
     DUPLICATE_INDEX("KILN-015", "index name '%s' is used twice: give one of the indexes another"

@@ -69,6 +69,20 @@ public record EntityModel(
     return columns.stream().filter(p -> p.audit() == PropertyModel.Audit.UPDATED_AT).findFirst();
   }
 
+  /** The {@code @SoftDelete} property, if any. */
+  public Optional<PropertyModel> softDelete() {
+    return columns.stream().filter(PropertyModel::softDelete).findFirst();
+  }
+
+  /**
+   * The condition a live row meets ({@code "deleted" IS NOT TRUE}, {@code "deleted_at" IS
+   * NULL}) with the column written by {@code column}, or null without {@code @SoftDelete}.
+   */
+  public String liveCondition(java.util.function.UnaryOperator<String> column) {
+    return softDelete().map(p -> column.apply(p.column())
+        + (p.kind() == ValueKind.INSTANT ? " IS NULL" : " IS NOT TRUE")).orElse(null);
+  }
+
   /** Whether Kiln fills in times on this entity's writes. */
   public boolean audited() {
     return createdAt().isPresent() || updatedAt().isPresent();

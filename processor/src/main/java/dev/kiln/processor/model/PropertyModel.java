@@ -19,6 +19,7 @@ import javax.lang.model.element.Element;
  * @param autoGenerate whether SQLite assigns the key on insert
  * @param version whether the property is the {@code @Version} counter
  * @param audit whether Kiln fills the property with the time of insert or of the last write
+ * @param softDelete whether the property marks a deleted row ({@code @SoftDelete})
  * @param unique whether {@code @Column(unique = true)} asked for a unique index
  * @param defaultValue the SQL {@code DEFAULT} expression, or null
  * @param renamedFrom the column's former name, or null
@@ -38,6 +39,7 @@ public record PropertyModel(
     boolean autoGenerate,
     boolean version,
     Audit audit,
+    boolean softDelete,
     boolean unique,
     String defaultValue,
     String renamedFrom,

@@ -151,6 +151,7 @@ public final class EntityParser {
     Optional<AnnotationMirror> foreignKey = annotations.find("ForeignKey", sources);
     Optional<AnnotationMirror> createdAt = annotations.find("CreatedAt", sources);
     Optional<AnnotationMirror> updatedAt = annotations.find("UpdatedAt", sources);
+    Optional<AnnotationMirror> softDelete = annotations.find("SoftDelete", sources);
 
     if (candidate.accessor() == null) {
       diagnostics.error(element, Code.NOT_READABLE, candidate.name(), entity.getSimpleName(),
@@ -199,6 +200,9 @@ public final class EntityParser {
     }
     PropertyModel.Audit audit = audit(candidate, createdAt, updatedAt, kind, converter,
         id.isPresent() || version.isPresent());
+    boolean taken = id.isPresent() || version.isPresent() || audit != PropertyModel.Audit.NONE;
+    boolean softDeleted = softDelete.isPresent()
+        && softDelete(candidate, softDelete.get(), kind, converter, nullable, taken);
     String columnName = column.map(c -> annotations.string(c, "name")).filter(n -> !n.isBlank())
         .orElse(Names.snake(candidate.name()));
     String defaultValue = column.map(c -> annotations.string(c, "defaultValue"))
@@ -208,14 +212,15 @@ public final class EntityParser {
     ForeignKeyModel fk = foreignKey.map(f -> foreignKey(candidate, f)).orElse(null);
     return new PropertyModel(element, candidate.name(), columnName,
         TypeName.get(type).withoutAnnotations(), kind, enumType, converter, nullable,
-        id.isPresent(), autoGenerate, version.isPresent(), audit,
+        id.isPresent(), autoGenerate, version.isPresent(), audit, softDeleted,
         column.map(c -> annotations.bool(c, "unique")).orElse(false), defaultValue, renamedFrom,
         fk, candidate.accessor());
   }
 
   /** Which time Kiln fills in the property, after reporting a misplaced annotation. */
   private PropertyModel.Audit audit(Candidate candidate, Optional<AnnotationMirror> createdAt,
-      Optional<AnnotationMirror> updatedAt, ValueKind kind, TypeName converter, boolean keyOrVersion) {
+      Optional<AnnotationMirror> updatedAt, ValueKind kind, TypeName converter,
+      boolean keyOrVersion) {
     Optional<AnnotationMirror> mark = createdAt.or(() -> updatedAt);
     if (mark.isEmpty()) {
       return PropertyModel.Audit.NONE;
@@ -236,6 +241,25 @@ public final class EntityParser {
           : PropertyModel.Audit.UPDATED_AT;
     }
     return PropertyModel.Audit.NONE; // reported: one error, not more about the same property
+  }
+
+  /** Whether the property can mark deleted rows; reports why not. */
+  private boolean softDelete(Candidate candidate, AnnotationMirror mark, ValueKind kind,
+      TypeName converter, boolean nullable, boolean taken) {
+    Element element = candidate.element();
+    String problem = taken ? "a key, @Version or audit property cannot also mark deleted rows;"
+            + " use a property of its own"
+        : converter != null || (kind != ValueKind.BOOLEAN && kind != ValueKind.INSTANT)
+            ? "it needs a boolean (true when deleted) or an Instant (when it was deleted); it is "
+                + TypeName.get(candidate.type()).withoutAnnotations()
+        : kind == ValueKind.INSTANT && !nullable
+            ? "an Instant that marks deleted rows is null for a live row: mark it @Nullable"
+        : null;
+    if (problem != null) {
+      diagnostics.error(element, mark, null, Code.BAD_SOFT_DELETE, candidate.name(), problem);
+      return false;
+    }
+    return true;
   }
 
   /** The foreign key, or null after reporting a target that cannot be an entity. */
@@ -265,6 +289,12 @@ public final class EntityParser {
     if (versions.size() > 1) {
       diagnostics.error(versions.get(1).element(), Code.SEVERAL_VERSIONS, type.getSimpleName(),
           versions.get(0).name(), versions.get(1).name());
+    }
+    List<PropertyModel> softDeletes = columns.stream().filter(PropertyModel::softDelete).toList();
+    if (softDeletes.size() > 1) {
+      diagnostics.error(softDeletes.get(1).element(), Code.BAD_SOFT_DELETE,
+          softDeletes.get(1).name(), type.getSimpleName() + " already marks deleted rows with '"
+              + softDeletes.get(0).name() + "'; keep one");
     }
     for (PropertyModel.Audit audit : List.of(PropertyModel.Audit.CREATED_AT,
         PropertyModel.Audit.UPDATED_AT)) {

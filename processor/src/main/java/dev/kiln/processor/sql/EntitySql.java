@@ -4,6 +4,7 @@ import static dev.kiln.migrations.schema.SqliteDdl.quote;
 
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.PropertyModel;
+import dev.kiln.processor.model.ValueKind;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,16 +30,18 @@ public final class EntitySql {
   }
 
   public String findById() {
-    return "SELECT " + columns() + " FROM " + table + " WHERE " + keyCondition();
+    return "SELECT " + columns() + " FROM " + table + " WHERE " + keyCondition() + andLive();
   }
 
   public String findAll() {
-    return "SELECT " + columns() + " FROM " + table + " ORDER BY " + keyList();
+    return "SELECT " + columns() + " FROM " + table + whereLive() + " ORDER BY " + keyList();
   }
 
   /** The part of {@code findAllById} before its {@code ?, ?, …} list. */
   public String findAllByIdPrefix() {
-    return "SELECT " + columns() + " FROM " + table + " WHERE " + keyList() + " IN (";
+    String live = entity.liveCondition(c -> quote(c));
+    return "SELECT " + columns() + " FROM " + table + " WHERE "
+        + (live == null ? "" : live + " AND ") + keyList() + " IN (";
   }
 
   public String findAllByIdSuffix() {
@@ -46,11 +49,12 @@ public final class EntitySql {
   }
 
   public String count() {
-    return "SELECT count(*) FROM " + table;
+    return "SELECT count(*) FROM " + table + whereLive();
   }
 
   public String existsById() {
-    return "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + keyCondition() + ")";
+    return "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + keyCondition() + andLive()
+        + ")";
   }
 
   /** Inserts every column, the key included. */
@@ -79,7 +83,8 @@ public final class EntitySql {
     String set = entity.nonKeys().stream()
         .map(p -> quote(p.column()) + " = " + (p.version() ? quote(p.column()) + " + 1" : "?"))
         .collect(Collectors.joining(", "));
-    return "UPDATE " + table + " SET " + set + " WHERE " + keyCondition() + versionCondition();
+    return "UPDATE " + table + " SET " + set + " WHERE " + keyCondition() + versionCondition()
+        + andLive();
   }
 
   /**
@@ -121,13 +126,39 @@ public final class EntitySql {
     return returning < 0 ? sql : sql.substring(0, returning);
   }
 
+  /**
+   * Deletes by key; with {@code @SoftDelete}, marks the live row deleted instead (a time is
+   * bound first, as the statement's first parameter).
+   */
   public String deleteById() {
-    return "DELETE FROM " + table + " WHERE " + keyCondition();
+    return entity.softDelete().isEmpty() ? "DELETE FROM " + table + " WHERE " + keyCondition()
+        : softDelete() + " WHERE " + keyCondition() + andLive();
   }
 
-  /** Deletes by key and version. */
+  /** Deletes by key and version; with {@code @SoftDelete}, marks the row and bumps the version. */
   public String deleteVersioned() {
-    return deleteById() + versionCondition();
+    return entity.softDelete().isEmpty() ? deleteById() + versionCondition()
+        : softDelete() + " WHERE " + keyCondition() + versionCondition() + andLive();
+  }
+
+  /** {@code UPDATE t SET deleted = TRUE} or {@code = ?}, with the version incremented. */
+  private String softDelete() {
+    PropertyModel mark = entity.softDelete().orElseThrow();
+    String set = quote(mark.column()) + " = "
+        + (mark.kind() == ValueKind.INSTANT ? "?" : "TRUE")
+        + entity.version().map(v -> ", " + quote(v.column()) + " = " + quote(v.column()) + " + 1")
+            .orElse("");
+    return "UPDATE " + table + " SET " + set;
+  }
+
+  private String andLive() {
+    String live = entity.liveCondition(c -> quote(c));
+    return live == null ? "" : " AND " + live;
+  }
+
+  private String whereLive() {
+    String live = entity.liveCondition(c -> quote(c));
+    return live == null ? "" : " WHERE " + live;
   }
 
   /** Every statement the repository runs, by method, for the build's query list. */

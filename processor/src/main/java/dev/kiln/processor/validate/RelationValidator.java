@@ -57,11 +57,15 @@ public final class RelationValidator {
     if (fk.isEmpty()) {
       return Optional.empty();
     }
-    if (fk.get().nullable() != relation.nullable()) {
+    // A target that marks deleted rows (@SoftDelete) may be absent whatever the key says.
+    boolean mayBeAbsent = fk.get().nullable() || target.softDelete().isPresent();
+    if (mayBeAbsent != relation.nullable()) {
       diagnostics.error(relation.element(), relation.annotation(), null,
           Code.RELATION_NULLABILITY, relation.foreignKey(), relation.name(), fk.get().nullable()
               ? "'" + relation.foreignKey() + "' is nullable, so the related " + target.simpleName()
                   + " may be absent: mark '" + relation.name() + "' @Nullable too"
+              : mayBeAbsent ? target.simpleName() + " marks deleted rows (@SoftDelete), so the"
+                  + " related one may be absent: mark '" + relation.name() + "' @Nullable"
               : "'" + relation.foreignKey() + "' is never null, so the related "
                   + target.simpleName() + " always exists: remove @Nullable from '"
                   + relation.name() + "'");

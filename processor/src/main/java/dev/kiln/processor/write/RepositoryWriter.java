@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.PropertyModel;
+import dev.kiln.processor.model.ValueKind;
 import dev.kiln.processor.sql.EntitySql;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -608,8 +609,9 @@ public final class RepositoryWriter {
                   Spi.REPOSITORY_SUPPORT)
               .beginControlFlow("for ($T id : list.subList(from, Math.min(list.size(),"
                   + " from + $T.BATCH)))", keyType, Spi.REPOSITORY_SUPPORT)
-              .addStatement("$L", ValueCode.bind(e, key, "ps", CodeBlock.of("1"),
-                  CodeBlock.of("id")))
+              .add(bindDeletedAt())
+              .addStatement("$L", ValueCode.bind(e, key, "ps", CodeBlock.of("$L",
+                  firstKeyOfDelete()), CodeBlock.of("id")))
               .addStatement("ps.addBatch()")
               .endControlFlow()
               .beginControlFlow("for (int changed : conn.batch(ps))")
@@ -622,6 +624,22 @@ public final class RepositoryWriter {
           .addStatement("support.evictCascaded()")
           .addStatement("return deleted")
           .build();
+    }
+
+    /**
+     * Binds now as the first parameter of a delete that marks rows with the time
+     * ({@code @SoftDelete Instant}); nothing otherwise.
+     */
+    private CodeBlock bindDeletedAt() {
+      return e.softDelete().filter(p -> p.kind() == ValueKind.INSTANT)
+          .map(p -> CodeBlock.builder().addStatement("$L", ValueCode.bind(e, p, "ps",
+              CodeBlock.of("1"), CodeBlock.of("support.now()"))).build())
+          .orElse(CodeBlock.of(""));
+    }
+
+    /** The index of a delete's first key parameter: after the time it marks rows with. */
+    private int firstKeyOfDelete() {
+      return e.softDelete().filter(p -> p.kind() == ValueKind.INSTANT).isPresent() ? 2 : 1;
     }
 
     /** Binds the key of {@code entity}, then its version if it has one; returns the next index. */
@@ -664,7 +682,8 @@ public final class RepositoryWriter {
       deleteById.addCode(CodeBlock.builder()
               .add("boolean deleted = support.write($S, conn -> {\n$>", "delete")
               .addStatement("$T ps = conn.prepare(DELETE_BY_ID)", Spi.PREPARED_STATEMENT)
-              .add(bindKeyParameters(1))
+              .add(bindDeletedAt())
+              .add(bindKeyParameters(firstKeyOfDelete()))
               .addStatement("return conn.update(ps) > 0")
               .add("$<});\n").build())
           .addStatement("support.evict($L)", cacheKeyOfParameters())
@@ -677,7 +696,8 @@ public final class RepositoryWriter {
       }
 
       CodeBlock.Builder bindDelete = CodeBlock.builder();
-      bindKeyAndVersion(bindDelete, 1);
+      bindDelete.add(bindDeletedAt());
+      bindKeyAndVersion(bindDelete, firstKeyOfDelete());
       CodeBlock.Builder deleteAll = CodeBlock.builder()
           .add("int deleted = support.writeAtomically($S, conn -> {\n$>", "delete")
           .addStatement("$T ps = conn.prepare($L)", Spi.PREPARED_STATEMENT,
@@ -728,7 +748,8 @@ public final class RepositoryWriter {
           .addStatement("$T ps = conn.prepare($L)", Spi.PREPARED_STATEMENT,
               versioned ? "DELETE_VERSIONED" : "DELETE_BY_ID");
       CodeBlock.Builder bind = CodeBlock.builder();
-      bindKeyAndVersion(bind, 1);
+      bind.add(bindDeletedAt());
+      bindKeyAndVersion(bind, firstKeyOfDelete());
       delete.addCode(bind.build());
       if (versioned) {
         delete.beginControlFlow("if (conn.update(ps) > 0)")

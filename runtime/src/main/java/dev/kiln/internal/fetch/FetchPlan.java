@@ -328,7 +328,7 @@ public final class FetchPlan {
     appendJoins(sql, node);
     if (relation != null) {
       String parentKey = parentKeyColumn(relation);
-      sql.append(" WHERE ").append(keyFilter.apply(parentKey))
+      sql.append(" WHERE ").append(keyFilter.apply(parentKey)).append(andLive(node, "t0"))
           .append(" ORDER BY ").append(parentKey);
       for (String key : node.mapping.info().keyColumns()) {
         sql.append(", t0.").append(q(key));
@@ -351,18 +351,30 @@ public final class FetchPlan {
       sql.append(" LEFT JOIN ").append(table(child)).append(' ').append(child.alias)
           .append(" ON ").append(childKey).append(" = ");
       if (relation.kind() == RelationInfo.Kind.TO_ONE) {
-        sql.append(parent.alias).append('.').append(q(relation.sourceColumn()));
+        sql.append(parent.alias).append('.').append(q(relation.sourceColumn()))
+            .append(andLive(child, child.alias));
       } else {
         String inner = child.alias + "_one";
         String innerKey = q(child.mapping.info().keyColumns().get(0));
         sql.append("(SELECT ").append(inner).append('.').append(innerKey).append(" FROM ")
             .append(table(child)).append(' ').append(inner).append(" WHERE ").append(inner)
             .append('.').append(q(relation.targetColumn())).append(" = ").append(parent.alias)
-            .append('.').append(q(relation.sourceColumn())).append(" ORDER BY ").append(inner)
+            .append('.').append(q(relation.sourceColumn())).append(andLive(child, inner))
+            .append(" ORDER BY ").append(inner)
             .append('.').append(innerKey).append(" LIMIT 1)");
       }
       appendJoins(sql, child);
     }
+  }
+
+  /**
+   * {@code " AND <live>"} for a node whose entity marks deleted rows ({@code @SoftDelete}), on
+   * its table's {@code alias}: a deleted related row is not loaded. Empty otherwise.
+   */
+  private static String andLive(PlanNode node, String alias) {
+    var info = node.mapping.info();
+    String live = info.live(alias + "." + q(String.valueOf(info.softDeleteColumn())));
+    return live == null ? "" : " AND " + live;
   }
 
   private static String table(PlanNode node) {
