@@ -12,8 +12,10 @@ import java.lang.annotation.Target;
  * generator creates, drops and changes indexes to match these declarations.
  *
  * <p>{@link #columns()} lists Java <em>property</em> names, not column names, so that a typo or
- * a renamed property is a compile error rather than a broken migration. {@link #where()}, in
- * contrast, is SQL and uses column names.
+ * a renamed property is a compile error rather than a broken migration; each may be followed by
+ * {@code COLLATE NOCASE} (the index compares with ASCII letters folded, as a derived
+ * {@code IgnoreCase} query does: on PostgreSQL it indexes that folding expression) and by
+ * {@code ASC} or {@code DESC}. {@link #where()}, in contrast, is SQL and uses column names.
  *
  * <p>Indexes also decide what the build-time plan check ({@code -Akiln.planCheck=warn|error})
  * reports: a query that would scan the whole table needs an index here, or {@link AllowScan}.
@@ -24,6 +26,8 @@ import java.lang.annotation.Target;
  * @Index(columns = "email", unique = true, where = "deleted_at IS NULL")
  *                                                 // ux_customer_email, among live rows only
  * @Index(name = "ix_customer_deleted", columns = "deletedAt")
+ * @Index(columns = {"lastName COLLATE NOCASE", "createdAt DESC"})
+ *                                                 // findByLastNameIgnoreCase…OrderByCreatedAtDesc
  * public record Customer(@Id long id, String email, String lastName, String firstName,
  *     @Nullable Instant deletedAt) {}
  * }</pre>
@@ -41,7 +45,10 @@ public @interface Index {
    */
   String name() default "";
 
-  /** {@return the indexed properties, by Java property name, in index order} */
+  /**
+   * {@return the indexed properties, by Java property name, in index order} Each may be followed
+   * by {@code COLLATE NOCASE}, then {@code ASC} or {@code DESC}.
+   */
   String[] columns();
 
   /** {@return whether the index is {@code UNIQUE}} */

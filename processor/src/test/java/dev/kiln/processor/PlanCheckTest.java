@@ -185,6 +185,24 @@ class PlanCheckTest {
   }
 
   @Test
+  void ignoreCaseSeeksAnIndexThatFoldsCase() {
+    JavaFileObject author = source("Author",
+        "@Table",
+        "@Index(columns = \"name COLLATE NOCASE\")",
+        "public record Author(@Id(autoGenerate = true) long id, String name) {}");
+    JavaFileObject queries = source("Queries",
+        "import java.util.List;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  List<Author> findByNameIgnoreCase(String name);",
+        "}");
+
+    // "name" COLLATE NOCASE = ?: the index compares the way the condition does
+    assertThat(compile(author, queries)).succeededWithoutWarnings();
+  }
+
+  @Test
   void startingWithSeeksAnIndexOnItsProperty() {
     JavaFileObject author = source("Author",
         "@Table",

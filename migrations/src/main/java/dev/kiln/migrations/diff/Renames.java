@@ -87,8 +87,7 @@ public final class Renames {
       boolean own = same(t.name(), rename.from());
       String name = own ? rename.to() : t.name();
       return new Table(name, t.columns(), t.primaryKey(), t.strict(),
-          t.indexes().stream().map(i -> own ? new Index(i.name(), name, i.columns(),
-              i.unique(), i.where()) : i).toList(),
+          t.indexes().stream().map(i -> own ? i.renamed(i.name(), name) : i).toList(),
           t.foreignKeys().stream().map(fk -> same(fk.targetTable(), rename.from())
               ? new ForeignKey(fk.columns(), rename.to(), fk.targetColumns(), fk.onDelete(),
                   fk.onUpdate()) : fk).toList());
@@ -127,7 +126,7 @@ public final class Renames {
           own ? renamed(t.primaryKey(), rename) : t.primaryKey(),
           t.strict(),
           t.indexes().stream().map(i -> own ? new Index(i.name(), i.table(),
-              renamed(i.columns(), rename), i.unique(), i.where()) : i).toList(),
+              renamed(i.columns(), rename), i.unique(), i.where(), i.modifiers()) : i).toList(),
           t.foreignKeys().stream().map(fk -> new ForeignKey(
               own ? renamed(fk.columns(), rename) : fk.columns(), fk.targetTable(),
               same(fk.targetTable(), rename.table())

@@ -130,7 +130,7 @@ public final class SchemaDiff {
 
     private static boolean same(Index a, Index b) {
       return b != null && a.table().equalsIgnoreCase(b.table()) && a.unique() == b.unique()
-          && TableDiff.sameNames(a.columns(), b.columns())
+          && TableDiff.sameNames(a.columns(), b.columns()) && a.modifiers().equals(b.modifiers())
           && java.util.Objects.equals(TableDiff.trimmed(a.where()), TableDiff.trimmed(b.where()));
     }
   }

@@ -92,12 +92,13 @@ public final class SchemaReader {
             continue;
           }
           String name = rs.getString(1);
-          List<String> columns = indexColumns(connection, name);
-          if (columns == null) {
+          Terms terms = indexColumns(connection, name);
+          if (terms == null) {
             continue;
           }
           String where = rs.getBoolean(4) ? partialCondition(rs.getString(5)) : null;
-          indexes.add(new Index(name, table, columns, rs.getBoolean(2), where));
+          indexes.add(new Index(name, table, terms.columns(), rs.getBoolean(2), where,
+              terms.modifiers()));
         }
       }
     }
@@ -112,29 +113,37 @@ public final class SchemaReader {
     return m.find() ? m.group(1) : null;
   }
 
+  /** An index's columns and what follows each: {@code DESC}, {@code COLLATE NOCASE}. */
+  private record Terms(List<String> columns, List<String> modifiers) {}
+
   /**
-   * The index's columns, or null when the model cannot describe it: an index on an expression, in
-   * descending order or with another collation can only come from a hand-written migration, and
-   * is left out of the model, so that no comparison ever proposes to drop it.
+   * The index's columns, or null when the model cannot describe it: an index on an expression or
+   * with a collation other than BINARY and NOCASE can only come from a hand-written migration,
+   * and is left out of the model, so that no comparison ever proposes to drop it.
    */
-  private static List<String> indexColumns(Connection connection, String index)
+  private static Terms indexColumns(Connection connection, String index)
       throws SQLException {
     List<String> columns = new ArrayList<>();
+    List<String> modifiers = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(
         "SELECT name, cid, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key ORDER BY seqno")) {
       ps.setString(1, index);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           boolean expression = rs.getInt(2) == -2;
-          boolean descending = rs.getBoolean(3);
-          if (expression || descending || !"BINARY".equalsIgnoreCase(rs.getString(4))) {
+          String collation = rs.getString(4);
+          boolean nocase = "NOCASE".equalsIgnoreCase(collation);
+          if (expression || !(nocase || "BINARY".equalsIgnoreCase(collation))) {
             return null;
           }
           columns.add(rs.getString(1));
+          String modifier = (nocase ? Index.NOCASE : "")
+              + (rs.getBoolean(3) ? (nocase ? " DESC" : "DESC") : "");
+          modifiers.add(modifier);
         }
       }
     }
-    return columns;
+    return new Terms(columns, modifiers);
   }
 
   private static List<ForeignKey> readForeignKeys(Connection connection, String table)

@@ -113,8 +113,18 @@ public final class SqliteDdl {
   /** {@code CREATE [UNIQUE] INDEX … [WHERE …]}. */
   public static String createIndex(Index index) {
     return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name())
-        + " ON " + quote(index.table()) + " (" + quoteAll(index.columns()) + ")"
+        + " ON " + quote(index.table()) + " (" + terms(index) + ")"
         + (index.where() == null ? "" : " WHERE " + index.where());
+  }
+
+  /** {@code "a", "b" COLLATE NOCASE DESC}: each column with what follows it. */
+  private static String terms(Index index) {
+    List<String> terms = new java.util.ArrayList<>();
+    for (int i = 0; i < index.columns().size(); i++) {
+      String modifier = index.modifiers().get(i);
+      terms.add(quote(index.columns().get(i)) + (modifier.isEmpty() ? "" : " " + modifier));
+    }
+    return String.join(", ", terms);
   }
 
   /** {@code DROP INDEX}. */

@@ -43,6 +43,8 @@ public final class Messages {
         + " the write); '%s' is %s"),
     BAD_AUDIT("KILN-056", "@%s on '%s': %s"),
     BAD_SOFT_DELETE("KILN-057", "@SoftDelete on '%s': %s"),
+    BAD_INDEX_TERM("KILN-058", "@Index column '… %s': after a property name comes COLLATE"
+        + " NOCASE, ASC or DESC, or COLLATE NOCASE then ASC or DESC"),
     SEVERAL_VERSIONS("KILN-014", "%s has more than one @Version property ('%s' and '%s'):"
         + " keep one"),
     DUPLICATE_INDEX("KILN-015", "index name '%s' is used twice: give one of the indexes another"

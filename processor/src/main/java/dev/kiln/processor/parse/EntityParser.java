@@ -89,7 +89,7 @@ public final class EntityParser {
     Construction construction = constructions.resolve(type, candidates, slots);
     List<IndexModel> indexes = new ArrayList<>();
     for (AnnotationMirror index : annotations.indexes(type)) {
-      indexes.add(new IndexModel(annotations.string(index, "name"),
+      indexes.add(IndexModel.of(annotations.string(index, "name"),
           annotations.strings(index, "columns"), annotations.bool(index, "unique"),
           annotations.string(index, "where"), index));
     }

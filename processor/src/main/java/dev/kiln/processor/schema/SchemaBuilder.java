@@ -49,7 +49,7 @@ public final class SchemaBuilder {
       List<String> indexColumns = index.properties().stream()
           .map(name -> entity.column(name).orElseThrow().column()).toList();
       indexes.add(new Index(IndexNames.of(entity, index), entity.table(), indexColumns,
-          index.unique(), index.where()));
+          index.unique(), index.where(), index.modifiers()));
     }
     List<String> key = entity.keys().stream().map(PropertyModel::column).toList();
     return new Table(entity.table(), columns, key, entity.strict(), indexes, foreignKeys);

@@ -129,6 +129,12 @@ public final class EntityValidator {
             entity.simpleName());
         continue;
       }
+      for (String modifier : index.modifiers()) {
+        if (modifier.startsWith("?")) {
+          diagnostics.error(entity.element(), index.annotation(), null, Code.BAD_INDEX_TERM,
+              modifier.substring(1));
+        }
+      }
       for (String property : index.properties()) {
         if (!properties.contains(property)) {
           String guess = Spelling.closest(property, properties);

@@ -99,7 +99,7 @@ public final class SchemaProbe {
     Optional<String> problem = Optional.empty();
     if (index.where() != null) {
       Index wrapped = new Index("kiln_probe_index", index.table(), index.columns(), false,
-          "(" + index.where() + ")");
+          "(" + index.where() + ")", index.modifiers());
       problem = run(connection, SqliteDdl.createIndex(wrapped))
           .or(() -> run(connection, "DROP INDEX kiln_probe_index"));
     }

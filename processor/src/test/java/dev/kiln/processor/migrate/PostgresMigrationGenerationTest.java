@@ -139,6 +139,52 @@ class PostgresMigrationGenerationTest {
   }
 
   @Test
+  void indexTermsAreWrittenForEachEngineAndReadBackUnchanged() throws Exception {
+    Path folder = dir.resolve("db");
+    Path postgres = folder.resolve("postgresql");
+    JavaFileObject indexed = entity("Author", """
+        @Table
+        @Index(columns = {"name collate nocase", "joined DESC"})
+        public record Author(@Id(autoGenerate = true) long id, String name,
+            java.time.Instant joined) {}
+        """);
+    assertThat(build(folder, BOTH, indexed, BOOK)).succeeded();
+    String sqlite = read(folder.resolve("V1__create_table_author_and_book.sql"));
+    assertThat(sqlite).contains("CREATE INDEX \"ix_author_name_joined\" ON \"author\""
+        + " (\"name\" COLLATE NOCASE, \"joined\" DESC);");
+    String pg = read(postgres.resolve("V1__create_table_author_and_book.sql"));
+    assertThat(pg).contains("CREATE INDEX \"ix_author_name_joined\" ON \"author\""
+        + " (translate(\"name\", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),"
+        + " \"joined\" DESC);");
+    // read back from the replayed SQLite file and from the snapshot: nothing to change
+    List<String> before = files(folder);
+    assertThat(build(folder, BOTH, indexed, BOOK)).succeeded();
+    assertThat(files(folder)).isEqualTo(before);
+    assertThat(files(postgres)).hasSize(2);
+
+    // the order changes: the index is dropped and created again, on both engines
+    assertThat(build(folder, BOTH, entity("Author", """
+        @Table
+        @Index(columns = {"name collate nocase", "joined"})
+        public record Author(@Id(autoGenerate = true) long id, String name,
+            java.time.Instant joined) {}
+        """), BOOK)).succeeded();
+    assertThat(files(postgres)).hasSize(3);
+    assertThat(files(folder)).hasSize(3);
+  }
+
+  @Test
+  void anIndexTermThatIsNeitherOrderNorCollationIsRefused() {
+    Compilation bad = build(dir.resolve("db"), BOTH, entity("Author", """
+        @Table
+        @Index(columns = "name COLLATE RTRIM")
+        public record Author(@Id(autoGenerate = true) long id, String name) {}
+        """));
+    assertThat(bad).failed();
+    assertThat(bad).hadErrorContaining("[KILN-058] @Index column '… COLLATE RTRIM'");
+  }
+
+  @Test
   void aSnapshotAheadOfTheMigrationsIsRefused() throws Exception {
     Path folder = dir.resolve("db");
     Path postgres = folder.resolve("postgresql");

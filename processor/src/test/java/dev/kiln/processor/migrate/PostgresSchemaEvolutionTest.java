@@ -202,6 +202,29 @@ class PostgresSchemaEvolutionTest {
     }
   }
 
+  @Test
+  void anIndexThatFoldsCaseServesIgnoreCaseOnTheServer() throws Exception {
+    Path folder = dir.resolve("db");
+    CompilationSubject.assertThat(build(folder, BOTH, sources("""
+        @Table
+        @Index(columns = {"name COLLATE NOCASE", "email DESC"})
+        public record Author(@Id(autoGenerate = true) long id, String name, String email) {}
+        """))).succeeded();
+    String url = PostgresServer.newDatabase();
+    try (Connection c = PostgresServer.connect(url)) {
+      Migrator.builder(c).migrations(Migrations.fromDirectory(folder.resolve("postgresql")))
+          .build().migrate();
+      try (Statement st = c.createStatement()) {
+        st.execute("SET enable_seqscan = off"); // a table of no rows: ask for the index plan
+      }
+      // the condition Kiln writes for a derived findByNameIgnoreCase on PostgreSQL
+      String plan = String.join("\n", rows(c, "EXPLAIN SELECT id FROM author WHERE "
+          + dev.kiln.migrations.dialect.SqlDialect.POSTGRESQL.foldCase("\"name\"") + " = "
+          + dev.kiln.migrations.dialect.SqlDialect.POSTGRESQL.foldCase("'Ann'")));
+      assertThat(plan).contains("ix_author_name_email");
+    }
+  }
+
   /**
    * Builds {@code sources}, applies the new PostgreSQL migration, and checks that the database
    * then has exactly the schema the snapshot records.

@@ -134,8 +134,25 @@ public final class PostgresDdl {
   /** {@code CREATE [UNIQUE] INDEX … [WHERE …]}. */
   public static String createIndex(Index index) {
     return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name())
-        + " ON " + quote(index.table()) + " (" + quoteAll(index.columns()) + ")"
+        + " ON " + quote(index.table()) + " (" + terms(index) + ")"
         + (index.where() == null ? "" : " WHERE " + index.where());
+  }
+
+  /**
+   * Each column with its order; a column indexed {@code COLLATE NOCASE} (SQLite's ASCII folding)
+   * is indexed as the expression Kiln's {@code IgnoreCase} compares here, which folds ASCII
+   * letters alone ({@link PostgresDialect#foldCase}).
+   */
+  private static final PostgresDialect FOLD = new PostgresDialect();
+
+  private static String terms(Index index) {
+    List<String> terms = new java.util.ArrayList<>();
+    for (int i = 0; i < index.columns().size(); i++) {
+      String column = quote(index.columns().get(i));
+      terms.add((index.foldsCase(i) ? FOLD.foldCase(column) : column)
+          + (index.descending(i) ? " DESC" : ""));
+    }
+    return String.join(", ", terms);
   }
 
   /** Quotes an identifier. */

@@ -200,7 +200,7 @@ public final class PostgresMigrationPlanner {
 
   private static boolean sameIndex(Index a, Index b) {
     return a.name().equalsIgnoreCase(b.name()) && a.unique() == b.unique()
-        && sameNames(a.columns(), b.columns())
+        && sameNames(a.columns(), b.columns()) && a.modifiers().equals(b.modifiers())
         && Objects.equals(trimmed(a.where()), trimmed(b.where()));
   }
 

@@ -57,6 +57,10 @@ public record SchemaSnapshot(int version, Schema schema) {
       for (Index i : t.indexes()) {
         out.append("  index ").append(q(i.name())).append(i.unique() ? " unique " : " ")
             .append(list(i.columns()));
+        if (i.modifiers().stream().anyMatch(m -> !m.isEmpty())) {
+          out.append(" order ").append(list(i.modifiers().stream()
+              .map(m -> m.isEmpty() ? "ASC" : m).toList()));
+        }
         if (i.where() != null) {
           out.append(" where ").append(escape(i.where()));
         }
@@ -111,9 +115,11 @@ public record SchemaSnapshot(int version, Schema schema) {
           String name = r.identifier();
           boolean unique = r.peek("unique");
           List<String> columns = r.list();
+          List<String> modifiers = r.peek("order")
+              ? r.list().stream().map(m -> m.equals("ASC") ? "" : m).toList() : null;
           String where = r.rest("where");
           Builder owner = r.requireTable(table);
-          owner.indexes.add(new Index(name, owner.name, columns, unique, where));
+          owner.indexes.add(new Index(name, owner.name, columns, unique, where, modifiers));
         }
         case "foreign-key" -> {
           List<String> columns = r.list();
