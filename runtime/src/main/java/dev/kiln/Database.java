@@ -2,6 +2,7 @@ package dev.kiln;
 
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EntityCache;
+import dev.kiln.internal.PoolWatch;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transactions;
 import dev.kiln.internal.postgresql.PostgresConnections;
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
   private final Transactions transactions;
   private final Telemetry telemetry;
   private final Engine engine;
+  private final PoolWatch poolWatch;
   private final Map<String, String> pragmas;
 
   /**
@@ -108,6 +110,7 @@ public final class Database implements AutoCloseable {
     EntityCache cache = builder.cacheTtl == null ? null
         : new EntityCache(builder.cacheEntries, builder.cacheTtl);
     this.engine = new Engine(connections, transactions, cache, telemetry, builder.clock);
+    this.poolWatch = new PoolWatch(connections::poolStats);
   }
 
   /** The engine this database runs on, chosen by its JDBC URL. */
@@ -177,6 +180,15 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * The connections now: in use, idle, waiting threads, the maximum and utilisation, and how
+   * long threads have waited for them (and, on SQLite, for the writer). Kiln also watches them:
+   * a warning is logged when utilisation stays above 0.8 for ten seconds, an error above 0.95.
+   */
+  public PoolStats pool() {
+    return connections.poolStats();
+  }
+
+  /**
    * The PRAGMAs in force, as read back from the writer connection when the database opened; empty
    * on PostgreSQL, which has no PRAGMAs.
    */
@@ -208,6 +220,7 @@ public final class Database implements AutoCloseable {
   /** Closes every connection. Streams still open fail on their next row. */
   @Override
   public void close() {
+    poolWatch.close();
     connections.close();
   }
 

@@ -1,6 +1,7 @@
 package dev.kiln.internal;
 
 import dev.kiln.Dialect;
+import dev.kiln.PoolStats;
 import dev.kiln.mapping.SqlWork;
 import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.SQLException;
@@ -71,6 +72,9 @@ public interface Connections extends AutoCloseable {
   default boolean hasReplicas() {
     return false;
   }
+
+  /** The connections now, and how long threads waited for them. */
+  PoolStats poolStats();
 
   /** How long a write waits for the database. */
   Duration writeTimeout();

@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
+import dev.kiln.PoolStats;
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EngineErrors;
 import dev.kiln.internal.KeyLists;
 import dev.kiln.internal.Lease;
+import dev.kiln.internal.Pools;
 import dev.kiln.internal.Telemetry;
+import dev.kiln.internal.Waits;
 import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,6 +48,8 @@ public final class PostgresConnections implements Connections {
   private final AtomicInteger next = new AtomicInteger();
   private final Telemetry telemetry;
   private final Duration writeTimeout;
+  /** How long threads waited for a pooled connection, on any of the pools. */
+  private final Waits waits = new Waits();
 
   public PostgresConnections(String url, List<String> replicaUrls, int poolSize,
       Duration writeTimeout, Telemetry telemetry) {
@@ -66,7 +71,7 @@ public final class PostgresConnections implements Connections {
     }
   }
 
-  private static HikariDataSource pool(String name, String url, int size, Duration timeout,
+  private HikariDataSource pool(String name, String url, int size, Duration timeout,
       boolean primary) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
@@ -78,6 +83,7 @@ public final class PostgresConnections implements Connections {
     config.setConnectionTimeout(timeout.toMillis());
     // The primary must answer at start-up; a replica that does not is tried again later.
     config.setInitializationFailTimeout(primary ? 1 : -1);
+    Pools.timeAcquisitions(config, waits);
     if (!url.contains("prepareThreshold")) {
       config.addDataSourceProperty("prepareThreshold", "1");
     }
@@ -111,6 +117,17 @@ public final class PostgresConnections implements Connections {
   @Override
   public KeyLists keyLists() {
     return PostgresArrays.KEY_LISTS;
+  }
+
+  /** The primary's pool and the replicas' together; writers never wait for each other here. */
+  @Override
+  public PoolStats poolStats() {
+    Pools.Counts counts = Pools.counts(primary);
+    for (Replica replica : replicas) {
+      counts = counts.plus(Pools.counts(replica.pool));
+    }
+    return new PoolStats(counts.inUse(), counts.idle(), counts.waiting(), counts.maximum(),
+        waits.count(), waits.mean(), waits.max(), Duration.ZERO, Duration.ZERO);
   }
 
   @Override

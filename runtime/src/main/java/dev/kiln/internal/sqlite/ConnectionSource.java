@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
+import dev.kiln.PoolStats;
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EngineErrors;
 import dev.kiln.internal.KeyLists;
 import dev.kiln.internal.Lease;
+import dev.kiln.internal.Pools;
 import dev.kiln.internal.Session;
+import dev.kiln.internal.Waits;
 import dev.kiln.mapping.SqlWork;
 import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.Connection;
@@ -33,6 +36,9 @@ public final class ConnectionSource implements Connections {
   private final Duration writeTimeout;
   private final HikariDataSource readers;
 
+  /** How long reads waited for a pooled connection. */
+  private final Waits readerWaits = new Waits();
+
   public ConnectionSource(ConnectionFactory factory, int readPoolSize, Duration writeTimeout)
       throws SQLException {
     this.writerLock = new WriterLock(writeTimeout);
@@ -55,6 +61,7 @@ public final class ConnectionSource implements Connections {
     config.setKeepaliveTime(0);
     config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(30));
     config.setAutoCommit(true);
+    Pools.timeAcquisitions(config, readerWaits);
     this.readers = new HikariDataSource(config);
   }
 
@@ -123,6 +130,25 @@ public final class ConnectionSource implements Connections {
   public Lease writer() {
     lockWriter();
     return writerLease;
+  }
+
+  /** The writer and the read pool together. */
+  @Override
+  public PoolStats poolStats() {
+    boolean held = writerLock.isHeld();
+    Pools.Counts counts = new Pools.Counts(held ? 1 : 0, held ? 0 : 1, writerLock.waiting(), 1);
+    if (readers != null) {
+      counts = counts.plus(Pools.counts(readers));
+    }
+    Waits writes = writerLock.waits;
+    long acquisitions = readerWaits.count() + writes.count();
+    Duration mean = acquisitions == 0 ? Duration.ZERO
+        : readerWaits.mean().multipliedBy(readerWaits.count())
+            .plus(writes.mean().multipliedBy(writes.count())).dividedBy(acquisitions);
+    Duration max = readerWaits.max().compareTo(writes.max()) > 0 ? readerWaits.max()
+        : writes.max();
+    return new PoolStats(counts.inUse(), counts.idle(), counts.waiting(), counts.maximum(),
+        acquisitions, mean, max, writes.mean(), writes.max());
   }
 
   /** A pooled reader, or the writer when there are no readers (an in-memory database). */

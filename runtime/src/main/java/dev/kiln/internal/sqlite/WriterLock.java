@@ -3,6 +3,7 @@ package dev.kiln.internal.sqlite;
 import dev.kiln.KilnException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import dev.kiln.internal.Waits;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,6 +17,8 @@ final class WriterLock {
   private final Duration timeout;
   private final long timeoutNanos;
   private volatile Thread holder;
+  /** How long threads waited for the writer. */
+  final Waits waits = new Waits();
   private volatile long sinceNanos;
 
   WriterLock(Duration timeout) {
@@ -26,8 +29,10 @@ final class WriterLock {
   /** Takes the lock, waiting at most the write timeout for another thread to release it. */
   void lock() {
     boolean taken;
+    long start = System.nanoTime();
     try {
       taken = lock.tryLock(timeoutNanos, TimeUnit.NANOSECONDS);
+      waits.record(System.nanoTime() - start);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KilnException("interrupted while waiting for Kiln's writer connection", e);
@@ -59,6 +64,16 @@ final class WriterLock {
       holder = null;
     }
     lock.unlock();
+  }
+
+  /** Whether a thread holds the writer now. */
+  boolean isHeld() {
+    return lock.isLocked();
+  }
+
+  /** How many threads are waiting for the writer now (an estimate, as the lock's). */
+  int waiting() {
+    return lock.getQueueLength();
   }
 
   boolean isHeldByCurrentThread() {
