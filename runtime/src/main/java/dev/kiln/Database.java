@@ -2,6 +2,7 @@ package dev.kiln;
 
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EntityCache;
+import dev.kiln.internal.HealthChecks;
 import dev.kiln.internal.PoolWatch;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transactions;
@@ -177,6 +178,16 @@ public final class Database implements AutoCloseable {
   /** What this database has done since it was opened. */
   public Stats stats() {
     return telemetry.snapshot();
+  }
+
+  /**
+   * How the database is, for liveness and readiness probes: {@code UP}, {@code DEGRADED} or
+   * {@code DOWN}, with each named check (a connection answers, the pool, and on SQLite the
+   * writer, the write-ahead log and the disk; on PostgreSQL the replicas). Runs one
+   * {@code SELECT 1}.
+   */
+  public Health health() {
+    return HealthChecks.of(connections);
   }
 
   /**

@@ -1,11 +1,13 @@
 package dev.kiln.internal;
 
 import dev.kiln.Dialect;
+import dev.kiln.Health;
 import dev.kiln.PoolStats;
 import dev.kiln.mapping.SqlWork;
 import dev.kiln.migrations.dialect.SqlDialect;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Where an engine's connections come from, and the one place where the layers above learn what
@@ -75,6 +77,11 @@ public interface Connections extends AutoCloseable {
 
   /** The connections now, and how long threads waited for them. */
   PoolStats poolStats();
+
+  /** The engine's own checks for {@code db.health()}, by name; none by default. */
+  default Map<String, Health.Check> engineChecks() {
+    return Map.of();
+  }
 
   /** How long a write waits for the database. */
   Duration writeTimeout();

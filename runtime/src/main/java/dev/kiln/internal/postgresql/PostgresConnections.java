@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
+import dev.kiln.Health;
 import dev.kiln.PoolStats;
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EngineErrors;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +119,19 @@ public final class PostgresConnections implements Connections {
   @Override
   public KeyLists keyLists() {
     return PostgresArrays.KEY_LISTS;
+  }
+
+  /** The replicas answering, when there are some. */
+  @Override
+  public Map<String, Health.Check> engineChecks() {
+    if (replicas.isEmpty()) {
+      return Map.of();
+    }
+    long now = System.nanoTime();
+    long down = replicas.stream().filter(r -> r.down(now)).count();
+    return Map.of("replicas", new Health.Check(down == 0 ? Health.Status.UP
+        : Health.Status.DEGRADED, (replicas.size() - down) + " of " + replicas.size()
+            + " answering" + (down == 0 ? "" : "; reads go to the others, or the primary")));
   }
 
   /** The primary's pool and the replicas' together; writers never wait for each other here. */

@@ -94,6 +94,16 @@ public final class ConnectionFactory implements DataSource {
     return file.isEmpty() || file.startsWith(":memory:") || file.contains("mode=memory");
   }
 
+  /** The database file, or null for an in-memory database. */
+  public java.nio.file.Path path() {
+    if (inMemory()) {
+      return null;
+    }
+    String name = file.startsWith("file:") ? file.substring("file:".length()) : file;
+    int query = name.indexOf('?');
+    return java.nio.file.Path.of(query < 0 ? name : name.substring(0, query)).toAbsolutePath();
+  }
+
   /** The JDBC URL. */
   public String url() {
     return url;

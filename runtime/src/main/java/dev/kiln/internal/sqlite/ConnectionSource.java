@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
+import dev.kiln.Health;
 import dev.kiln.PoolStats;
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EngineErrors;
@@ -14,9 +15,15 @@ import dev.kiln.internal.Session;
 import dev.kiln.internal.Waits;
 import dev.kiln.mapping.SqlWork;
 import dev.kiln.migrations.dialect.SqlDialect;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,12 +43,21 @@ public final class ConnectionSource implements Connections {
   private final Duration writeTimeout;
   private final HikariDataSource readers;
 
+  /** The database file, or null in memory: for the WAL and disk checks. */
+  private final Path file;
+
+  /** Past this, a write-ahead log has grown because checkpoints could not keep up. */
+  static final long WAL_LIMIT = 64L << 20;
+  /** Below this free space (or 1% of the disk), the database may soon fail to grow. */
+  static final long DISK_LOW = 100L << 20;
+
   /** How long reads waited for a pooled connection. */
   private final Waits readerWaits = new Waits();
 
   public ConnectionSource(ConnectionFactory factory, int readPoolSize, Duration writeTimeout)
       throws SQLException {
     this.writerLock = new WriterLock(writeTimeout);
+    this.file = factory.path();
     this.writeTimeout = writeTimeout;
     this.writer = factory.open();
     if (factory.inMemory() || readPoolSize <= 0) {
@@ -130,6 +146,36 @@ public final class ConnectionSource implements Connections {
   public Lease writer() {
     lockWriter();
     return writerLease;
+  }
+
+  /** The writer, the write-ahead log and the disk. */
+  @Override
+  public Map<String, Health.Check> engineChecks() {
+    Map<String, Health.Check> checks = new LinkedHashMap<>();
+    Thread holder = writerLock.holder();
+    long heldMillis = TimeUnit.NANOSECONDS.toMillis(writerLock.heldNanos());
+    boolean stuck = holder != null && heldMillis > writeTimeout.toMillis();
+    checks.put("writer", new Health.Check(stuck ? Health.Status.DEGRADED : Health.Status.UP,
+        holder == null ? "free" : "held by thread '" + holder.getName() + "' for " + heldMillis
+            + " ms" + (stuck ? ", longer than the write timeout" : "")));
+    if (file != null) {
+      Path wal = file.resolveSibling(file.getFileName() + "-wal");
+      try {
+        long size = Files.exists(wal) ? Files.size(wal) : 0;
+        checks.put("wal", new Health.Check(size > WAL_LIMIT ? Health.Status.DEGRADED
+            : Health.Status.UP, (size >> 10) + " KiB" + (size > WAL_LIMIT
+                ? ": checkpoints cannot keep up, likely under a steady stream of readers" : "")));
+        FileStore store = Files.getFileStore(file);
+        long free = store.getUsableSpace();
+        boolean low = free < DISK_LOW || free < store.getTotalSpace() / 100;
+        checks.put("disk", new Health.Check(low ? Health.Status.DEGRADED : Health.Status.UP,
+            (free >> 20) + " MiB free of " + (store.getTotalSpace() >> 20) + " MiB"));
+      } catch (IOException e) {
+        checks.put("disk", new Health.Check(Health.Status.DEGRADED,
+            "cannot read the database's file: " + e.getMessage()));
+      }
+    }
+    return checks;
   }
 
   /** The writer and the read pool together. */

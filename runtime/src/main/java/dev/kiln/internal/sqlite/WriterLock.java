@@ -66,6 +66,16 @@ final class WriterLock {
     lock.unlock();
   }
 
+  /** The thread holding the writer, or null. */
+  Thread holder() {
+    return holder;
+  }
+
+  /** How long the holder has held the writer, in nanoseconds; 0 when no thread holds it. */
+  long heldNanos() {
+    return holder == null ? 0 : System.nanoTime() - sinceNanos;
+  }
+
   /** Whether a thread holds the writer now. */
   boolean isHeld() {
     return lock.isLocked();
