@@ -311,7 +311,12 @@ final class DerivedMethodParser {
           int uses = SqlDialect.uses(sql);
           for (int use = 0; use < uses; use++) {
             int which = use * parameters.size() / uses;
-            bindings.add(transformed(parameters.get(which), dialect, c.operator(), which));
+            Binding binding = transformed(parameters.get(which), dialect, c.operator(), which);
+            if (rangeEnd(dialect, c, use)) {
+              binding = new Binding(binding.parameter(), binding.value(), false,
+                  "dev.kiln.spi.TextBounds.prefixEnd");
+            }
+            bindings.add(binding);
           }
         }
         groups.add(String.join(" AND ", parts));
@@ -385,6 +390,15 @@ final class DerivedMethodParser {
     }
     return transform == null ? parameter : new Binding(parameter.parameter(), parameter.value(),
         parameter.collection(), transform);
+  }
+
+  /**
+   * Whether placeholder {@code use} of {@code condition} is the end of a {@code StartingWith}
+   * range on PostgreSQL ({@link PostgresConditions}): its second and third.
+   */
+  private static boolean rangeEnd(SqlDialect dialect, Condition condition, int use) {
+    return dialect == SqlDialect.POSTGRESQL && condition.operator() == Operator.STARTING_WITH
+        && !condition.ignoreCase() && (use == 1 || use == 2);
   }
 
   /** The kinds PostgreSQL keeps to the microsecond, where Java has nanoseconds. */
