@@ -174,6 +174,9 @@ public final class EntitySql {
       all.put("update", update());
     }
     all.put("upsert", upsert());
+    if (entity.version().isPresent() && entity.keys().size() == 1) {
+      all.put("upsertAll", upsertBatch());
+    }
     all.put("deleteById", deleteById());
     if (entity.version().isPresent()) {
       all.put("delete (versioned)", deleteVersioned());
