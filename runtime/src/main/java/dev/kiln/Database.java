@@ -112,6 +112,7 @@ public final class Database implements AutoCloseable {
         : new EntityCache(builder.cacheEntries, builder.cacheTtl);
     this.engine = new Engine(connections, transactions, cache, telemetry, builder.clock);
     this.poolWatch = new PoolWatch(connections::poolStats);
+    telemetry.nameStatementsFrom(classLoader());
   }
 
   /** The engine this database runs on, chosen by its JDBC URL. */

@@ -1,5 +1,8 @@
 package dev.kiln;
 
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * A snapshot of what a {@link Database} has done since it was opened. Take one before and one
  * after a piece of work to see what the work cost:
@@ -19,6 +22,7 @@ package dev.kiln;
  * @param statementCacheHits statements reused from the prepared-statement cache
  * @param commits transactions committed by {@code transaction(…)} and multi-row writes
  * @param rollbacks transactions and savepoints rolled back
+ * @param statements each statement's figures, by name
  */
 public record Stats(
     long statementsExecuted,
@@ -28,4 +32,16 @@ public record Stats(
     long statementsPrepared,
     long statementCacheHits,
     long commits,
-    long rollbacks) {}
+    long rollbacks,
+    List<StatementStats> statements) {
+
+  public Stats {
+    statements = List.copyOf(statements);
+  }
+
+  /** The {@code n} statements with the highest 95th percentile, highest first. */
+  public List<StatementStats> slowest(int n) {
+    return statements.stream()
+        .sorted(Comparator.comparing(StatementStats::p95).reversed()).limit(n).toList();
+  }
+}

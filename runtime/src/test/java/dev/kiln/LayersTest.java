@@ -31,7 +31,8 @@ class LayersTest {
   /** What every layer may use of the API: its exceptions and its plain values. */
   private static final DescribedPredicate<JavaClass> API_VALUES =
       assignableTo(KilnException.class)
-          .or(belongToAnyOf(Dialect.class, Stats.class, PoolStats.class, Health.class,
+          .or(belongToAnyOf(Dialect.class, Stats.class, StatementStats.class, PoolStats.class,
+              Health.class,
               MigrationResult.class,
               ConstraintViolationException.Kind.class))
           .as("the API's exceptions and values");

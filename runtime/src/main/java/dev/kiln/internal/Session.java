@@ -15,29 +15,57 @@ public interface Session extends Conn {
   @Override
   default ResultSet query(PreparedStatement statement) throws SQLException {
     long start = System.nanoTime();
-    ResultSet rs = statement.executeQuery();
-    executed(start, statement);
+    ResultSet rs;
+    try {
+      rs = statement.executeQuery();
+    } catch (SQLException e) {
+      failed(statement);
+      throw e;
+    }
+    executed(start, statement, 0);
     return rs;
   }
 
   @Override
   default int update(PreparedStatement statement) throws SQLException {
     long start = System.nanoTime();
-    int changed = statement.executeUpdate();
-    executed(start, statement);
+    int changed;
+    try {
+      changed = statement.executeUpdate();
+    } catch (SQLException e) {
+      failed(statement);
+      throw e;
+    }
+    executed(start, statement, changed);
     return changed;
   }
 
   @Override
   default int[] batch(PreparedStatement statement) throws SQLException {
     long start = System.nanoTime();
-    int[] changed = statement.executeBatch();
-    executed(start, statement);
+    int[] changed;
+    try {
+      changed = statement.executeBatch();
+    } catch (SQLException e) {
+      failed(statement);
+      throw e;
+    }
+    long rows = 0;
+    for (int n : changed) {
+      rows += Math.max(n, 0);
+    }
+    executed(start, statement, rows);
     return changed;
   }
 
-  /** Counts an execution of {@code statement} that began at {@code start} ({@code nanoTime}). */
-  void executed(long start, PreparedStatement statement);
+  /**
+   * Counts an execution of {@code statement} that began at {@code start} ({@code nanoTime}) and
+   * changed {@code rows}.
+   */
+  void executed(long start, PreparedStatement statement, long rows);
+
+  /** Counts an execution of {@code statement} that failed. */
+  void failed(PreparedStatement statement);
 
   /** Runs one statement of set-up, uncounted. */
   void execute(String sql) throws SQLException;

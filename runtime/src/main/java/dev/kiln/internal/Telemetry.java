@@ -1,7 +1,14 @@
 package dev.kiln.internal;
 
+import dev.kiln.StatementStats;
 import dev.kiln.Stats;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +30,8 @@ public final class Telemetry {
   public final LongAdder cacheMisses = new LongAdder();
   public final LongAdder commits = new LongAdder();
   public final LongAdder rollbacks = new LongAdder();
+  private final Map<String, StatementFigures> bySql = new ConcurrentHashMap<>();
+  private volatile StatementNames names = StatementNames.none();
 
   /** A zero or negative threshold turns slow-query reporting off. */
   public Telemetry(Duration slowQueryThreshold) {
@@ -41,16 +50,45 @@ public final class Telemetry {
   }
 
   /**
-   * Counts an execution of {@code statement} that began at {@code start} ({@code nanoTime});
-   * its SQL is looked up in {@code sqlOf} only when it was slow.
+   * Counts an execution of {@code statement} that began at {@code start} ({@code nanoTime}) and
+   * changed {@code rows}, in the figures of its SQL, looked up in {@code sqlOf}.
    */
-  public void executed(long start, java.sql.PreparedStatement statement,
-      java.util.Map<java.sql.PreparedStatement, String> sqlOf) {
+  public void executed(long start, PreparedStatement statement,
+      Map<PreparedStatement, String> sqlOf, long rows) {
     long took = System.nanoTime() - start;
     statements.increment();
-    if (took >= slowNanos) {
-      slow(took, sqlOf == null ? "?" : sqlOf.get(statement));
+    String sql = sqlOf == null ? null : sqlOf.get(statement);
+    if (sql != null) {
+      StatementFigures figures = figures(sql);
+      figures.completed(took);
+      if (rows > 0) {
+        figures.changed(rows);
+      }
     }
+    if (took >= slowNanos) {
+      slow(took, sql == null ? "?" : sql);
+    }
+  }
+
+  /** Counts an execution of {@code statement} that failed. */
+  public void failed(PreparedStatement statement, Map<PreparedStatement, String> sqlOf) {
+    String sql = sqlOf == null ? null : sqlOf.get(statement);
+    if (sql != null) {
+      figures(sql).failed();
+    }
+  }
+
+  private StatementFigures figures(String sql) {
+    StatementFigures figures = bySql.get(sql);
+    if (figures == null) {
+      figures = bySql.computeIfAbsent(sql, s -> new StatementFigures(names.of(s), s));
+    }
+    return figures;
+  }
+
+  /** Names statements after what the build saw, from {@code loader}'s query lists. */
+  public void nameStatementsFrom(ClassLoader loader) {
+    this.names = StatementNames.load(loader);
   }
 
   /** Reports a statement that took {@code nanos}, at least the slow-query threshold. */
@@ -59,9 +97,12 @@ public final class Telemetry {
     SLOW.warn("slow statement ({} ms): {}", nanos / 1_000_000, sql);
   }
 
-  /** A snapshot of the counters. */
+  /** A snapshot of the counters and of every statement's figures. */
   public Stats snapshot() {
+    List<StatementStats> each = new ArrayList<>(bySql.size());
+    bySql.values().forEach(f -> each.add(f.snapshot()));
+    each.sort(Comparator.comparing(StatementStats::name).thenComparing(StatementStats::sql));
     return new Stats(statements.sum(), cacheHits.sum(), cacheMisses.sum(), slowQueries.sum(),
-        prepared.sum(), statementCacheHits.sum(), commits.sum(), rollbacks.sum());
+        prepared.sum(), statementCacheHits.sum(), commits.sum(), rollbacks.sum(), each);
   }
 }

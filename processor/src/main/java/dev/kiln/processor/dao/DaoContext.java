@@ -4,6 +4,7 @@ import dev.kiln.processor.diag.Diagnostics;
 import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.PropertyModel;
+import dev.kiln.processor.model.SqlVariant;
 import dev.kiln.processor.verify.PlanCheck;
 import dev.kiln.processor.verify.QueryLog;
 import dev.kiln.processor.verify.QueryVerifier;
@@ -59,6 +60,17 @@ public final class DaoContext {
   /** The entity whose table is {@code table}. */
   Optional<EntityModel> entityOfTable(String table) {
     return byType.values().stream().filter(e -> e.table().equalsIgnoreCase(table)).findFirst();
+  }
+
+  /**
+   * Logs PostgreSQL's statement of {@code owner} where it differs from SQLite's, so that the
+   * query list shows it and the runtime names it; the server plans it, not the build.
+   */
+  void logPostgresql(String owner, String sqliteSql, SqlVariant postgresql) {
+    if (postgresql != null && !postgresql.sql().equals(sqliteSql)) {
+      log.add(owner + " (postgresql)", postgresql.sql(),
+          List.of("(planned by the PostgreSQL server)"));
+    }
   }
 
   /**

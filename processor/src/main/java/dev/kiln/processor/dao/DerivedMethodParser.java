@@ -114,6 +114,7 @@ final class DerivedMethodParser {
     PropertyModel first = parsed.groups().isEmpty() ? null
         : entity.column(parsed.groups().get(0).get(0).property()).orElse(null);
     context.checkPlan(method, label, sql, allowScan, first);
+    context.logPostgresql(label, sql, postgresql);
     List<String> written = parsed.verb() == Verb.DELETE ? List.of(entity.table()) : List.of();
     if (parsed.verb() == Verb.DELETE) {
       try {

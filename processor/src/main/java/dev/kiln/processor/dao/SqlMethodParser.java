@@ -118,6 +118,7 @@ final class SqlMethodParser {
     if (postgresql == NOT_VALID) {
       return null;
     }
+    context.logPostgresql(label, placeholders.sql(), postgresql);
     return new DaoMethod(method, placeholders.sql(), bindings, result, write,
         prepared.written(), "@Sql", postgresql);
   }

@@ -74,8 +74,13 @@ final class PostgresSession implements Session, Lease {
 
 
   @Override
-  public void executed(long start, PreparedStatement statement) {
-    telemetry.executed(start, statement, sqlOf);
+  public void executed(long start, PreparedStatement statement, long rows) {
+    telemetry.executed(start, statement, sqlOf, rows);
+  }
+
+  @Override
+  public void failed(PreparedStatement statement) {
+    telemetry.failed(statement, sqlOf);
   }
 
   @Override

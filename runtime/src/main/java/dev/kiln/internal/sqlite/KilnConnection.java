@@ -78,8 +78,13 @@ public final class KilnConnection extends JDBC4Connection implements Session {
 
   /** Counts an execution; the statement's SQL is looked up only when it was slow. */
   @Override
-  public void executed(long start, PreparedStatement statement) {
-    telemetry.executed(start, statement, sqlOf);
+  public void executed(long start, PreparedStatement statement, long rows) {
+    telemetry.executed(start, statement, sqlOf, rows);
+  }
+
+  @Override
+  public void failed(PreparedStatement statement) {
+    telemetry.failed(statement, sqlOf);
   }
 
   /** A write transaction takes SQLite's write lock at once, so that it never fails half-way. */

@@ -1,0 +1,49 @@
+package dev.kiln.internal;
+
+import dev.kiln.StatementStats;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The figures of one statement: a concurrent histogram of its times (nanoseconds, three
+ * significant digits, from 1 µs to an hour) and adders for errors and rows changed — recorded
+ * from any thread without a lock.
+ */
+final class StatementFigures {
+
+  final String name;
+  final String sql;
+  private final ConcurrentHistogram times = new ConcurrentHistogram(3);
+  private final LongAdder errors = new LongAdder();
+  private final LongAdder rows = new LongAdder();
+
+  StatementFigures(String name, String sql) {
+    this.name = name;
+    this.sql = sql;
+  }
+
+  void completed(long nanos) {
+    times.recordValue(nanos);
+  }
+
+  void failed() {
+    errors.increment();
+  }
+
+  void changed(long count) {
+    rows.add(count);
+  }
+
+  StatementStats snapshot() {
+    Histogram copy = times.copy();
+    long count = copy.getTotalCount();
+    long total = (long) (copy.getMean() * count);
+    return new StatementStats(name, sql, count, errors.sum(), rows.sum(),
+        Duration.ofNanos(total), Duration.ofNanos((long) copy.getMean()),
+        Duration.ofNanos(copy.getValueAtPercentile(50)),
+        Duration.ofNanos(copy.getValueAtPercentile(95)),
+        Duration.ofNanos(copy.getValueAtPercentile(99)), Duration.ofNanos(copy.getMaxValue()));
+  }
+}

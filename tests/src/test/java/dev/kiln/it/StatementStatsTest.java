@@ -1,0 +1,75 @@
+package dev.kiln.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.Database;
+import dev.kiln.KilnException;
+import dev.kiln.StatementStats;
+import dev.kiln.it.dao.NoteSearches;
+import dev.kiln.it.dao.NoteSearches_Impl;
+import dev.kiln.it.model.Note;
+import dev.kiln.it.model.NoteRepository;
+import dev.kiln.it.model.Note_;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code db.stats().statements()}: each statement's figures, named after what the user wrote
+ * (a repository method, a {@code @Dao} method) or after its table for a typed query.
+ */
+@Tag("engines")
+class StatementStatsTest {
+
+  @TempDir Path dir;
+  Database db;
+  NoteRepository notes;
+
+  @BeforeEach
+  void open() {
+    db = TestDatabase.open(dir);
+    notes = new NoteRepository(db);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private StatementStats named(String name) {
+    return db.stats().statements().stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in " + db.stats().statements()));
+  }
+
+  @Test
+  void eachStatementHasItsFiguresUnderTheNameOfWhatRanIt() {
+    notes.insertAll(List.of(new Note(1, "a"), new Note(2, "b")));
+    for (int i = 0; i < 3; i++) {
+      notes.findById(1);
+    }
+    notes.query().where(Note_.BODY.eq("b")).list();
+    NoteSearches searches = new NoteSearches_Impl(db);
+    searches.findByBodyContaining("a");
+    assertThrows(KilnException.class, () -> notes.insert(new Note(1, "again")));
+
+    StatementStats find = named("NoteRepository.findById");
+    assertEquals(3, find.count());
+    assertEquals(0, find.errors());
+    assertTrue(find.sql().startsWith("SELECT"), find.sql());
+    assertTrue(find.p50().compareTo(find.max()) <= 0 && find.p95().compareTo(find.max()) <= 0);
+    assertTrue(find.total().compareTo(find.max()) >= 0);
+
+    StatementStats insert = named("NoteRepository.insert");
+    assertEquals(1, insert.errors(), "the duplicate key");
+    assertEquals(2, insert.rows(), "the batch's two rows");
+    assertEquals(1, named("note query").count());
+    assertEquals(1, named("NoteSearches.findByBodyContaining").count());
+    assertEquals(1, db.stats().slowest(1).size());
+  }
+}
