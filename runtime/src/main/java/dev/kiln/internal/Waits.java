@@ -26,11 +26,30 @@ public final class Waits {
   }
 
   public Duration mean() {
-    long n = count.sum();
-    return n == 0 ? Duration.ZERO : Duration.ofNanos(totalNanos.sum() / n);
+    return mean(this);
   }
 
   public Duration max() {
     return Duration.ofNanos(maxNanos.get());
+  }
+
+  /** The mean of all the waits {@code waits} recorded together. */
+  public static Duration mean(Waits... waits) {
+    long n = 0;
+    long total = 0;
+    for (Waits w : waits) {
+      n += w.count.sum();
+      total += w.totalNanos.sum();
+    }
+    return n == 0 ? Duration.ZERO : Duration.ofNanos(total / n);
+  }
+
+  /** The longest of the waits {@code waits} recorded. */
+  public static Duration max(Waits... waits) {
+    long max = 0;
+    for (Waits w : waits) {
+      max = Math.max(max, w.maxNanos.get());
+    }
+    return Duration.ofNanos(max);
   }
 }

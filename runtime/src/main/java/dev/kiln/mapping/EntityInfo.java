@@ -1,5 +1,6 @@
 package dev.kiln.mapping;
 
+import dev.kiln.migrations.dialect.SqlDialect;
 import java.util.List;
 
 /**
@@ -34,13 +35,15 @@ public record EntityInfo(
   }
 
   /**
-   * The condition a live row meets, on {@code column} as the statement refers to the
-   * {@code @SoftDelete} column; null when rows are deleted.
+   * The condition a live row meets, with the {@code @SoftDelete} column written as
+   * {@code column} gives it (quoted, qualified where the statement needs it); null when rows are
+   * deleted.
    */
-  public String live(String column) {
+  public String live(java.util.function.UnaryOperator<String> column) {
     return softDeleteColumn == null ? null
-        : column + (softDeleteTime ? " IS NULL" : " IS NOT TRUE");
+        : SqlDialect.liveRow(column.apply(softDeleteColumn), softDeleteTime);
   }
+
 
   /** The property stored in {@code column}, or the column name when none is. */
   public String property(String column) {

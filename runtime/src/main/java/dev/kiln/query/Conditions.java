@@ -162,20 +162,12 @@ final class Conditions {
     @Override
     public void writeTo(SqlWriter sql) {
       String reference = sql.qualified(column.table(), column.name());
-      if (match == TextMatch.STARTS_WITH && sql.dialect() == SqlDialect.POSTGRESQL
-          && !value.isEmpty()) {
-        // A range an index on the column can seek; SQLite's dialect writes its own.
-        String end = TextFunctions.prefixEnd(value);
-        sql.append("(").bind(reference + " >= ?", column.type(), value).append(" AND ");
-        if (end != null) {
-          sql.bind(reference + " < ?", column.type(), end).append(" AND ");
-        }
-        sql.bind(sql.dialect().textMatch(match, reference, false), column.type(), value)
-            .append(")");
-        return;
-      }
-      sql.bind(sql.dialect().textMatch(match, reference, false), column.type(),
-          sql.dialect().textArgument(match, value));
+      String expression = sql.dialect().textMatch(match, reference, false);
+      String argument = sql.dialect().textArgument(match, value);
+      // Placeholders that take the end of a startsWith's index range (PostgreSQL's) get it.
+      String end = TextFunctions.prefixEnd(value);
+      sql.bindEach(expression, column.type(),
+          use -> sql.dialect().takesPrefixEnd(match, use) ? end : argument);
     }
   }
 
@@ -225,8 +217,7 @@ final class Conditions {
   private static void rest(SqlWriter sql, List<RelationInfo<?, ?>> steps, int from,
       Condition<?> condition) {
     var target = steps.get(from).target().info();
-    String live = target.live(sql.qualified(target.table(), String.valueOf(
-        target.softDeleteColumn())));
+    String live = target.live(c -> sql.qualified(target.table(), c));
     if (live != null) {
       sql.append(live).append(" AND ");
     }

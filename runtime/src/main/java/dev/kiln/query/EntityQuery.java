@@ -532,8 +532,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     Condition<E> filter = where;
     EntityInfo info = support.info();
     if (info.softDeleteColumn() != null && !deletedToo) {
-      Condition<E> live = w -> w.append(info.live(
-          w.qualified(info.table(), info.softDeleteColumn())));
+      Condition<E> live = w -> w.append(info.live(c -> w.qualified(info.table(), c)));
       filter = filter == null ? live : live.and(filter);
     }
     if (after != null) {

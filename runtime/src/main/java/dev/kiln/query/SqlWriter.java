@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Collects the SQL of a typed query and the values it binds, in order. Values never enter the SQL
@@ -67,17 +68,10 @@ public final class SqlWriter {
    * such as an exact decimal comparison ({@code Ordering.compare}) may use its parameter more than
    * once.
    */
-  @SuppressWarnings("unchecked")
   public <T> SqlWriter bind(String expression, ValueType<T> type, T value) {
-    sql.append(expression);
-    for (int i = 0; i < expression.length(); i++) {
-      if (expression.charAt(i) == '?') {
-        values.add(value);
-        types.add((ValueType<Object>) type);
-      }
-    }
-    return this;
+    return bindEach(expression, type, use -> value);
   }
+
 
   /**
    * The alias of the table at the end of {@code path}, joined to the query's root as
@@ -126,6 +120,23 @@ public final class SqlWriter {
 
   void exitSubquery() {
     subqueries--;
+  }
+
+  /**
+   * Appends {@code expression} and records, for its {@code ?} number {@code use} (from 0), the
+   * value {@code valueAt} gives: where one expression binds different values.
+   */
+  @SuppressWarnings("unchecked")
+  <T> SqlWriter bindEach(String expression, ValueType<T> type, IntFunction<T> valueAt) {
+    sql.append(expression);
+    int use = 0;
+    for (int i = 0; i < expression.length(); i++) {
+      if (expression.charAt(i) == '?') {
+        values.add(valueAt.apply(use++));
+        types.add((ValueType<Object>) type);
+      }
+    }
+    return this;
   }
 
   /** The SQL written so far. */

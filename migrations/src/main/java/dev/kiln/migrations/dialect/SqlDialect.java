@@ -60,6 +60,15 @@ public interface SqlDialect {
   String inBoundList(String expression, boolean negated);
 
   /**
+   * Whether placeholder {@code use} (from 0) of {@link #textMatch}{@code (match, …, false)} takes
+   * the end of the prefix's index range — the least text after every text with the prefix,
+   * {@code TextFunctions.prefixEnd}, or null where there is none — rather than the value.
+   */
+  default boolean takesPrefixEnd(TextMatch match, int use) {
+    return false;
+  }
+
+  /**
    * {@code column} with the one parameter added ({@code operator} {@code +}) or multiplied
    * ({@code *}), exactly for decimals: what {@code UPDATE … SET column = <this>} writes.
    */
@@ -72,6 +81,15 @@ public interface SqlDialect {
    * compare as doubles or as text.
    */
   String aggregate(String function, Ordering ordering, String argument);
+
+  /**
+   * The condition a row is live on, when {@code column} marks deleted rows
+   * ({@code @SoftDelete}): null when it holds the time of deletion ({@code byTime}), else not
+   * true. The same on both engines.
+   */
+  static String liveRow(String column, boolean byTime) {
+    return column + (byTime ? " IS NULL" : " IS NOT TRUE");
+  }
 
   /** How many {@code ?} {@code expression} holds. */
   static int uses(String expression) {

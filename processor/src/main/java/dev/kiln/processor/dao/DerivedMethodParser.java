@@ -393,13 +393,10 @@ final class DerivedMethodParser {
         parameter.collection(), transform);
   }
 
-  /**
-   * Whether placeholder {@code use} of {@code condition} is the end of a {@code StartingWith}
-   * range on PostgreSQL ({@link PostgresConditions}): its second and third.
-   */
+  /** Whether placeholder {@code use} of {@code condition} is the end of a prefix's range. */
   private static boolean rangeEnd(SqlDialect dialect, Condition condition, int use) {
-    return dialect == SqlDialect.POSTGRESQL && condition.operator() == Operator.STARTING_WITH
-        && !condition.ignoreCase() && (use == 1 || use == 2);
+    TextMatch match = textMatch(condition.operator());
+    return match != null && !condition.ignoreCase() && dialect.takesPrefixEnd(match, use);
   }
 
   /** The kinds PostgreSQL keeps to the microsecond, where Java has nanoseconds. */
@@ -449,7 +446,7 @@ final class DerivedMethodParser {
         return "SELECT EXISTS (SELECT 1 FROM " + table + where + ")";
       case DELETE:
         return entity.softDelete().isEmpty() ? "DELETE FROM " + table + where
-            : softDelete(entity) + where;
+            : new EntitySql(entity).softDelete() + where;
       default:
         StringBuilder sql = new StringBuilder("SELECT ").append(new EntitySql(entity).columns())
             .append(" FROM ").append(table).append(where).append(" ORDER BY ");
@@ -468,15 +465,6 @@ final class DerivedMethodParser {
         }
         return sql.toString();
     }
-  }
-
-  /** {@code UPDATE t SET deleted = TRUE} (or {@code = ?}, a time), the version incremented. */
-  private static String softDelete(EntityModel entity) {
-    PropertyModel mark = entity.softDelete().orElseThrow();
-    return "UPDATE " + quote(entity.table()) + " SET " + quote(mark.column()) + " = "
-        + (mark.kind() == ValueKind.INSTANT ? "?" : "TRUE")
-        + entity.version().map(v -> ", " + quote(v.column()) + " = " + quote(v.column()) + " + 1")
-            .orElse("");
   }
 
   /** A condition in SQLite's SQL. */

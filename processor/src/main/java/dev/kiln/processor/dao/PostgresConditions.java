@@ -3,7 +3,6 @@ package dev.kiln.processor.dao;
 import static dev.kiln.migrations.schema.SqliteDdl.quote;
 
 import dev.kiln.migrations.dialect.SqlDialect;
-import dev.kiln.migrations.schema.TextMatch;
 import dev.kiln.migrations.dialect.postgresql.PostgresDdl;
 import dev.kiln.processor.dao.DerivedName.Condition;
 import dev.kiln.processor.model.PropertyModel;
@@ -13,8 +12,8 @@ import dev.kiln.processor.model.PropertyModel;
  * {@code PostgresDialect}).
  *
  * <p>Implementation notes: a {@code StartingWith} (without {@code IgnoreCase}) binds its
- * parameter four times: the start of the range, its end twice ({@code TextBounds.prefixEnd}, null
- * when the range has none), and the exact test.
+ * parameter four times, the end of its range as {@code TextBounds.prefixEnd} of it
+ * ({@link SqlDialect#takesPrefixEnd}).
  *
  * <p>{@code IgnoreCase} folds ASCII letters on both sides, where SQLite
  * puts {@code COLLATE NOCASE} on the column. A collection is bound as the elements of an
@@ -46,12 +45,7 @@ final class PostgresConditions {
       case NOT_IN -> in(dialect, p, left, fold, true);
       case IS_NULL -> column + " IS NULL";
       case IS_NOT_NULL -> column + " IS NOT NULL";
-      // A range an index on the column can seek, beside the exact test; its end is bound as
-      // TextBounds.prefixEnd of the prefix, null (no end) for an empty or all-U+10FFFF one.
-      case STARTING_WITH -> fold ? dialect.textMatch(TextMatch.STARTS_WITH, column, true)
-          : "(" + column + " >= ? AND (?::text IS NULL OR " + column + " < ?) AND "
-              + dialect.textMatch(TextMatch.STARTS_WITH, column, false) + ")";
-      case LIKE, NOT_LIKE, ENDING_WITH, CONTAINING -> dialect.textMatch(
+      case LIKE, NOT_LIKE, STARTING_WITH, ENDING_WITH, CONTAINING -> dialect.textMatch(
           DerivedMethodParser.textMatch(condition.operator()), column, fold);
       case TRUE -> column + " = TRUE";
       case FALSE -> column + " = FALSE";

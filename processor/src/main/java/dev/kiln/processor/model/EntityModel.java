@@ -79,8 +79,8 @@ public record EntityModel(
    * NULL}) with the column written by {@code column}, or null without {@code @SoftDelete}.
    */
   public String liveCondition(java.util.function.UnaryOperator<String> column) {
-    return softDelete().map(p -> column.apply(p.column())
-        + (p.kind() == ValueKind.INSTANT ? " IS NULL" : " IS NOT TRUE")).orElse(null);
+    return softDelete().map(p -> dev.kiln.migrations.dialect.SqlDialect.liveRow(
+        column.apply(p.column()), p.kind() == ValueKind.INSTANT)).orElse(null);
   }
 
   /** Whether Kiln fills in times on this entity's writes. */

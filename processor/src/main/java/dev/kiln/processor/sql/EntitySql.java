@@ -141,8 +141,11 @@ public final class EntitySql {
         : softDelete() + " WHERE " + keyCondition() + versionCondition() + andLive();
   }
 
-  /** {@code UPDATE t SET deleted = TRUE} or {@code = ?}, with the version incremented. */
-  private String softDelete() {
+  /**
+   * {@code UPDATE t SET deleted = TRUE} or {@code = ?} (a time, bound first), with the version
+   * incremented: how every delete of a {@code @SoftDelete} entity begins.
+   */
+  public String softDelete() {
     PropertyModel mark = entity.softDelete().orElseThrow();
     String set = quote(mark.column()) + " = "
         + (mark.kind() == ValueKind.INSTANT ? "?" : "TRUE")

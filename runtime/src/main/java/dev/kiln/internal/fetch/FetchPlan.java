@@ -372,8 +372,7 @@ public final class FetchPlan {
    * its table's {@code alias}: a deleted related row is not loaded. Empty otherwise.
    */
   private static String andLive(PlanNode node, String alias) {
-    var info = node.mapping.info();
-    String live = info.live(alias + "." + q(String.valueOf(info.softDeleteColumn())));
+    String live = node.mapping.info().live(c -> alias + "." + q(c));
     return live == null ? "" : " AND " + live;
   }
 

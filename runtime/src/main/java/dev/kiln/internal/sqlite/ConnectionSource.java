@@ -187,14 +187,9 @@ public final class ConnectionSource implements Connections {
       counts = counts.plus(Pools.counts(readers));
     }
     Waits writes = writerLock.waits;
-    long acquisitions = readerWaits.count() + writes.count();
-    Duration mean = acquisitions == 0 ? Duration.ZERO
-        : readerWaits.mean().multipliedBy(readerWaits.count())
-            .plus(writes.mean().multipliedBy(writes.count())).dividedBy(acquisitions);
-    Duration max = readerWaits.max().compareTo(writes.max()) > 0 ? readerWaits.max()
-        : writes.max();
     return new PoolStats(counts.inUse(), counts.idle(), counts.waiting(), counts.maximum(),
-        acquisitions, mean, max, writes.mean(), writes.max());
+        readerWaits.count() + writes.count(), Waits.mean(readerWaits, writes),
+        Waits.max(readerWaits, writes), writes.mean(), writes.max());
   }
 
   /** A pooled reader, or the writer when there are no readers (an in-memory database). */

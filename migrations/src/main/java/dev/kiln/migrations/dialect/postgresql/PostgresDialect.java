@@ -78,11 +78,20 @@ public final class PostgresDialect implements SqlDialect {
     String v = ignoreCase ? foldCase("?") : "?";
     return switch (match) {
       case CONTAINS -> "strpos(" + c + ", " + v + ") > 0";
-      case STARTS_WITH -> "starts_with(" + c + ", " + v + ")";
+      // A range an index on the column can seek, beside the exact test; its end (the second and
+      // third placeholders) is bound as null where the range has none.
+      case STARTS_WITH -> ignoreCase ? "starts_with(" + c + ", " + v + ")"
+          : "(" + c + " >= ? AND (?::text IS NULL OR " + c + " < ?) AND starts_with(" + c
+              + ", ?))";
       case ENDS_WITH -> "right(" + c + ", length(" + v + ")) = " + v;
       case LIKE -> c + " LIKE " + v;
       case NOT_LIKE -> c + " NOT LIKE " + v;
     };
+  }
+
+  @Override
+  public boolean takesPrefixEnd(TextMatch match, int use) {
+    return match == TextMatch.STARTS_WITH && (use == 1 || use == 2);
   }
 
   /** PostgreSQL's {@code LIKE} takes the pattern as written. */
