@@ -2,6 +2,8 @@ package dev.kiln;
 
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EntityCache;
+import dev.kiln.internal.EntityTables;
+import dev.kiln.internal.QueryCache;
 import dev.kiln.internal.HealthChecks;
 import dev.kiln.internal.PoolWatch;
 import dev.kiln.internal.Telemetry;
@@ -17,6 +19,8 @@ import dev.kiln.migrations.MigrationResult;
 import dev.kiln.spi.Engine;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +77,7 @@ public final class Database implements AutoCloseable {
   }
 
   Database(DatabaseBuilder builder) {
-    this.telemetry = new Telemetry(builder.slowQueryThreshold);
+    this.telemetry = new Telemetry(builder.slowQueryThreshold, builder.criticalQueryThreshold);
     if (!builder.url.startsWith(POSTGRESQL) && !builder.url.startsWith("jdbc:sqlite:")) {
       throw new KilnException("Kiln runs on SQLite and PostgreSQL: the JDBC URL must start with"
           + " 'jdbc:sqlite:' or '" + POSTGRESQL + "', got '" + builder.url + "'");
@@ -110,9 +114,13 @@ public final class Database implements AutoCloseable {
     this.transactions = new Transactions(connections, telemetry);
     EntityCache cache = builder.cacheTtl == null ? null
         : new EntityCache(builder.cacheEntries, builder.cacheTtl);
-    this.engine = new Engine(connections, transactions, cache, telemetry, builder.clock);
+    QueryCache queryCache = builder.queryCacheTtl == null ? null
+        : new QueryCache(builder.queryCacheEntries, builder.queryCacheTtl);
+    this.engine = new Engine(connections, transactions, cache, queryCache, telemetry,
+        builder.clock);
     this.poolWatch = new PoolWatch(connections::poolStats);
     telemetry.nameStatementsFrom(classLoader());
+    telemetry.slowQueryLog().attach(connections, classLoader());
   }
 
   /** The engine this database runs on, chosen by its JDBC URL. */
@@ -176,9 +184,39 @@ public final class Database implements AutoCloseable {
     return transactions.inReadTransaction(work);
   }
 
+  /**
+   * Forgets the cached entities and query results of {@code entities}' tables, after a write
+   * that Kiln did not see (another process, a tool, plain JDBC). Writes through Kiln need no
+   * call: they invalidate what they change when they commit.
+   *
+   * @throws KilnException for a class that is not a Kiln entity
+   */
+  public void invalidate(Class<?>... entities) {
+    List<String> tables = new ArrayList<>(entities.length);
+    for (Class<?> entity : entities) {
+      tables.add(EntityTables.of(entity));
+    }
+    engine.invalidate(tables);
+  }
+
+  /** Forgets every cached entity and query result. */
+  public void invalidateAll() {
+    engine.invalidateAll();
+  }
+
   /** What this database has done since it was opened. */
   public Stats stats() {
     return telemetry.snapshot();
+  }
+
+  /**
+   * The most recent statements (up to 100, oldest first) that took at least the slow-query
+   * threshold, each with the engine's plan — read once per statement, on a pooled connection, in
+   * the background — and advice such as the {@code @Index} that would serve it. An entry appears
+   * once its plan has been read.
+   */
+  public List<SlowQuery> slowQueryLog() {
+    return telemetry.slowQueryLog().entries();
   }
 
   /**
@@ -233,6 +271,7 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     poolWatch.close();
+    telemetry.slowQueryLog().close();
     connections.close();
   }
 

@@ -30,7 +30,10 @@ public final class DatabaseBuilder {
   int readPoolSize = Math.max(2, Runtime.getRuntime().availableProcessors());
   long cacheEntries;
   Duration cacheTtl;
+  long queryCacheEntries;
+  Duration queryCacheTtl;
   Duration slowQueryThreshold = Duration.ofMillis(200);
+  Duration criticalQueryThreshold = Duration.ofSeconds(1);
   int statementCacheSize = 256;
   Duration writeTimeout = Duration.ofSeconds(10);
   Clock clock = Clock.systemUTC();
@@ -107,11 +110,38 @@ public final class DatabaseBuilder {
   }
 
   /**
-   * Statements that take at least {@code threshold} are counted in {@link Stats#slowQueries()}
-   * and logged at WARN on the {@code dev.kiln.slow} logger (default 200 ms; zero turns it off).
+   * Caches whole query results — typed queries marked {@code .cached()} and {@code @Cached} DAO
+   * methods — by statement and bound values, up to {@code maxEntries}, each for at most
+   * {@code ttl}. A result is dropped as soon as a write through Kiln to any table its statement
+   * reads commits (joins, subqueries and cascades included); a rolled-back write drops nothing.
+   * Writes by other processes are seen when {@code ttl} ends, or after
+   * {@link Database#invalidate}.
+   */
+  public DatabaseBuilder queryCache(long maxEntries, Duration ttl) {
+    if (maxEntries < 1 || ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("queryCache needs maxEntries >= 1 and a positive ttl");
+    }
+    queryCacheEntries = maxEntries;
+    queryCacheTtl = ttl;
+    return this;
+  }
+
+  /**
+   * Statements that take at least {@code threshold} are counted in {@link Stats#slowQueries()},
+   * kept in {@link Database#slowQueryLog()} with their plan and advice, and logged at WARN on the
+   * {@code dev.kiln.slow} logger (default 200 ms; zero turns it off).
    */
   public DatabaseBuilder slowQueryThreshold(Duration threshold) {
     slowQueryThreshold = threshold;
+    return this;
+  }
+
+  /**
+   * Statements that take at least {@code threshold} are critical: logged at ERROR instead of
+   * WARN, and marked {@link SlowQuery#critical()} (default 1 s; zero turns it off).
+   */
+  public DatabaseBuilder criticalQueryThreshold(Duration threshold) {
+    criticalQueryThreshold = threshold;
     return this;
   }
 

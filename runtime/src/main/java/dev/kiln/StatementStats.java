@@ -13,13 +13,15 @@ import java.time.Duration;
  * @param sql its SQL
  * @param count executions that completed
  * @param errors executions that failed
- * @param rows rows changed by writes (reads are not counted here)
+ * @param rows rows read by queries that return lists and rows changed by writes
  * @param total the time of all completed executions
  * @param mean their mean time
  * @param p50 the median time
  * @param p95 the 95th percentile
  * @param p99 the 99th percentile
  * @param max the longest
+ * @param cacheHits query-cache lookups of it that found a live result (no execution counted)
+ * @param cacheMisses query-cache lookups of it that went to the database
  */
 public record StatementStats(
     String name,
@@ -32,4 +34,6 @@ public record StatementStats(
     Duration p50,
     Duration p95,
     Duration p99,
-    Duration max) {}
+    Duration max,
+    long cacheHits,
+    long cacheMisses) {}

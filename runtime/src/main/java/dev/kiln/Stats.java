@@ -22,6 +22,8 @@ import java.util.List;
  * @param statementCacheHits statements reused from the prepared-statement cache
  * @param commits transactions committed by {@code transaction(…)} and multi-row writes
  * @param rollbacks transactions and savepoints rolled back
+ * @param queryCacheHits query-cache lookups that found a live result
+ * @param queryCacheMisses query-cache lookups that went to the database
  * @param statements each statement's figures, by name
  */
 public record Stats(
@@ -33,6 +35,8 @@ public record Stats(
     long statementCacheHits,
     long commits,
     long rollbacks,
+    long queryCacheHits,
+    long queryCacheMisses,
     List<StatementStats> statements) {
 
   public Stats {

@@ -32,7 +32,7 @@ class LayersTest {
   private static final DescribedPredicate<JavaClass> API_VALUES =
       assignableTo(KilnException.class)
           .or(belongToAnyOf(Dialect.class, Stats.class, StatementStats.class, PoolStats.class,
-              Health.class,
+              Health.class, SlowQuery.class,
               MigrationResult.class,
               ConstraintViolationException.Kind.class))
           .as("the API's exceptions and values");

@@ -22,6 +22,12 @@ public interface Connections extends AutoCloseable {
   /** The engine's SQL: conditions, key lists, upserts. */
   SqlDialect sql();
 
+  /**
+   * The engine's plan of {@code sql}, read on a connection of the pool (outside any
+   * transaction) without running it.
+   */
+  StatementPlan plan(String sql) throws SQLException;
+
   /** How the engine's errors read. */
   EngineErrors errors();
 

@@ -50,6 +50,12 @@ public final class EntityCache {
     });
   }
 
+  /** Forgets every entity. */
+  public void evictAll() {
+    generation.incrementAndGet();
+    cache.invalidateAll();
+  }
+
   /** Forgets every entity of {@code table}, after a write whose rows are not known. */
   public void evictTable(String table) {
     generation.incrementAndGet();

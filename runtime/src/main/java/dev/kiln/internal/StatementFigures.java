@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The figures of one statement: a concurrent histogram of its times (nanoseconds, three
- * significant digits, from 1 µs to an hour) and adders for errors and rows changed — recorded
+ * significant digits) and adders for errors, rows and query-cache lookups — recorded
  * from any thread without a lock.
  */
 final class StatementFigures {
@@ -18,6 +18,8 @@ final class StatementFigures {
   private final ConcurrentHistogram times = new ConcurrentHistogram(3);
   private final LongAdder errors = new LongAdder();
   private final LongAdder rows = new LongAdder();
+  private final LongAdder cacheHits = new LongAdder();
+  private final LongAdder cacheMisses = new LongAdder();
 
   StatementFigures(String name, String sql) {
     this.name = name;
@@ -32,8 +34,16 @@ final class StatementFigures {
     errors.increment();
   }
 
-  void changed(long count) {
+  void rows(long count) {
     rows.add(count);
+  }
+
+  void cacheHit() {
+    cacheHits.increment();
+  }
+
+  void cacheMiss() {
+    cacheMisses.increment();
   }
 
   StatementStats snapshot() {
@@ -44,6 +54,7 @@ final class StatementFigures {
         Duration.ofNanos(total), Duration.ofNanos((long) copy.getMean()),
         Duration.ofNanos(copy.getValueAtPercentile(50)),
         Duration.ofNanos(copy.getValueAtPercentile(95)),
-        Duration.ofNanos(copy.getValueAtPercentile(99)), Duration.ofNanos(copy.getMaxValue()));
+        Duration.ofNanos(copy.getValueAtPercentile(99)), Duration.ofNanos(copy.getMaxValue()),
+        cacheHits.sum(), cacheMisses.sum());
   }
 }

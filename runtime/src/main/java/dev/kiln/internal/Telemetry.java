@@ -10,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The counters behind {@code Database.stats()}, shared by every connection of one database.
  * {@link LongAdder}s keep the hot path free of contention between reader threads.
  */
 public final class Telemetry {
-
-  private static final Logger SLOW = LoggerFactory.getLogger("dev.kiln.slow");
 
   final long slowNanos;
   final LongAdder statements = new LongAdder();
@@ -28,15 +24,28 @@ public final class Telemetry {
   final LongAdder slowQueries = new LongAdder();
   public final LongAdder cacheHits = new LongAdder();
   public final LongAdder cacheMisses = new LongAdder();
+  private final LongAdder queryCacheHits = new LongAdder();
+  private final LongAdder queryCacheMisses = new LongAdder();
   public final LongAdder commits = new LongAdder();
   public final LongAdder rollbacks = new LongAdder();
   private final Map<String, StatementFigures> bySql = new ConcurrentHashMap<>();
   private volatile StatementNames names = StatementNames.none();
 
-  /** A zero or negative threshold turns slow-query reporting off. */
-  public Telemetry(Duration slowQueryThreshold) {
+  private final SlowQueryLog slowLog;
+
+  /**
+   * Statements of at least {@code slowQueryThreshold} are slow, of at least
+   * {@code criticalThreshold} critical; a zero or negative threshold turns reporting off.
+   */
+  public Telemetry(Duration slowQueryThreshold, Duration criticalThreshold) {
     long nanos = slowQueryThreshold.toNanos();
     this.slowNanos = nanos <= 0 ? Long.MAX_VALUE : nanos;
+    this.slowLog = new SlowQueryLog(criticalThreshold);
+  }
+
+  /** The slow-query log, which reads plans on {@code connections}; see {@link SlowQueryLog}. */
+  public SlowQueryLog slowQueryLog() {
+    return slowLog;
   }
 
   /** Counts a statement prepared. */
@@ -62,11 +71,11 @@ public final class Telemetry {
       StatementFigures figures = figures(sql);
       figures.completed(took);
       if (rows > 0) {
-        figures.changed(rows);
+        figures.rows(rows);
       }
     }
     if (took >= slowNanos) {
-      slow(took, sql == null ? "?" : sql);
+      slow(took, sql);
     }
   }
 
@@ -76,6 +85,27 @@ public final class Telemetry {
     if (sql != null) {
       figures(sql).failed();
     }
+  }
+
+  /** Counts the rows a query of {@code statement} returned. */
+  public void rowsRead(PreparedStatement statement, Map<PreparedStatement, String> sqlOf,
+      long rows) {
+    String sql = sqlOf == null ? null : sqlOf.get(statement);
+    if (sql != null && rows > 0) {
+      figures(sql).rows(rows);
+    }
+  }
+
+  /** Counts a query-cache lookup of {@code sql} that found a live result. */
+  public void queryCacheHit(String sql) {
+    queryCacheHits.increment();
+    figures(sql).cacheHit();
+  }
+
+  /** Counts a query-cache lookup of {@code sql} that went to the database. */
+  public void queryCacheMiss(String sql) {
+    queryCacheMisses.increment();
+    figures(sql).cacheMiss();
   }
 
   private StatementFigures figures(String sql) {
@@ -94,7 +124,7 @@ public final class Telemetry {
   /** Reports a statement that took {@code nanos}, at least the slow-query threshold. */
   void slow(long nanos, String sql) {
     slowQueries.increment();
-    SLOW.warn("slow statement ({} ms): {}", nanos / 1_000_000, sql);
+    slowLog.record(sql == null ? "?" : names.of(sql), sql == null ? "?" : sql, nanos);
   }
 
   /** A snapshot of the counters and of every statement's figures. */
@@ -103,6 +133,7 @@ public final class Telemetry {
     bySql.values().forEach(f -> each.add(f.snapshot()));
     each.sort(Comparator.comparing(StatementStats::name).thenComparing(StatementStats::sql));
     return new Stats(statements.sum(), cacheHits.sum(), cacheMisses.sum(), slowQueries.sum(),
-        prepared.sum(), statementCacheHits.sum(), commits.sum(), rollbacks.sum(), each);
+        prepared.sum(), statementCacheHits.sum(), commits.sum(), rollbacks.sum(),
+        queryCacheHits.sum(), queryCacheMisses.sum(), each);
   }
 }

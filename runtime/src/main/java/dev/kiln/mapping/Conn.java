@@ -31,4 +31,7 @@ public interface Conn {
 
   /** Runs the batch added to {@code statement} and counts it once. */
   int[] batch(PreparedStatement statement) throws SQLException;
+
+  /** Counts the {@code rows} a query of {@code statement} returned, once they are read. */
+  default void rowsRead(PreparedStatement statement, long rows) {}
 }

@@ -1,6 +1,7 @@
 package dev.kiln.query;
 
 import dev.kiln.KilnException;
+import dev.kiln.internal.StatementTables;
 import dev.kiln.internal.fetch.FetchPlan;
 import dev.kiln.mapping.EntityInfo;
 import dev.kiln.mapping.RelationInfo;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +49,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   private final List<Selectable<E, ?>> groupBy = new ArrayList<>();
   private Condition<E> having;
   private E after;
+  private boolean cached;
 
   protected EntityQuery(RepositorySupport<E> support) {
     this.support = support;
@@ -102,24 +105,66 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     return self();
   }
 
+  /**
+   * Answers from the database's query cache ({@code DatabaseBuilder.queryCache}) while no write
+   * through Kiln to a table the query reads — its own, those of its relation conditions and
+   * joins, those {@code fetch} loads — has committed since the result was read. Each caller
+   * receives its own list; entities that are records are shared (they and the lists inside
+   * them cannot change), entities that are classes are copied for each caller — the roots, not
+   * the entities inside a fetched graph, which callers should treat as read-only. Without a
+   * query cache, or inside a transaction, the query simply runs.
+   */
+  public Q cached() {
+    cached = true;
+    return self();
+  }
+
   /** The matching rows. */
   public List<E> list() {
-    if (!fetch.isEmpty()) {
-      return fetched(limit);
-    }
-    SqlWriter sql = select(limit);
-    return support.read("query", conn -> Engine.readAll(conn, sql.sql(), ps -> sql.bindTo(ps, 1),
-        rs -> support.mapping().read(rs, 1)));
+    return entities(limit);
   }
 
   /** The first matching row. */
   public Optional<E> first() {
+    return entities(1).stream().findFirst();
+  }
+
+  private List<E> entities(long rowLimit) {
     if (!fetch.isEmpty()) {
-      return fetched(1).stream().findFirst();
+      return fetched(rowLimit);
     }
-    SqlWriter sql = select(1);
-    return support.read("query", conn -> Engine.readAll(conn, sql.sql(), ps -> sql.bindTo(ps, 1),
-        rs -> support.mapping().read(rs, 1))).stream().findFirst();
+    SqlWriter sql = select(rowLimit);
+    return cachedIf(sql, List.of(), null, () -> support.read("query", conn -> Engine.readAll(
+        conn, sql.sql(), ps -> sql.bindTo(ps, 1), rs -> support.mapping().read(rs, 1))),
+        this::copies);
+  }
+
+  /** A list of copies of {@code entities} that no other caller holds. */
+  private List<E> copies(List<E> entities) {
+    List<E> copies = new ArrayList<>(entities.size());
+    for (E entity : entities) {
+      copies.add(support.mapping().copy(entity));
+    }
+    return copies;
+  }
+
+  /**
+   * {@code load}'s result through the query cache when {@link #cached()} was called: keyed by
+   * the statement, its values and {@code shape} (what else makes the result), dropped by writes
+   * to the tables the statement reads and to {@code moreTables}.
+   */
+  private <T> T cachedIf(SqlWriter sql, Object shape, Set<String> moreTables,
+      java.util.function.Supplier<T> load, java.util.function.UnaryOperator<T> copy) {
+    if (!cached) {
+      return load.get();
+    }
+    Set<String> tables = StatementTables.of(sql.sql());
+    tables.add(support.info().table());
+    if (moreTables != null) {
+      tables.addAll(moreTables);
+    }
+    return support.engine().cached(sql.sql(), tables, List.of(sql.keyValues(), shape), load,
+        copy);
   }
 
   /**
@@ -146,14 +191,14 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       writePage(sql, limit);
       sql.append(") AS page");
     }
-    return support.read("count", conn -> {
+    return cachedIf(sql, List.of(), null, () -> support.read("count", conn -> {
       PreparedStatement ps = conn.prepare(sql.sql());
       sql.bindTo(ps, 1);
       try (ResultSet rs = conn.query(ps)) {
         rs.next();
         return rs.getLong(1);
       }
-    });
+    }), count -> count);
   }
 
   /**
@@ -259,23 +304,34 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   <R> List<R> project(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper,
       boolean firstOnly) {
     SqlWriter sql = projection(items, firstOnly ? 1 : limit);
-    return support.read("query", conn -> Engine.readAll(conn, sql.sql(),
-        ps -> sql.bindTo(ps, 1), rs -> readRow(items, rs, mapper)));
+    if (!cached) {
+      return support.read("query", conn -> Engine.readAll(conn, sql.sql(),
+          ps -> sql.bindTo(ps, 1), rs -> mapper.map(readValues(items, rs))));
+    }
+    // The cache keeps the values, which are immutable; each caller gets its own results.
+    List<Object[]> rows = cachedIf(sql, List.of(), null, () -> support.read("query",
+        conn -> Engine.readAll(conn, sql.sql(), ps -> sql.bindTo(ps, 1),
+            rs -> readValues(items, rs))), values -> values);
+    List<R> results = new ArrayList<>(rows.size());
+    for (Object[] values : rows) {
+      results.add(mapper.map(values.clone()));
+    }
+    return results;
   }
 
   <R> Stream<R> streamProjection(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper) {
     SqlWriter sql = projection(items, limit);
     return support.engine().stream(support.info(), sql.sql(), ps -> sql.bindTo(ps, 1),
-        rs -> readRow(items, rs, mapper));
+        rs -> mapper.map(readValues(items, rs)));
   }
 
-  private static <E, R> R readRow(List<Selectable<E, ?>> items, ResultSet rs,
-      Selection.RowMapper<R> mapper) throws java.sql.SQLException {
+  private static <E> Object[] readValues(List<Selectable<E, ?>> items, ResultSet rs)
+      throws java.sql.SQLException {
     Object[] values = new Object[items.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = items.get(i).type().read(rs, i + 1);
     }
-    return mapper.map(values);
+    return values;
   }
 
   private SqlWriter projection(List<Selectable<E, ?>> items, long rowLimit) {
@@ -492,11 +548,12 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
         Map.of(support.info().table(), FetchPlan.rootAlias()));
     sql.append(plan.rootSelect());
     writeFilterOrderPage(sql, rowLimit);
-    return support.engine().readSnapshot(support.info(), "fetch", conn -> {
-      PreparedStatement ps = conn.prepare(sql.sql());
-      sql.bindTo(ps, 1);
-      return plan.run(conn, ps);
-    });
+    return cachedIf(sql, paths, plan.tables(), () -> support.engine().readSnapshot(
+        support.info(), "fetch", conn -> {
+          PreparedStatement ps = conn.prepare(sql.sql());
+          sql.bindTo(ps, 1);
+          return plan.run(conn, ps);
+        }), this::copies);
   }
 
   private void writeFilterOrderPage(SqlWriter sql, long rowLimit) {

@@ -144,6 +144,19 @@ public final class SqlWriter {
     return sql.toString();
   }
 
+  /**
+   * The recorded values as part of a cache key: equal when the same values would be bound
+   * (arrays by content, collections copied).
+   */
+  List<Object> keyValues() {
+    List<Object> key = new ArrayList<>(values.size());
+    for (Object value : values) {
+      key.add(value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes)
+          : value instanceof java.util.Collection<?> c ? new ArrayList<>(c) : value);
+    }
+    return key;
+  }
+
   /** Binds the recorded values to {@code ps}, starting at parameter {@code first}. */
   public int bindTo(PreparedStatement ps, int first) throws SQLException {
     for (int i = 0; i < values.size(); i++) {

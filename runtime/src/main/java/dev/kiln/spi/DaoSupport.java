@@ -1,13 +1,17 @@
 package dev.kiln.spi;
 
 import dev.kiln.KilnException;
-import dev.kiln.internal.EntityCache;
 import dev.kiln.mapping.SqlWork;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -64,14 +68,45 @@ public final class DaoSupport {
   }
 
   /**
-   * Evicts every cached entity of {@code tables} once the write has committed: a statement whose
-   * rows are not known may have changed any of them.
+   * Forgets every cached entity and query result of {@code tables} once the write has committed:
+   * a statement whose rows are not known may have changed any of them.
    */
   public void evictTables(List<String> tables) {
-    EntityCache cache = engine.cache();
-    if (cache != null) {
-      engine.afterCommit(() -> tables.forEach(cache::evictTable));
+    engine.changed(tables);
+  }
+
+  /**
+   * The rows of a {@code @Cached} method: from the query cache while no write to
+   * {@code tables} (the tables its statement reads, found at build time) has committed since
+   * they were read; otherwise from {@code load}. {@code copy} makes a caller's own copy of a row
+   * that is a mutable entity; null when rows are immutable.
+   */
+  public <T> List<T> cached(String sql, List<String> tables, List<?> arguments,
+      Supplier<List<T>> load, UnaryOperator<T> copy) {
+    return engine.cached(sql, tables, arguments, load, rows -> copyOf(rows, copy));
+  }
+
+  /**
+   * The arguments of a call as a cache key: collections copied, so that a caller changing its
+   * collection afterwards cannot change the key of an entry.
+   */
+  public static List<Object> arguments(Object... arguments) {
+    List<Object> key = new ArrayList<>(arguments.length);
+    for (Object argument : arguments) {
+      key.add(argument instanceof Collection<?> c ? new ArrayList<>(c)
+          : argument instanceof byte[] bytes ? List.of(HexFormat.of().formatHex(bytes))
+          : argument);
     }
+    return key;
+  }
+
+  /** A list the caller owns, with rows copied by {@code copy} when it is not null. */
+  static <T> List<T> copyOf(List<T> rows, UnaryOperator<T> copy) {
+    List<T> copied = new ArrayList<>(rows.size());
+    for (T row : rows) {
+      copied.add(copy == null || row == null ? row : copy.apply(row));
+    }
+    return copied;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.kiln.internal.Connections;
 import dev.kiln.internal.EntityCache;
 import dev.kiln.internal.ErrorTranslator;
 import dev.kiln.internal.Lease;
+import dev.kiln.internal.QueryCache;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transaction;
 import dev.kiln.internal.Transactions;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,8 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -46,6 +50,7 @@ public final class Engine {
   private final Connections source;
   private final Transactions transactions;
   private final EntityCache cache;
+  private final QueryCache queryCache;
   private final Telemetry telemetry;
   private final SqlDialect sql;
   private final FetchPlans fetchPlans;
@@ -54,7 +59,8 @@ public final class Engine {
 
   /** Made by {@code Database}. */
   public Engine(Connections source, Transactions transactions, EntityCache cache,
-      Telemetry telemetry, Clock clock) {
+      QueryCache queryCache, Telemetry telemetry, Clock clock) {
+    this.queryCache = queryCache;
     this.clock = clock;
     this.source = source;
     this.transactions = transactions;
@@ -123,6 +129,95 @@ public final class Engine {
       return work.run(primary.session());
     } catch (SQLException e) {
       throw ErrorTranslator.translate(source.errors(), e, info, action);
+    }
+  }
+
+  /**
+   * The result of {@code load} for {@code statement} with {@code values}, from the query cache
+   * when it holds a live one; otherwise loaded, and kept until a write to one of {@code tables}
+   * commits. Without a query cache, or inside a transaction (which must read its own writes, and
+   * may see an older snapshot than the cache), it simply loads. The cache keeps its own copy of
+   * a result and hands each caller another, made by {@code copy}, so that no caller can change
+   * what the next one receives.
+   */
+  public <T> T cached(String statement, Collection<String> tables, List<?> values,
+      Supplier<T> load, UnaryOperator<T> copy) {
+    if (queryCache == null || transactions.current() != null) {
+      return load.get();
+    }
+    QueryCache.Key key = new QueryCache.Key(statement, values);
+    Object hit = queryCache.get(key);
+    if (hit != QueryCache.MISS) {
+      telemetry.queryCacheHit(statement);
+      @SuppressWarnings("unchecked")
+      T value = (T) hit;
+      return value == null ? null : copy.apply(value);
+    }
+    telemetry.queryCacheMiss(statement);
+    QueryCache.Tables read = queryCache.tables(tables);
+    long[] stamp = queryCache.stamp(read); // before the read: see QueryCache
+    // A replica may not have applied a write whose invalidation already ran: with replicas,
+    // what goes into the cache is read in a transaction on the primary.
+    T value = source.hasReplicas() ? transactions.inWriteTransaction(load) : load.get();
+    queryCache.put(key, value == null ? null : copy.apply(value), read, stamp);
+    return value;
+  }
+
+  /**
+   * Forgets, once the current write has committed (or now, outside a transaction), the cached
+   * entities of {@code tables} and the cached query results that read them.
+   */
+  public void changed(Collection<String> tables) {
+    if (cache == null && queryCache == null) {
+      return;
+    }
+    afterCommit(() -> {
+      if (cache != null) {
+        tables.forEach(cache::evictTable);
+      }
+      if (queryCache != null) {
+        queryCache.invalidate(tables);
+      }
+    });
+  }
+
+  /**
+   * Forgets, once the current write has committed, the cached entity of {@code table} with
+   * {@code key}; the repository's write forgets the query results of the table.
+   */
+  public void changedRow(String table, Object key) {
+    if (cache != null) {
+      afterCommit(() -> cache.evict(table, key));
+    }
+  }
+
+  /**
+   * Forgets, once the current write has committed, the cached query results that read
+   * {@code tables}.
+   */
+  public void queriesChanged(List<String> tables) {
+    if (queryCache != null) {
+      afterCommit(() -> queryCache.invalidate(tables));
+    }
+  }
+
+  /** Forgets every cached entity and query result of {@code tables} now. */
+  public void invalidate(Collection<String> tables) {
+    if (cache != null) {
+      tables.forEach(cache::evictTable);
+    }
+    if (queryCache != null) {
+      queryCache.invalidate(tables);
+    }
+  }
+
+  /** Forgets every cached entity and query result now. */
+  public void invalidateAll() {
+    if (cache != null) {
+      cache.evictAll();
+    }
+    if (queryCache != null) {
+      queryCache.invalidateAll();
     }
   }
 
@@ -204,6 +299,7 @@ public final class Engine {
         rows.add(reader.read(rs));
       }
     }
+    conn.rowsRead(ps, rows.size());
     return rows;
   }
 

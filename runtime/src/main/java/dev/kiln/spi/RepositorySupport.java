@@ -41,10 +41,15 @@ public final class RepositorySupport<E> {
   private final String selectList;
   private final String nextKeySql;
 
+  /** This entity's table, as a list of one. */
+  private final List<String> table;
+
   public RepositorySupport(Engine engine, EntityMapping<E> mapping) {
     this.engine = engine;
     this.mapping = mapping;
     this.info = mapping.info();
+    this.table = List.of(info.table());
+    engine.telemetry().slowQueryLog().know(info);
     this.selectList = info.columns().stream()
         .map(dev.kiln.migrations.schema.SqliteDdl::quote).collect(Collectors.joining(", "));
     String table = dev.kiln.migrations.schema.SqliteDdl.quote(info.table());
@@ -87,12 +92,22 @@ public final class RepositorySupport<E> {
     return engine.read(info, action, work);
   }
 
+  /**
+   * Runs {@code work}, a write to this entity's table, and then forgets the cached query results
+   * that read the table, once the write commits. (Cached entities are evicted by key, by the
+   * generated code, which knows the rows.)
+   */
   public <T> T write(String action, SqlWork<T> work) {
-    return engine.write(info, action, work);
+    T result = engine.write(info, action, work);
+    engine.queriesChanged(table);
+    return result;
   }
 
+  /** Runs {@code work}, several writes, atomically; see {@link #write}. */
   public <T> T writeAtomically(String action, SqlWork<T> work) {
-    return engine.writeAtomically(info, action, work);
+    T result = engine.writeAtomically(info, action, work);
+    engine.queriesChanged(table);
+    return result;
   }
 
   /**
@@ -116,6 +131,26 @@ public final class RepositorySupport<E> {
     Optional<E> loaded = engine.readForCache(info, "find", work);
     loaded.ifPresent(e -> cache.putIfUnchanged(info.table(), key, mapping.copy(e), generation));
     return loaded;
+  }
+
+  /**
+   * Puts every row {@code findAll} reads into the entity cache; returns how many. Read like a
+   * cache miss (on the primary when reads go to replicas), and stored only if no write evicted
+   * anything meanwhile, so that warming never puts back a row a write has changed.
+   */
+  public long warm(String findAll) {
+    EntityCache cache = engine.cache();
+    if (cache == null) {
+      throw new KilnException("warm() fills the entity cache of " + info.entity() + ", and this"
+          + " database has none: add entityCache(maxEntries, ttl) to its builder");
+    }
+    long generation = cache.generation();
+    List<E> all = engine.readForCache(info, "warm", conn -> Engine.readAll(conn, findAll,
+        Engine.Binder.NONE, rs -> mapping.read(rs, 1)));
+    for (E entity : all) {
+      cache.putIfUnchanged(info.table(), mapping.key(entity), mapping.copy(entity), generation);
+    }
+    return all.size();
   }
 
   /**
@@ -192,47 +227,36 @@ public final class RepositorySupport<E> {
     }
   }
 
-  /** Evicts {@code key} from the entity cache once the write that changed it has committed. */
+  /**
+   * Forgets, once the write that changed it has committed, the cached entity with {@code key}
+   * and the cached query results that read this table.
+   */
   public void evict(Object key) {
-    EntityCache cache = engine.cache();
-    if (cache != null) {
-      engine.afterCommit(() -> cache.evict(info.table(), key));
-    }
+    engine.changedRow(info.table(), key);
   }
 
-  /** Evicts every cached entity of this table once the current write has committed. */
+  /** Forgets, once the current write has committed, everything cached of this table. */
   public void evictAll() {
-    EntityCache cache = engine.cache();
-    if (cache != null) {
-      engine.afterCommit(() -> cache.evictTable(info.table()));
-    }
+    engine.changed(List.of(info.table()));
   }
 
   /**
-   * Evicts, once the current write has committed, every cached entity of this table and of the
+   * Forgets, once the current write has committed, everything cached of this table and of the
    * tables its foreign keys' actions reach: what a delete — or an update of a referenced key —
    * may have changed beyond the rows it names.
    */
   public void evictAffected() {
-    EntityCache cache = engine.cache();
-    if (cache != null) {
-      Set<String> tables = engine.affectedBy(mapping);
-      engine.afterCommit(() -> tables.forEach(cache::evictTable));
-    }
+    engine.changed(engine.affectedBy(mapping));
   }
 
   /**
-   * Evicts, once the current write has committed, the cached entities of the other tables its
-   * foreign keys' actions reach: a delete by key evicts its own row itself.
+   * Forgets, once the current write has committed, everything cached of the other tables its
+   * foreign keys' actions reach: a delete by key forgets its own row itself.
    */
   public void evictCascaded() {
-    EntityCache cache = engine.cache();
-    if (cache != null) {
-      Set<String> tables = engine.affectedBy(mapping);
-      if (tables.size() > 1) {
-        engine.afterCommit(() -> tables.stream().filter(t -> !t.equals(info.table()))
-            .forEach(cache::evictTable));
-      }
+    Set<String> tables = engine.affectedBy(mapping);
+    if (tables.size() > 1) {
+      engine.changed(tables.stream().filter(t -> !t.equals(info.table())).toList());
     }
   }
 

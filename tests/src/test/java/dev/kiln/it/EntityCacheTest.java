@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.Database;
+import dev.kiln.KilnException;
 import dev.kiln.it.model.Author;
 import dev.kiln.it.model.AuthorRepository;
 import java.nio.file.Path;
@@ -92,6 +93,22 @@ class EntityCacheTest {
       repo.findById(ann.id());
       assertEquals(before + 2, plain.stats().statementsExecuted());
       assertEquals(0, plain.stats().cacheHits());
+    }
+  }
+
+  @Test
+  void warmLoadsEveryEntitySoThatFirstFindsAreHits() {
+    Author ann = authors.insert(RepositoryTest.author("Ann"));
+    Author bob = authors.insert(RepositoryTest.author("Bob"));
+    assertEquals(2, authors.warm());
+    long statements = db.stats().statementsExecuted();
+    assertEquals(ann, authors.findById(ann.id()).orElseThrow());
+    assertEquals(bob, authors.findById(bob.id()).orElseThrow());
+    assertEquals(statements, db.stats().statementsExecuted());
+
+    try (Database plain = TestDatabase.open(dir.resolve("plain"))) {
+      KilnException e = assertThrows(KilnException.class, new AuthorRepository(plain)::warm);
+      assertTrue(e.getMessage().contains("add entityCache(maxEntries, ttl)"), e.getMessage());
     }
   }
 }

@@ -5,7 +5,7 @@ import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.EntityModel;
 import dev.kiln.processor.model.PropertyModel;
 import dev.kiln.processor.model.SqlVariant;
-import dev.kiln.processor.verify.PlanCheck;
+import dev.kiln.migrations.plan.PlanCheck;
 import dev.kiln.processor.verify.QueryLog;
 import dev.kiln.processor.verify.QueryVerifier;
 import java.sql.SQLException;

@@ -6,14 +6,17 @@ import dev.kiln.processor.diag.Messages.Code;
 import dev.kiln.processor.model.DaoMethod;
 import dev.kiln.processor.model.DaoModel;
 import dev.kiln.processor.model.EntityModel;
+import dev.kiln.processor.model.ResultShape;
 import dev.kiln.processor.parse.Annotations;
 import dev.kiln.processor.parse.Deferral;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -89,6 +92,9 @@ public final class DaoParser {
           ? sql.parse(name, method, annotations.string(sqlAnnotation.get(), "value"),
               annotations.string(sqlAnnotation.get(), "postgresql"), allowScan)
           : derived.parse(name, method, defaultEntity, mentioned, allowScan);
+      if (parsed != null && annotations.find("Cached", method).isPresent()) {
+        parsed = cached(name + "." + method.getSimpleName(), parsed);
+      }
       if (parsed != null) {
         methods.add(parsed);
       }
@@ -97,6 +103,49 @@ public final class DaoParser {
       return Optional.empty();
     }
     return Optional.of(new DaoModel(dao, ClassName.get(dao), methods));
+  }
+
+  /**
+   * {@code parsed}, a {@code @Cached} method, with the tables its statement reads; null, with an
+   * error on the method, when its results cannot be cached safely.
+   */
+  private DaoMethod cached(String label, DaoMethod parsed) {
+    ExecutableElement method = parsed.element();
+    ResultShape result = parsed.result();
+    if (parsed.write()) {
+      context.diagnostics.error(method, Code.CACHED_NOT_QUERY, label, "changes rows", "");
+      return null;
+    }
+    if (result.wrapper() == ResultShape.Wrapper.STREAM) {
+      context.diagnostics.error(method, Code.CACHED_NOT_QUERY, label,
+          "returns a Stream, which is read once", ", or return a List");
+      return null;
+    }
+    if (result.kind() == ResultShape.Kind.PROJECTION) {
+      TypeMirror row = ReturnType.of(method.getReturnType()).row();
+      Element type = context.env.getTypeUtils().asElement(row);
+      if (type != null && type.getKind() == ElementKind.CLASS) {
+        List<String> mutable = ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+            .filter(f -> !f.getModifiers().contains(Modifier.STATIC)
+                && !f.getModifiers().contains(Modifier.FINAL))
+            .map(f -> f.getSimpleName().toString()).toList();
+        if (!mutable.isEmpty()) {
+          context.diagnostics.error(method, Code.CACHED_MUTABLE_ROW, label,
+              type.getSimpleName(), String.join(", ", mutable));
+          return null;
+        }
+      }
+    }
+    List<String> tables;
+    try {
+      tables = context.shadow.readTables(parsed.sql());
+    } catch (SQLException e) {
+      throw new IllegalStateException("a verified statement no longer prepares: "
+          + parsed.sql(), e);
+    }
+    context.log.note(label, "cached: dropped when a write to "
+        + (tables.isEmpty() ? "no table" : String.join(", ", tables)) + " commits");
+    return parsed.cachedBy(tables);
   }
 
   /**

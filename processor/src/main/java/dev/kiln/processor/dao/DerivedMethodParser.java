@@ -124,7 +124,7 @@ final class DerivedMethodParser {
       }
     }
     return new DaoMethod(method, sql, sqlite.bindings(), result, parsed.verb() == Verb.DELETE,
-        written, "derived", postgresql);
+        written, "derived", postgresql, null);
   }
 
   /** The entities called {@code subject}, in the singular or with a plural -s or -es. */

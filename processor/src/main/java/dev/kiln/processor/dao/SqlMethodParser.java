@@ -16,7 +16,7 @@ import dev.kiln.processor.model.ResultShape.Wrapper;
 import dev.kiln.processor.model.Value;
 import dev.kiln.processor.model.ValueKind;
 import dev.kiln.processor.parse.PropertyTypes;
-import dev.kiln.processor.verify.SqlText;
+import dev.kiln.migrations.plan.SqlText;
 import dev.kiln.processor.validate.Spelling;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -120,7 +120,7 @@ final class SqlMethodParser {
     }
     context.logPostgresql(label, placeholders.sql(), postgresql);
     return new DaoMethod(method, placeholders.sql(), bindings, result, write,
-        prepared.written(), "@Sql", postgresql);
+        prepared.written(), "@Sql", postgresql, null);
   }
 
   /** Marks a {@code postgresql} text that was reported as wrong. */

@@ -149,6 +149,11 @@ public final class Messages {
         + " although the column holds exact decimals (sum of 10.50 and 12.00 gives 22.5): use"
         + " kiln_decimal_sum(%s) for an exact sum, or write CAST(… AS REAL) to say a double is"
         + " meant"),
+    CACHED_NOT_QUERY("KILN-066", "@Cached %s %s: only a query's rows can be kept in the query"
+        + " cache; remove @Cached%s"),
+    CACHED_MUTABLE_ROW("KILN-067", "@Cached %s returns %s, a class with fields that are not"
+        + " final (%s), so one caller could change the rows the next one receives: make it a"
+        + " record (or its fields final), or remove @Cached"),
     DAO_VALUE_NOT_ENTITY("KILN-050", "@Dao(%s.class) names a type that is not a @Table entity"
         + " of this compilation: name the entity the count, exists and delete methods of %s work"
         + " on, or leave the value out"),

@@ -14,6 +14,8 @@ import javax.lang.model.element.ExecutableElement;
  * @param writtenTables the tables it may change, whose cached entities it evicts
  * @param description how the query came to be, for the build's query list ("derived", "@Sql")
  * @param postgresql the statement and bindings PostgreSQL runs, or null when they are the same
+ * @param cachedTables for a {@code @Cached} method, the tables its statement reads, whose writes
+ *     drop its cached rows; null for a method that is not cached
  */
 public record DaoMethod(
     ExecutableElement element,
@@ -23,11 +25,19 @@ public record DaoMethod(
     boolean write,
     List<String> writtenTables,
     String description,
-    SqlVariant postgresql) {
+    SqlVariant postgresql,
+    List<String> cachedTables) {
 
   public DaoMethod {
     bindings = List.copyOf(bindings);
     writtenTables = List.copyOf(writtenTables);
+    cachedTables = cachedTables == null ? null : List.copyOf(cachedTables);
+  }
+
+  /** This method, cached and dropped by writes to {@code tables}. */
+  public DaoMethod cachedBy(List<String> tables) {
+    return new DaoMethod(element, sql, bindings, result, write, writtenTables, description,
+        postgresql, tables);
   }
 
   /** The statement and bindings of the engine {@code dialect} names. */

@@ -29,6 +29,11 @@ public final class QueryLog {
     entries.put(owner, entry.toString());
   }
 
+  /** Adds a line about the statement of {@code owner}, after its plan. */
+  public void note(String owner, String line) {
+    entries.computeIfPresent(owner, (o, entry) -> entry + "    (" + line + ")\n");
+  }
+
   /** Writes the file; call once, when processing is over. */
   public void write(Filer filer) {
     if (entries.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.kiln.processor.verify;
 
+import dev.kiln.migrations.plan.SqlitePlan;
 import dev.kiln.migrations.schema.Schema;
 import dev.kiln.migrations.schema.ShadowDatabase;
 import dev.kiln.migrations.schema.SqliteDdl;
@@ -73,18 +74,12 @@ public final class QueryVerifier implements AutoCloseable {
 
   /** SQLite's {@code EXPLAIN QUERY PLAN} lines, indented by nesting. */
   public List<String> plan(String sql) throws SQLException {
-    List<String> lines = new ArrayList<>();
-    Map<Integer, Integer> depth = new HashMap<>();
     try (PreparedStatement ps = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
         ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        int level = depth.getOrDefault(rs.getInt(2), -1) + 1;
-        depth.put(rs.getInt(1), level);
-        lines.add("  ".repeat(level) + rs.getString(4));
-      }
+      return SqlitePlan.lines(rs);
     }
-    return lines;
   }
+
 
   /**
    * The tables {@code sql} may change: those its program opens for writing or clears (a
@@ -92,14 +87,7 @@ public final class QueryVerifier implements AutoCloseable {
    * plus those whose foreign keys cascade from them ({@code ON DELETE CASCADE}, {@code SET NULL} …).
    */
   public List<String> writtenTables(String sql) throws SQLException {
-    Map<Integer, String> tableOfPage = new HashMap<>();
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT rootpage, tbl_name FROM sqlite_schema"
-            + " WHERE rootpage > 0")) {
-      while (rs.next()) {
-        tableOfPage.put(rs.getInt(1), rs.getString(2));
-      }
-    }
+    Map<Integer, String> tableOfPage = tableOfPage();
     Set<String> written = new LinkedHashSet<>();
     try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql);
         ResultSet rs = ps.executeQuery()) {
@@ -114,6 +102,39 @@ public final class QueryVerifier implements AutoCloseable {
       }
     }
     return List.copyOf(schema.affectedBy(written));
+  }
+
+  /**
+   * The tables {@code sql} reads, as its program opens them ({@code OpenRead} of a table or of
+   * one of its indexes): joins, subqueries and the tables under views included. The query cache
+   * drops a statement's results when one of them is written.
+   */
+  public List<String> readTables(String sql) throws SQLException {
+    Map<Integer, String> tableOfPage = tableOfPage();
+    Set<String> read = new java.util.TreeSet<>();
+    try (PreparedStatement ps = connection.prepareStatement("EXPLAIN " + sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        // OpenRead names the root page of the table or index in P2.
+        if ("OpenRead".equals(rs.getString(2)) && tableOfPage.containsKey(rs.getInt(4))) {
+          read.add(tableOfPage.get(rs.getInt(4)));
+        }
+      }
+    }
+    return List.copyOf(read);
+  }
+
+  /** The table of each root page: a table's own, or one of its indexes'. */
+  private Map<Integer, String> tableOfPage() throws SQLException {
+    Map<Integer, String> tableOfPage = new HashMap<>();
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT rootpage, tbl_name FROM sqlite_schema"
+            + " WHERE rootpage > 0")) {
+      while (rs.next()) {
+        tableOfPage.put(rs.getInt(1), rs.getString(2));
+      }
+    }
+    return tableOfPage;
   }
 
   @Override

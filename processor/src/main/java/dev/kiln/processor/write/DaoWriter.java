@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.model.Binding;
@@ -171,9 +172,13 @@ public final class DaoWriter {
         code.addStatement("return support.stream($L,\n$>$L,\n$L)$<", sql, binder, reader);
         return;
       }
-      code.addStatement("$T<$T> rows = support.$L($S, conn -> $T.readAll(conn, $L,\n$>$L,\n$L))$<",
-          List.class, rowType, method.write() ? "write" : "read", method.name(), Spi.ENGINE, sql,
-          binder, reader);
+      if (method.cachedTables() != null) {
+        writeCachedRead(code, sql, binder, reader, rowType);
+      } else {
+        code.addStatement("$T<$T> rows = support.$L($S, conn -> $T.readAll(conn, $L,\n$>$L,\n$L))$<",
+            List.class, rowType, method.write() ? "write" : "read", method.name(), Spi.ENGINE,
+            sql, binder, reader);
+      }
       if (method.write() && !method.writtenTables().isEmpty()) {
         // INSERT/UPDATE/DELETE … RETURNING: evict what it changed once it has run.
         code.addStatement("support.evictTables($T.of($L))", List.class,
@@ -192,6 +197,39 @@ public final class DaoWriter {
           }
         }
       }
+    }
+
+    /**
+     * The rows of a {@code @Cached} method: from the query cache by the SQL run and the
+     * arguments, dropped when a write to one of the tables the build found it reads commits.
+     */
+    private void writeCachedRead(MethodSpec.Builder code, CodeBlock sql, CodeBlock binder,
+        CodeBlock reader, TypeName rowType) {
+      String tables = constant + "_TABLES";
+      type.addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class),
+              tables, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The tables {@link #$L} reads: a write to one of them drops its cached"
+              + " rows.\n", method.name())
+          .initializer("$T.of($L)", List.class, method.cachedTables().stream()
+              .map(t -> CodeBlock.of("$S", t)).collect(CodeBlock.joining(", ")))
+          .build());
+      CodeBlock arguments = method.element().getParameters().stream()
+          .map(p -> CodeBlock.of("$L", p.getSimpleName())).collect(CodeBlock.joining(", "));
+      code.addStatement("$T<$T> rows = support.cached($L, $L, $T.arguments($L),\n$>"
+              + "() -> support.read($S, conn -> $T.readAll(conn, $L,\n$>$L,\n$L)),\n$L)$<$<",
+          List.class, rowType, sql, tables, DAO_SUPPORT, arguments, method.name(), Spi.ENGINE,
+          sql, binder, reader, copier());
+    }
+
+    /** How a caller gets its own copy of a cached row: null for immutable rows. */
+    private CodeBlock copier() {
+      if (result.kind() == Kind.ENTITY) {
+        return CodeBlock.of("$T.MAPPING::copy", result.entity().repositoryName());
+      }
+      if (result.rowType().equals(com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE))) {
+        return CodeBlock.of("bytes -> bytes.clone()");
+      }
+      return CodeBlock.of("null");
     }
 
     /** {@code ps -> …} binding every parameter, for the engine at hand. */

@@ -802,6 +802,13 @@ public final class RepositoryWriter {
           .addStatement("return support.read($S, conn -> $T.readAll(conn, FIND_ALL,"
               + " $T.Binder.NONE, rs -> MAPPING.read(rs, 1)))", "find", Spi.ENGINE, Spi.ENGINE)
           .build());
+      type.addMethod(publicMethod("warm", TypeName.LONG)
+          .addJavadoc("Loads every entity into the entity cache, for start-up, so that the first"
+              + " {@code findById} calls are hits; returns how many were loaded. Meant for"
+              + " tables that fit in the cache.\n\n@throws $T when the database has no entity"
+              + " cache\n", ClassName.get("dev.kiln", "KilnException"))
+          .addStatement("return support.warm(FIND_ALL)")
+          .build());
       type.addMethod(publicMethod("streamAll",
               ParameterizedTypeName.get(ClassName.get(Stream.class), entityType))
           .addJavadoc("Every entity, in key order, read as the stream is consumed. Close the"

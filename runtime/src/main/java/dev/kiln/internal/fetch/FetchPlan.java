@@ -2,6 +2,7 @@ package dev.kiln.internal.fetch;
 
 import dev.kiln.KilnException;
 import dev.kiln.internal.KeyLists;
+import dev.kiln.internal.StatementTables;
 import dev.kiln.mapping.Conn;
 import dev.kiln.mapping.EntityMapping;
 import dev.kiln.mapping.RelationInfo;
@@ -47,6 +48,7 @@ public final class FetchPlan {
   private final PlanNode root;
   private final String rootSelect;
   private final Map<PlanNode.Edge, Keyed> keyedStatements = new HashMap<>();
+  private final Set<String> tables;
 
   /**
    * The statements of a to-many relation (keyed by a bound list of parent keys, or by a range of
@@ -60,6 +62,14 @@ public final class FetchPlan {
     this.root = root;
     this.rootSelect = select(root, null, false, null);
     layOutKeyed(root);
+    Set<String> read = StatementTables.of(rootSelect);
+    keyedStatements.values().forEach(keyed -> StatementTables.addTo(read, keyed.byKeys()));
+    this.tables = Set.copyOf(read);
+  }
+
+  /** Every table the plan's statements read, for the query cache. */
+  public Set<String> tables() {
+    return tables;
   }
 
   /** Lays out the statement of every to-many relation below {@code node}, once. */

@@ -10,6 +10,7 @@ import dev.kiln.internal.Connections;
 import dev.kiln.internal.EngineErrors;
 import dev.kiln.internal.KeyLists;
 import dev.kiln.internal.Lease;
+import dev.kiln.internal.StatementPlan;
 import dev.kiln.internal.Pools;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Waits;
@@ -193,6 +194,13 @@ public final class PostgresConnections implements Connections {
   @Override
   public boolean hasReplicas() {
     return !replicas.isEmpty();
+  }
+
+  @Override
+  public StatementPlan plan(String sql) throws SQLException {
+    try (Lease primary = writer()) {
+      return PostgresPlans.of(primary.session(), sql);
+    }
   }
 
   @Override

@@ -79,6 +79,11 @@ final class PostgresSession implements Session, Lease {
   }
 
   @Override
+  public void rowsRead(PreparedStatement statement, long rows) {
+    telemetry.rowsRead(statement, sqlOf, rows);
+  }
+
+  @Override
   public void failed(PreparedStatement statement) {
     telemetry.failed(statement, sqlOf);
   }

@@ -10,6 +10,7 @@ import dev.kiln.internal.Connections;
 import dev.kiln.internal.EngineErrors;
 import dev.kiln.internal.KeyLists;
 import dev.kiln.internal.Lease;
+import dev.kiln.internal.StatementPlan;
 import dev.kiln.internal.Pools;
 import dev.kiln.internal.Session;
 import dev.kiln.internal.Waits;
@@ -242,6 +243,13 @@ public final class ConnectionSource implements Connections {
   }
 
   /** Whether reads have their own pool (false for an in-memory database). */
+  @Override
+  public StatementPlan plan(String sql) throws SQLException {
+    try (Lease reader = reader()) {
+      return SqlitePlans.of(reader.session(), sql);
+    }
+  }
+
   @Override
   public boolean hasReaders() {
     return readers != null;

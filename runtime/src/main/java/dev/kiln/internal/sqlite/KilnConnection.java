@@ -83,6 +83,11 @@ public final class KilnConnection extends JDBC4Connection implements Session {
   }
 
   @Override
+  public void rowsRead(PreparedStatement statement, long rows) {
+    telemetry.rowsRead(statement, sqlOf, rows);
+  }
+
+  @Override
   public void failed(PreparedStatement statement) {
     telemetry.failed(statement, sqlOf);
   }

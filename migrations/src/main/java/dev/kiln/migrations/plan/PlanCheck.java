@@ -1,4 +1,4 @@
-package dev.kiln.processor.verify;
+package dev.kiln.migrations.plan;
 
 import dev.kiln.migrations.schema.Column;
 import dev.kiln.migrations.schema.Schema;

@@ -1,4 +1,4 @@
-package dev.kiln.processor.verify;
+package dev.kiln.migrations.plan;
 
 /** Reading SQL text as SQLite would, without parsing it: what is a literal, what is SQL. */
 public final class SqlText {

@@ -1,0 +1,4 @@
+package readme.caching;
+
+/** A row of {@link Shop#bookCounts}. */
+record AuthorBooks(String name, long books) {}
