@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -77,7 +78,8 @@ public final class Database implements AutoCloseable {
   }
 
   Database(DatabaseBuilder builder) {
-    this.telemetry = new Telemetry(builder.slowQueryThreshold, builder.criticalQueryThreshold);
+    this.telemetry = new Telemetry(builder.slowQueryThreshold, builder.criticalQueryThreshold,
+        builder.statementStatistics);
     if (!builder.url.startsWith(POSTGRESQL) && !builder.url.startsWith("jdbc:sqlite:")) {
       throw new KilnException("Kiln runs on SQLite and PostgreSQL: the JDBC URL must start with"
           + " 'jdbc:sqlite:' or '" + POSTGRESQL + "', got '" + builder.url + "'");
@@ -207,6 +209,16 @@ public final class Database implements AutoCloseable {
   /** What this database has done since it was opened. */
   public Stats stats() {
     return telemetry.snapshot();
+  }
+
+  /**
+   * Calls {@code listener} with the name and SQL of each statement this database has run, now,
+   * and of each new one on its first run — for bridges to metrics systems, such as
+   * {@code kiln-micrometer}'s {@code KilnMetrics}, which register meters per statement. It runs
+   * on the thread that runs the statement: keep it short.
+   */
+  public void onStatement(BiConsumer<String, String> listener) {
+    telemetry.onStatement(listener);
   }
 
   /**

@@ -34,6 +34,7 @@ public final class DatabaseBuilder {
   Duration queryCacheTtl;
   Duration slowQueryThreshold = Duration.ofMillis(200);
   Duration criticalQueryThreshold = Duration.ofSeconds(1);
+  boolean statementStatistics = true;
   int statementCacheSize = 256;
   Duration writeTimeout = Duration.ofSeconds(10);
   Clock clock = Clock.systemUTC();
@@ -142,6 +143,15 @@ public final class DatabaseBuilder {
    */
   public DatabaseBuilder criticalQueryThreshold(Duration threshold) {
     criticalQueryThreshold = threshold;
+    return this;
+  }
+
+  /**
+   * Whether to keep each statement's figures ({@code db.stats().statements()}, on by default:
+   * a map lookup and a histogram update per statement). Off, only the totals are counted.
+   */
+  public DatabaseBuilder statementStatistics(boolean on) {
+    statementStatistics = on;
     return this;
   }
 

@@ -28,6 +28,12 @@ public interface Connections extends AutoCloseable {
    */
   StatementPlan plan(String sql) throws SQLException;
 
+  /**
+   * Makes every pool also report to trackers from {@code factory} (HikariCP's metrics, for
+   * Micrometer and the like).
+   */
+  void attachPoolMetrics(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory);
+
   /** How the engine's errors read. */
   EngineErrors errors();
 

@@ -45,6 +45,7 @@ public final class SlowQueryLog implements AutoCloseable {
   private final ThreadPoolExecutor planner;
   private volatile Connections connections;
   private volatile Schema schema;
+  private volatile boolean closed;
 
   /** What a statement's plan says, read once. */
   private record Explained(List<String> plan, List<String> advice) {}
@@ -99,6 +100,9 @@ public final class SlowQueryLog implements AutoCloseable {
   }
 
   private void add(SlowQuery query, boolean withPlan) {
+    if (closed) {
+      return;
+    }
     synchronized (recent) {
       if (recent.size() == CAPACITY) {
         recent.removeFirst();
@@ -151,6 +155,7 @@ public final class SlowQueryLog implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     planner.shutdownNow();
   }
 }

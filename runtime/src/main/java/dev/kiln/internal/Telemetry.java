@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -29,15 +31,20 @@ public final class Telemetry {
   public final LongAdder commits = new LongAdder();
   public final LongAdder rollbacks = new LongAdder();
   private final Map<String, StatementFigures> bySql = new ConcurrentHashMap<>();
+  private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
   private volatile StatementNames names = StatementNames.none();
 
   private final SlowQueryLog slowLog;
+  /** Whether each statement's figures are kept (statementStatistics); totals always are. */
+  private final boolean perStatement;
 
   /**
    * Statements of at least {@code slowQueryThreshold} are slow, of at least
    * {@code criticalThreshold} critical; a zero or negative threshold turns reporting off.
    */
-  public Telemetry(Duration slowQueryThreshold, Duration criticalThreshold) {
+  public Telemetry(Duration slowQueryThreshold, Duration criticalThreshold,
+      boolean perStatement) {
+    this.perStatement = perStatement;
     long nanos = slowQueryThreshold.toNanos();
     this.slowNanos = nanos <= 0 ? Long.MAX_VALUE : nanos;
     this.slowLog = new SlowQueryLog(criticalThreshold);
@@ -67,7 +74,7 @@ public final class Telemetry {
     long took = System.nanoTime() - start;
     statements.increment();
     String sql = sqlOf == null ? null : sqlOf.get(statement);
-    if (sql != null) {
+    if (sql != null && perStatement) {
       StatementFigures figures = figures(sql);
       figures.completed(took);
       if (rows > 0) {
@@ -81,7 +88,7 @@ public final class Telemetry {
 
   /** Counts an execution of {@code statement} that failed. */
   public void failed(PreparedStatement statement, Map<PreparedStatement, String> sqlOf) {
-    String sql = sqlOf == null ? null : sqlOf.get(statement);
+    String sql = sqlOf == null || !perStatement ? null : sqlOf.get(statement);
     if (sql != null) {
       figures(sql).failed();
     }
@@ -90,7 +97,7 @@ public final class Telemetry {
   /** Counts the rows a query of {@code statement} returned. */
   public void rowsRead(PreparedStatement statement, Map<PreparedStatement, String> sqlOf,
       long rows) {
-    String sql = sqlOf == null ? null : sqlOf.get(statement);
+    String sql = sqlOf == null || !perStatement ? null : sqlOf.get(statement);
     if (sql != null && rows > 0) {
       figures(sql).rows(rows);
     }
@@ -99,21 +106,39 @@ public final class Telemetry {
   /** Counts a query-cache lookup of {@code sql} that found a live result. */
   public void queryCacheHit(String sql) {
     queryCacheHits.increment();
-    figures(sql).cacheHit();
+    if (perStatement) {
+      figures(sql).cacheHit();
+    }
   }
 
   /** Counts a query-cache lookup of {@code sql} that went to the database. */
   public void queryCacheMiss(String sql) {
     queryCacheMisses.increment();
-    figures(sql).cacheMiss();
+    if (perStatement) {
+      figures(sql).cacheMiss();
+    }
   }
 
   private StatementFigures figures(String sql) {
     StatementFigures figures = bySql.get(sql);
     if (figures == null) {
-      figures = bySql.computeIfAbsent(sql, s -> new StatementFigures(names.of(s), s));
+      StatementFigures made = new StatementFigures(names.of(sql), sql);
+      figures = bySql.putIfAbsent(sql, made);
+      if (figures == null) {
+        figures = made;
+        listeners.forEach(listener -> listener.accept(made.name, made.sql));
+      }
     }
     return figures;
+  }
+
+  /**
+   * Calls {@code listener} with the name and SQL of every statement counted so far, and then of
+   * each new one when it is first counted.
+   */
+  public void onStatement(BiConsumer<String, String> listener) {
+    listeners.add(listener);
+    bySql.values().forEach(figures -> listener.accept(figures.name, figures.sql));
   }
 
   /** Names statements after what the build saw, from {@code loader}'s query lists. */

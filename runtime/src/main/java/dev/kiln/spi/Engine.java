@@ -323,6 +323,14 @@ public final class Engine {
     }
   }
 
+  /**
+   * Makes the database's connection pools report HikariCP's own metrics to trackers from
+   * {@code factory} as well, from now on (for {@code kiln-micrometer}); once per database.
+   */
+  public void attachPoolMetrics(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory) {
+    source.attachPoolMetrics(factory);
+  }
+
   /** This database's fetch plans, one per shape (for typed queries' {@code fetch}). */
   public FetchPlans fetchPlans() {
     return fetchPlans;

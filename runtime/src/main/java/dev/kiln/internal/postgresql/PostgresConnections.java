@@ -2,6 +2,7 @@ package dev.kiln.internal.postgresql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
 import dev.kiln.Health;
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * ({@code prepareThreshold=1}) unless the URL says otherwise.
  */
 public final class PostgresConnections implements Connections {
+
+  /** The trackers of the pools, where a metrics system attaches its own. */
+  private final List<Pools.Tracker> trackers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgresConnections.class);
   private static final String DRIVER = "org.postgresql.Driver";
@@ -86,7 +90,7 @@ public final class PostgresConnections implements Connections {
     config.setConnectionTimeout(timeout.toMillis());
     // The primary must answer at start-up; a replica that does not is tried again later.
     config.setInitializationFailTimeout(primary ? 1 : -1);
-    Pools.timeAcquisitions(config, waits);
+    Pools.track(config, waits, trackers);
     if (!url.contains("prepareThreshold")) {
       config.addDataSourceProperty("prepareThreshold", "1");
     }
@@ -194,6 +198,11 @@ public final class PostgresConnections implements Connections {
   @Override
   public boolean hasReplicas() {
     return !replicas.isEmpty();
+  }
+
+  @Override
+  public void attachPoolMetrics(MetricsTrackerFactory factory) {
+    Pools.attach(trackers, factory);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.kiln.internal.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.kiln.Dialect;
 import dev.kiln.KilnException;
 import dev.kiln.Health;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +40,9 @@ import java.util.concurrent.TimeUnit;
  * database is visible to one connection only, so there the writer serves reads as well.
  */
 public final class ConnectionSource implements Connections {
+
+  /** The trackers of the pools, where a metrics system attaches its own. */
+  private final List<Pools.Tracker> trackers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private final KilnConnection writer;
   private final WriterLock writerLock;
@@ -78,7 +83,7 @@ public final class ConnectionSource implements Connections {
     config.setKeepaliveTime(0);
     config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(30));
     config.setAutoCommit(true);
-    Pools.timeAcquisitions(config, readerWaits);
+    Pools.track(config, readerWaits, trackers);
     this.readers = new HikariDataSource(config);
   }
 
@@ -243,6 +248,11 @@ public final class ConnectionSource implements Connections {
   }
 
   /** Whether reads have their own pool (false for an in-memory database). */
+  @Override
+  public void attachPoolMetrics(MetricsTrackerFactory factory) {
+    Pools.attach(trackers, factory);
+  }
+
   @Override
   public StatementPlan plan(String sql) throws SQLException {
     try (Lease reader = reader()) {
