@@ -9,6 +9,8 @@ import static dev.kiln.bench.contenders.Contenders.JOOQ;
 import static dev.kiln.bench.contenders.Contenders.KILN;
 import static dev.kiln.bench.contenders.Contenders.KILN_PG;
 import static dev.kiln.bench.contenders.Contenders.KILN_CACHED;
+import static dev.kiln.bench.contenders.Contenders.KILN_NO_STATS;
+import static dev.kiln.bench.contenders.Contenders.KILN_QUERY_CACHED;
 import static dev.kiln.bench.contenders.Contenders.MYBATIS;
 
 import dev.kiln.bench.data.DataSet;
@@ -19,11 +21,14 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * An author by primary key, a random one each time, from one thread and from two at once.
- * {@code kiln-cached} is Kiln with its entity cache holding every author.
+ * {@code kiln-cached} is Kiln with its entity cache holding every author, {@code kiln-querycache}
+ * Kiln finding by key through a cached typed query (a hit once warmed: the hit's cost against the
+ * entity cache's), {@code kiln-nostats} Kiln without per-statement statistics (their cost).
  */
 public class FindById extends Trial {
 
-  @Param({JDBC, JDBC_NAIVE, KILN, KILN_CACHED, HIBERNATE, JOOQ, JDBI, MYBATIS, JDBC_PG, KILN_PG})
+  @Param({JDBC, JDBC_NAIVE, KILN, KILN_NO_STATS, KILN_CACHED, KILN_QUERY_CACHED, HIBERNATE, JOOQ,
+      JDBI, MYBATIS, JDBC_PG, KILN_PG})
   public String contender;
 
   @Override

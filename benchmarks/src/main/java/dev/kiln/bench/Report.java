@@ -36,6 +36,12 @@ public class Report extends Trial {
   public List<AuthorTotals> report() {
     long first = ThreadLocalRandom.current().nextLong(1, DataSet.AUTHORS - AUTHORS + 2);
     List<AuthorTotals> rows = c.bookTotals(first, first + AUTHORS - 1);
+    check(rows, first);
+    return rows;
+  }
+
+  /** Checks {@code rows}, the totals of the {@value #AUTHORS} authors from {@code first}. */
+  static void check(List<AuthorTotals> rows, long first) {
     if (rows.size() != AUTHORS) {
       throw new AssertionError("expected " + AUTHORS + " authors, read " + rows.size());
     }
@@ -53,6 +59,5 @@ public class Report extends Trial {
             + " books, " + total + " in all; read " + row);
       }
     }
-    return rows;
   }
 }

@@ -1,7 +1,9 @@
 package dev.kiln.internal;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +17,24 @@ public final class StatementTables {
   private static final Pattern TABLE =
       Pattern.compile("\\b(?:FROM|JOIN)\\s+\"((?:[^\"]|\"\")+)\"", Pattern.CASE_INSENSITIVE);
 
+  /** Statements seen, with their tables: typed queries repeat a few shapes. */
+  private static final Map<String, Set<String>> READ = new ConcurrentHashMap<>();
+  /** Beyond this many shapes, tables are found anew each time rather than kept. */
+  private static final int KEPT = 10_000;
+
   private StatementTables() {}
+
+  /** The tables {@code sql} reads, unmodifiable; remembered for the statements seen most. */
+  public static Set<String> read(String sql) {
+    Set<String> tables = READ.get(sql);
+    if (tables == null) {
+      tables = Set.copyOf(of(sql));
+      if (READ.size() < KEPT) {
+        READ.put(sql, tables);
+      }
+    }
+    return tables;
+  }
 
   /** Adds the tables {@code sql} reads to {@code tables}; returns {@code tables}. */
   public static Set<String> addTo(Set<String> tables, String sql) {

@@ -158,9 +158,9 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     if (!cached) {
       return load.get();
     }
-    Set<String> tables = StatementTables.of(sql.sql());
-    tables.add(support.info().table());
+    Set<String> tables = StatementTables.read(sql.sql());
     if (moreTables != null) {
+      tables = new java.util.HashSet<>(tables);
       tables.addAll(moreTables);
     }
     return support.engine().cached(sql.sql(), tables, List.of(sql.keyValues(), shape), load,

@@ -16,6 +16,10 @@ public final class Contenders {
   public static final String JDBC_NAIVE = "jdbc-naive";
   public static final String KILN = "kiln";
   public static final String KILN_CACHED = "kiln-cached";
+  /** Kiln with the query cache: typed queries marked {@code cached()}. */
+  public static final String KILN_QUERY_CACHED = "kiln-querycache";
+  /** Kiln without per-statement statistics, to show their cost. */
+  public static final String KILN_NO_STATS = "kiln-nostats";
   public static final String HIBERNATE = "hibernate";
   public static final String JOOQ = "jooq";
   public static final String JDBI = "jdbi";
@@ -45,7 +49,8 @@ public final class Contenders {
   public static Contender<Object, Object> openOnPostgres(String name, String url) {
     Contender<?, ?> contender = switch (name) {
       case JDBC_PG -> new PostgresJdbcContender(url);
-      case KILN_PG -> new KilnContender(dev.kiln.Database.builder(url), false);
+      case KILN_PG -> new KilnContender(dev.kiln.Database.builder(url),
+          KilnContender.Mode.PLAIN);
       default -> throw new IllegalArgumentException("no PostgreSQL contender named " + name);
     };
     return (Contender<Object, Object>) contender;
@@ -58,8 +63,10 @@ public final class Contenders {
       case JDBC_JOIN -> new JdbcContender(file, JdbcContender.Style.WELL_JOIN);
       case JDBC_RANGE -> new JdbcContender(file, JdbcContender.Style.WELL_RANGE);
       case JDBC_NAIVE -> new JdbcContender(file, JdbcContender.Style.NAIVE);
-      case KILN -> new KilnContender(file, false);
-      case KILN_CACHED -> new KilnContender(file, true);
+      case KILN -> new KilnContender(file, KilnContender.Mode.PLAIN);
+      case KILN_CACHED -> new KilnContender(file, KilnContender.Mode.ENTITY_CACHE);
+      case KILN_QUERY_CACHED -> new KilnContender(file, KilnContender.Mode.QUERY_CACHE);
+      case KILN_NO_STATS -> new KilnContender(file, KilnContender.Mode.NO_STATISTICS);
       case HIBERNATE -> new HibernateContender(file);
       case JOOQ -> new JooqContender(file);
       case JDBI -> new JdbiContender(file);

@@ -29,25 +29,40 @@ public final class KilnContender implements RecordContender {
   private final AuthorRepository authors;
   private final BookRepository books;
   private final BookQueries queries;
+  private final Mode mode;
 
-  public KilnContender(Path file, boolean cached) {
-    this(Database.builder(file), cached);
+  /** How Kiln is set up. */
+  public enum Mode {
+    /** As {@code Database.open} sets it up: no caches, statement statistics on. */
+    PLAIN,
+    /** With the entity cache holding every author ({@code warm()}). */
+    ENTITY_CACHE,
+    /** With the query cache, which finds by key and reports use ({@code .cached()}). */
+    QUERY_CACHE,
+    /** Without per-statement statistics: what they cost. */
+    NO_STATISTICS
+  }
+
+  public KilnContender(Path file, Mode mode) {
+    this(Database.builder(file), mode);
   }
 
   /** Kiln on the database {@code builder} opens (a SQLite file, or PostgreSQL). */
-  public KilnContender(DatabaseBuilder builder, boolean cached) {
-    if (cached) {
-      builder.entityCache(2 * DataSet.AUTHORS, Duration.ofHours(1));
+  public KilnContender(DatabaseBuilder builder, Mode mode) {
+    this.mode = mode;
+    switch (mode) {
+      case ENTITY_CACHE -> builder.entityCache(2 * DataSet.AUTHORS, Duration.ofHours(1));
+      case QUERY_CACHE -> builder.queryCache(4 * DataSet.AUTHORS, Duration.ofHours(1));
+      case NO_STATISTICS -> builder.statementStatistics(false);
+      case PLAIN -> { }
     }
     this.db = builder.build();
     db.migrate();
     this.authors = new AuthorRepository(db);
     this.books = new BookRepository(db);
     this.queries = new BookQueries_Impl(db);
-    if (cached) {
-      for (long id = 1; id <= DataSet.AUTHORS; id++) {
-        authors.findById(id);
-      }
+    if (mode == Mode.ENTITY_CACHE) {
+      authors.warm();
     }
   }
 
@@ -57,6 +72,9 @@ public final class KilnContender implements RecordContender {
 
   @Override
   public Author findAuthor(long id) {
+    if (mode == Mode.QUERY_CACHE) {
+      return authors.query().where(Author_.ID.eq(id)).cached().first().orElse(null);
+    }
     return authors.findById(id).orElse(null);
   }
 
@@ -87,9 +105,12 @@ public final class KilnContender implements RecordContender {
 
   @Override
   public List<AuthorTotals> bookTotals(long firstId, long lastId) {
-    return books.query().where(Book_.AUTHOR_ID.between(firstId, lastId))
-        .groupBy(Book_.AUTHOR_ID)
-        .select(Book_.AUTHOR_ID, Aggregate.count(), Book_.PRICE.sum())
+    BookRepository.Query report = books.query().where(Book_.AUTHOR_ID.between(firstId, lastId))
+        .groupBy(Book_.AUTHOR_ID);
+    if (mode == Mode.QUERY_CACHE) {
+      report.cached();
+    }
+    return report.select(Book_.AUTHOR_ID, Aggregate.count(), Book_.PRICE.sum())
         .into(AuthorTotals::new).list();
   }
 
