@@ -10,7 +10,10 @@ import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Transactions;
 import dev.kiln.internal.postgresql.PostgresConnections;
 import dev.kiln.internal.postgresql.PostgresStartup;
+import dev.kiln.internal.Background;
 import dev.kiln.internal.sqlite.Backup;
+import dev.kiln.internal.sqlite.BackupSchedule;
+import dev.kiln.internal.sqlite.Restore;
 import dev.kiln.internal.sqlite.ConnectionFactory;
 import dev.kiln.internal.sqlite.ConnectionSource;
 import dev.kiln.internal.sqlite.PragmaCheck;
@@ -65,6 +68,18 @@ public final class Database implements AutoCloseable {
   /** Opens the database file at {@code file}, creating it when it does not exist. */
   public static Database open(Path file) {
     return open(urlOf(file));
+  }
+
+  /**
+   * A private in-memory SQLite database with the compiled-in schema created: the same
+   * repositories, typed queries and DAOs as on a file, for tests and short-lived tools. Its one
+   * connection serves reads and writes (an in-memory database has no read pool to share it
+   * with), so every reader sees every committed write; it is gone when closed.
+   */
+  public static Database inMemory() {
+    Database db = builder("jdbc:sqlite::memory:").profile(Profile.TEST).build();
+    db.migrate();
+    return db;
   }
 
   /** Starts configuring a database at {@code jdbcUrl}. */
@@ -123,7 +138,31 @@ public final class Database implements AutoCloseable {
     this.poolWatch = new PoolWatch(connections::poolStats);
     telemetry.nameStatementsFrom(classLoader());
     telemetry.slowQueryLog().attach(connections, classLoader());
+    this.maintenance = new Maintenance(connections, builder.url);
+    if (builder.maintenanceEvery != null) {
+      background.every(builder.maintenanceEvery, "maintenance of " + builder.url, () -> {
+        maintenance.optimize();
+        maintenance.checkpoint();
+      });
+    }
+    if (builder.backupDir != null) {
+      if (source == null) {
+        close();
+        throw new KilnException("backups(…) copies a SQLite database file; " + builder.url
+            + " is PostgreSQL: back it up with pg_dump or the server's own backups");
+      }
+      this.backups = new BackupSchedule(source, builder.backupDir, builder.backupsKept,
+          builder.clock);
+      background.every(builder.backupEvery, "backup of " + builder.url, backups::runOnce);
+    } else {
+      this.backups = null;
+    }
   }
+
+  private final Background background = new Background();
+  private final Maintenance maintenance;
+  private final BackupSchedule backups;
+  private volatile boolean closed;
 
   /** The engine this database runs on, chosen by its JDBC URL. */
   public Dialect dialect() {
@@ -238,7 +277,25 @@ public final class Database implements AutoCloseable {
    * {@code SELECT 1}.
    */
   public Health health() {
-    return HealthChecks.of(connections);
+    return HealthChecks.of(connections, backups == null ? Map.of()
+        : Map.of("backups", backups.check()));
+  }
+
+  /** Upkeep: statistics, checkpoints, vacuum and integrity checks, safe while the application runs. */
+  public Maintenance maintenance() {
+    return maintenance;
+  }
+
+  /**
+   * Puts the backup {@code backup} in place of the SQLite database file {@code target}: verifies
+   * the backup ({@code integrity_check}), refuses a target that a {@code Database} of this
+   * process has open or that another process is reading or writing, then replaces the file in one
+   * move, removing its {@code -wal} and {@code -shm}, which belong to the old file.
+   *
+   * @throws KilnException when the backup is not sound or the target is in use
+   */
+  public static void restore(Path backup, Path target) {
+    Restore.restore(backup, target);
   }
 
   /**
@@ -279,9 +336,22 @@ public final class Database implements AutoCloseable {
     return engine;
   }
 
-  /** Closes every connection. Streams still open fail on their next row. */
+  /**
+   * Stops the background jobs (waiting for one that runs), refreshes SQLite's statistics as
+   * SQLite recommends before closing, and closes every connection. Streams still open fail on
+   * their next row.
+   */
   @Override
   public void close() {
+    background.close();
+    if (source != null && !closed) {
+      try {
+        maintenance.optimize();
+      } catch (RuntimeException e) {
+        // closing goes on: statistics are a help, not a duty
+      }
+    }
+    closed = true;
     poolWatch.close();
     telemetry.slowQueryLog().close();
     connections.close();

@@ -35,9 +35,16 @@ public final class DatabaseBuilder {
   Duration slowQueryThreshold = Duration.ofMillis(200);
   Duration criticalQueryThreshold = Duration.ofSeconds(1);
   boolean statementStatistics = true;
+  Duration maintenanceEvery;
+  java.nio.file.Path backupDir;
+  Duration backupEvery;
+  int backupsKept;
   int statementCacheSize = 256;
   Duration writeTimeout = Duration.ofSeconds(10);
   Clock clock = Clock.systemUTC();
+  Profile profile = Profile.PRODUCTION;
+  /** The settings set explicitly, which a profile leaves alone. */
+  private final java.util.Set<String> explicit = new java.util.HashSet<>();
 
   DatabaseBuilder(String url) {
     this.url = url;
@@ -61,6 +68,7 @@ public final class DatabaseBuilder {
       throw new IllegalArgumentException("readPoolSize must be at least 1: " + size);
     }
     readPoolSize = size;
+    explicit.add("readPoolSize");
     return this;
   }
 
@@ -134,6 +142,7 @@ public final class DatabaseBuilder {
    */
   public DatabaseBuilder slowQueryThreshold(Duration threshold) {
     slowQueryThreshold = threshold;
+    explicit.add("slowQueryThreshold");
     return this;
   }
 
@@ -143,6 +152,7 @@ public final class DatabaseBuilder {
    */
   public DatabaseBuilder criticalQueryThreshold(Duration threshold) {
     criticalQueryThreshold = threshold;
+    explicit.add("criticalQueryThreshold");
     return this;
   }
 
@@ -152,6 +162,35 @@ public final class DatabaseBuilder {
    */
   public DatabaseBuilder statementStatistics(boolean on) {
     statementStatistics = on;
+    return this;
+  }
+
+  /**
+   * Runs {@code maintenance().optimize()} and {@code checkpoint()} every {@code period} on one
+   * daemon thread, which {@code close()} stops. Off by default.
+   */
+  public DatabaseBuilder maintenanceEvery(Duration period) {
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("maintenanceEvery needs a positive period: " + period);
+    }
+    maintenanceEvery = period;
+    return this;
+  }
+
+  /**
+   * Takes an online backup into {@code dir} every {@code every} (the first after one period),
+   * each written under a temporary name, verified with {@code integrity_check} and then named
+   * {@code <database>-<UTC time>.db}; keeps the newest {@code keep}. A failed backup is logged,
+   * reported by {@code db.health()}, leaves no partial file and deletes no good one. SQLite
+   * only: a PostgreSQL server is backed up by its own tools.
+   */
+  public DatabaseBuilder backups(java.nio.file.Path dir, Duration every, int keep) {
+    if (every.isNegative() || every.isZero() || keep < 1) {
+      throw new IllegalArgumentException("backups needs a positive period and keep >= 1");
+    }
+    backupDir = dir;
+    backupEvery = every;
+    backupsKept = keep;
     return this;
   }
 
@@ -185,11 +224,49 @@ public final class DatabaseBuilder {
       throw new IllegalArgumentException("writeTimeout must be positive: " + timeout);
     }
     writeTimeout = timeout;
+    explicit.add("writeTimeout");
     return this;
   }
 
   /** Opens the database and checks that the PRAGMAs took effect. */
+  /**
+   * Takes the defaults of {@code profile} (see {@link Profile}) for every setting not set
+   * explicitly on this builder, before or after this call.
+   */
+  public DatabaseBuilder profile(Profile profile) {
+    this.profile = java.util.Objects.requireNonNull(profile, "profile");
+    return this;
+  }
+
   public Database build() {
+    applyProfile();
     return new Database(this);
+  }
+
+  /** The profile's values for what was not set explicitly. */
+  private void applyProfile() {
+    Profile p = profile;
+    setPragmaUnlessExplicit("synchronous", p.synchronous);
+    setPragmaUnlessExplicit("cache_size", p.cacheSize);
+    setPragmaUnlessExplicit("busy_timeout", p.busyTimeout);
+    if (!explicit.contains("readPoolSize")) {
+      readPoolSize = p.readPoolSize > 0 ? p.readPoolSize
+          : Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+    if (!explicit.contains("slowQueryThreshold")) {
+      slowQueryThreshold = p.slowQueryThreshold;
+    }
+    if (!explicit.contains("criticalQueryThreshold")) {
+      criticalQueryThreshold = p.criticalQueryThreshold;
+    }
+    if (!explicit.contains("writeTimeout")) {
+      writeTimeout = p.writeTimeout;
+    }
+  }
+
+  private void setPragmaUnlessExplicit(String name, String value) {
+    if (!explicitPragmas.contains(name) && !url.startsWith("jdbc:postgresql:")) {
+      pragmas.put(name, value);
+    }
   }
 }

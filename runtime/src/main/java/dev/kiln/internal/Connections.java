@@ -34,6 +34,9 @@ public interface Connections extends AutoCloseable {
    */
   void attachPoolMetrics(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory);
 
+  /** The engine's upkeep: statistics, checkpoints, vacuum, integrity checks. */
+  EngineMaintenance maintenance();
+
   /** How the engine's errors read. */
   EngineErrors errors();
 

@@ -18,7 +18,8 @@ public final class HealthChecks {
 
   private HealthChecks() {}
 
-  public static Health of(Connections connections) {
+  /** The checks of {@code connections}, then {@code more} (a database's own: backups). */
+  public static Health of(Connections connections, Map<String, Check> more) {
     Map<String, Check> checks = new LinkedHashMap<>();
     checks.put("connection", connection(connections));
     PoolStats pool = connections.poolStats();
@@ -26,6 +27,7 @@ public final class HealthChecks {
     checks.put("pool", new Check(exhausted ? Status.DEGRADED : Status.UP, pool.inUse() + " of "
         + pool.maximum() + " connections in use, " + pool.waiting() + " threads waiting"));
     checks.putAll(connections.engineChecks());
+    checks.putAll(more);
     Status status = checks.get("connection").status() == Status.DOWN ? Status.DOWN
         : checks.values().stream().anyMatch(c -> c.status() != Status.UP) ? Status.DEGRADED
         : Status.UP;

@@ -29,10 +29,10 @@ class PackagingTest {
 
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   private static final List<String> PUBLISHED =
-      List.of("annotations", "migrations", "runtime", "processor");
+      List.of("annotations", "migrations", "runtime", "processor", "micrometer");
 
   @ParameterizedTest
-  @ValueSource(strings = {"annotations", "migrations", "runtime", "processor"})
+  @ValueSource(strings = {"annotations", "migrations", "runtime", "processor", "micrometer"})
   void everyPublishedJarNamesItsModuleAndHasSourcesAndJavadoc(String module) throws IOException {
     Path jar = artifact(module, "");
     try (JarFile file = new JarFile(jar.toFile())) {

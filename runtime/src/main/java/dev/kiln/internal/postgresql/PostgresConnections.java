@@ -10,6 +10,7 @@ import dev.kiln.PoolStats;
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EngineErrors;
 import dev.kiln.internal.KeyLists;
+import dev.kiln.internal.EngineMaintenance;
 import dev.kiln.internal.Lease;
 import dev.kiln.internal.StatementPlan;
 import dev.kiln.internal.Pools;
@@ -61,6 +62,7 @@ public final class PostgresConnections implements Connections {
   public PostgresConnections(String url, List<String> replicaUrls, int poolSize,
       Duration writeTimeout, Telemetry telemetry) {
     requireDriver();
+    this.primaryUrl = redacted(url);
     this.telemetry = telemetry;
     this.writeTimeout = writeTimeout;
     Duration wait = Duration.ofMillis(Math.max(250, writeTimeout.toMillis()));
@@ -152,12 +154,14 @@ public final class PostgresConnections implements Connections {
 
   @Override
   public Lease writer() throws SQLException {
+    requireOpen();
     return new PostgresSession(primary.getConnection(), telemetry, null);
   }
 
   /** A replica's connection, the replicas taken in turn, or the primary's when none answers. */
   @Override
   public Lease reader() throws SQLException {
+    requireOpen();
     int count = replicas.size();
     if (count > 0) {
       int first = Math.floorMod(next.getAndIncrement(), count);
@@ -206,6 +210,11 @@ public final class PostgresConnections implements Connections {
   }
 
   @Override
+  public EngineMaintenance maintenance() {
+    return new PostgresMaintenance(this);
+  }
+
+  @Override
   public StatementPlan plan(String sql) throws SQLException {
     try (Lease primary = writer()) {
       return PostgresPlans.of(primary.session(), sql);
@@ -224,9 +233,22 @@ public final class PostgresConnections implements Connections {
 
   @Override
   public void close() {
+    closed = true;
     replicas.forEach(r -> r.pool.close());
     if (primary != null) {
       primary.close();
+    }
+  }
+
+  private volatile boolean closed;
+  /** The primary's URL without its password, for messages. */
+  private final String primaryUrl;
+
+  /** Refuses work once the database is closed, with a message that says so. */
+  private void requireOpen() {
+    if (closed) {
+      throw new KilnException("the database at " + primaryUrl
+          + " is closed: open a new Database to use it again");
     }
   }
 

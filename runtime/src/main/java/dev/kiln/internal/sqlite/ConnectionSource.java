@@ -10,6 +10,7 @@ import dev.kiln.PoolStats;
 import dev.kiln.internal.Connections;
 import dev.kiln.internal.EngineErrors;
 import dev.kiln.internal.KeyLists;
+import dev.kiln.internal.EngineMaintenance;
 import dev.kiln.internal.Lease;
 import dev.kiln.internal.StatementPlan;
 import dev.kiln.internal.Pools;
@@ -51,6 +52,12 @@ public final class ConnectionSource implements Connections {
 
   /** The database file, or null in memory: for the WAL and disk checks. */
   private final Path file;
+  private volatile boolean closed;
+
+  /** The database file, or null in memory. */
+  public Path file() {
+    return file;
+  }
 
   /** Past this, a write-ahead log has grown because checkpoints could not keep up. */
   static final long WAL_LIMIT = 64L << 20;
@@ -66,6 +73,9 @@ public final class ConnectionSource implements Connections {
     this.file = factory.path();
     this.writeTimeout = writeTimeout;
     this.writer = factory.open();
+    if (file != null) {
+      OpenFiles.opened(file); // a restore refuses the file until close()
+    }
     if (factory.inMemory() || readPoolSize <= 0) {
       this.readers = null;
       return;
@@ -201,6 +211,7 @@ public final class ConnectionSource implements Connections {
   /** A pooled reader, or the writer when there are no readers (an in-memory database). */
   @Override
   public Lease reader() throws SQLException {
+    requireOpen();
     if (readers == null) {
       return writer();
     }
@@ -229,6 +240,7 @@ public final class ConnectionSource implements Connections {
    * write timeout.
    */
   public void lockWriter() {
+    requireOpen();
     writerLock.lock();
   }
 
@@ -251,6 +263,11 @@ public final class ConnectionSource implements Connections {
   @Override
   public void attachPoolMetrics(MetricsTrackerFactory factory) {
     Pools.attach(trackers, factory);
+  }
+
+  @Override
+  public EngineMaintenance maintenance() {
+    return new SqliteMaintenance(this);
   }
 
   @Override
@@ -280,16 +297,32 @@ public final class ConnectionSource implements Connections {
 
   @Override
   public void close() {
-    if (readers != null) {
-      readers.close();
+    if (file != null && !closed) {
+      OpenFiles.closed(file);
     }
-    writerLock.lockUninterruptibly();
+    closed = true; // new work is refused from here on
+    if (readers != null) {
+      readers.close(); // HikariCP waits a bounded time for connections in use
+    }
+    // Waits up to the write timeout for a running write to finish; closing the writer under
+    // one that does not rolls it back.
+    boolean taken = writerLock.lockForClose(writeTimeout);
     try {
       writer.close();
     } catch (SQLException e) {
       throw new KilnException("could not close the writer connection: " + e.getMessage(), e);
     } finally {
-      writerLock.unlock();
+      if (taken) {
+        writerLock.unlock();
+      }
+    }
+  }
+
+  /** Refuses work once the database is closed, with a message that says so. */
+  private void requireOpen() {
+    if (closed) {
+      throw new KilnException("the database " + (file == null ? "in memory" : file)
+          + " is closed: open a new Database to use it again");
     }
   }
 }

@@ -54,9 +54,17 @@ final class WriterLock {
     }
   }
 
-  /** Takes the lock however long it takes: for closing, which must not give up. */
-  void lockUninterruptibly() {
-    lock.lock();
+  /**
+   * Takes the lock for closing, waiting at most {@code wait} for running work to finish;
+   * whether it was taken (if not, closing goes on, and the writer's transaction rolls back).
+   */
+  boolean lockForClose(java.time.Duration wait) {
+    try {
+      return lock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   void unlock() {
