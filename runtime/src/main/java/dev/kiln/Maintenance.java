@@ -41,8 +41,10 @@ public final class Maintenance {
    * Folds SQLite's write-ahead log into the database file and truncates it: first copying the
    * log on a reader, while writers go on, then taking the writer only to truncate, waiting at
    * most 100 ms for readers still in the log. Returns whether the log was emptied; false when
-   * readers kept it (the next checkpoint tries again; a log that keeps growing shows in
-   * {@code db.health()}). On PostgreSQL the server checkpoints on its own: returns true.
+   * readers kept it (the next checkpoint tries again). Checkpoint starvation — a steady stream of
+   * readers keeping the log from being reset until it grows past 64 MiB — is logged, shown in
+   * {@code db.health()} ({@code wal}), and met by waiting up to 2 s for the readers once. On
+   * PostgreSQL the server checkpoints on its own: returns true.
    */
   public boolean checkpoint() {
     return run("checkpoint", engine::checkpoint);

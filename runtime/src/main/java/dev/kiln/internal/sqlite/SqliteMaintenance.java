@@ -1,17 +1,24 @@
 package dev.kiln.internal.sqlite;
 
 import dev.kiln.internal.EngineMaintenance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SQLite's upkeep, each step on the connection that disturbs least: statistics and vacuum need
  * the writer; the checkpoint copies the log on a reader first and takes the writer only to
- * truncate what is left; the checks read on a reader, in a snapshot, and never block anyone.
+ * truncate what is left (and, when readers have kept the log from being reset until it grew past
+ * 64 MiB, waits longer for them once, with a warning); the checks read on a reader, in a
+ * snapshot, and never block anyone.
  */
 final class SqliteMaintenance implements EngineMaintenance {
 
@@ -19,6 +26,10 @@ final class SqliteMaintenance implements EngineMaintenance {
   private static final int ANALYSIS_LIMIT = 400;
   /** How long the truncating checkpoint waits for readers still in the log. */
   private static final int TRUNCATE_WAIT_MILLIS = 100;
+
+  /** How long a checkpoint waits for readers once the log has grown past its limit. */
+  private static final int STARVED_WAIT_MILLIS = 2_000;
+  private static final Logger LOG = LoggerFactory.getLogger("dev.kiln.maintenance");
 
   private final ConnectionSource source;
 
@@ -52,6 +63,19 @@ final class SqliteMaintenance implements EngineMaintenance {
       int wait = intPragma(writer, "busy_timeout");
       writer.execute("PRAGMA busy_timeout = " + TRUNCATE_WAIT_MILLIS);
       try {
+        if (checkpoint(writer, "TRUNCATE")) {
+          return true;
+        }
+        long size = walSize();
+        if (size <= ConnectionSource.WAL_LIMIT) {
+          return false; // the next checkpoint tries again
+        }
+        // Starved: a steady stream of readers kept the log from being reset and it has grown
+        // past the limit. Wait longer for them, once, and say so.
+        LOG.warn("the write-ahead log of {} is {} MiB: readers keep checkpoints from resetting"
+            + " it (long read transactions or open streams?); waiting up to {} ms for them",
+            source.file(), size >> 20, STARVED_WAIT_MILLIS);
+        writer.execute("PRAGMA busy_timeout = " + STARVED_WAIT_MILLIS);
         return checkpoint(writer, "TRUNCATE");
       } finally {
         writer.execute("PRAGMA busy_timeout = " + wait);
@@ -117,6 +141,19 @@ final class SqliteMaintenance implements EngineMaintenance {
       }
     }
     return problems;
+  }
+
+  private long walSize() {
+    Path file = source.file();
+    if (file == null) {
+      return 0;
+    }
+    try {
+      Path wal = file.resolveSibling(file.getFileName() + "-wal");
+      return Files.exists(wal) ? Files.size(wal) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static int intPragma(KilnConnection connection, String name) throws SQLException {
