@@ -8,6 +8,7 @@ import static dev.kiln.processor.TestCompiler.source;
 import com.google.testing.compile.Compilation;
 import java.util.List;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -200,6 +201,57 @@ class PlanCheckTest {
 
     // "name" COLLATE NOCASE = ?: the index compares the way the condition does
     assertThat(compile(author, queries)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void decimalComparisonsSeekAnIndexOfTheirNumber() {
+    JavaFileObject book = source("Book",
+        "import java.math.BigDecimal;",
+        "",
+        "@Table",
+        "@Index(columns = \"price\")",
+        "public record Book(@Id(autoGenerate = true) long id, BigDecimal price) {}");
+    JavaFileObject queries = source("Queries",
+        "import java.math.BigDecimal;",
+        "import java.util.List;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  List<Book> findByPriceLessThan(BigDecimal price);",
+        "  List<Book> findByPriceGreaterThanEqual(BigDecimal price);",
+        "  List<Book> findByPrice(BigDecimal price);",
+        "  List<Book> findByPriceBetween(BigDecimal low, BigDecimal high);",
+        "}");
+
+    // CAST(price AS REAL) <= <edge of the band> AND (… OR kiln_decimal_cmp(…)): the index is
+    // on CAST("price" AS REAL), so each comparison seeks it
+    Compilation compilation = compileWithOptions(List.of("-Akiln.planCheck=error"), book,
+        queries);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/kiln/queries.txt")
+        .contentsAsUtf8String().contains("SEARCH book USING INDEX ix_book_price (<expr><?)");
+  }
+
+  @Test
+  void aUniqueIndexOfADecimalKeepsItsExactText() {
+    JavaFileObject book = source("Book",
+        "import java.math.BigDecimal;",
+        "",
+        "@Table",
+        "@Index(columns = \"price\", unique = true)",
+        "public record Book(@Id(autoGenerate = true) long id, BigDecimal price) {}");
+    JavaFileObject queries = source("Queries",
+        "import java.math.BigDecimal;",
+        "import java.util.List;",
+        "",
+        "@Dao",
+        "public interface Queries {",
+        "  List<Book> findByPriceLessThan(BigDecimal price);",
+        "}");
+
+    // 1.00000000000000001 and 1 are two values to a unique index, one to a double: the index
+    // stays on the text, and the comparison scans
+    assertThat(compile(book, queries)).hadWarningContaining("findByPriceLessThan");
   }
 
   @Test

@@ -11,7 +11,9 @@ import java.util.List;
  * @param unique whether the index is {@code UNIQUE}
  * @param where the SQL condition of a partial index, or {@code null} for a full index
  * @param modifiers for each column, what follows it in the index: empty, {@code DESC},
- *     {@code COLLATE NOCASE} or {@code COLLATE NOCASE DESC}
+ *     {@code COLLATE NOCASE} or {@code COLLATE NOCASE DESC}; or {@code REAL} or
+ *     {@code REAL DESC} for a decimal column indexed by its value as a number
+ *     ({@code CAST(column AS REAL)} on SQLite, where decimals are text)
  */
 public record Index(String name, String table, List<String> columns, boolean unique, String where,
     List<String> modifiers) {
@@ -31,6 +33,17 @@ public record Index(String name, String table, List<String> columns, boolean uni
   /** An index of the columns as they are: ascending, compared as stored. */
   public Index(String name, String table, List<String> columns, boolean unique, String where) {
     this(name, table, columns, unique, where, null);
+  }
+
+  /**
+   * The modifier of a decimal column that SQLite indexes as {@code CAST(column AS REAL)}: the
+   * expression Kiln's decimal comparisons narrow by, so that an index can serve them.
+   */
+  public static final String REAL = "REAL";
+
+  /** Whether column {@code i} is a decimal indexed by its value as a number ({@link #REAL}). */
+  public boolean numeric(int i) {
+    return modifiers.get(i).startsWith(REAL);
   }
 
   /** Whether column {@code i} is indexed in descending order. */

@@ -92,7 +92,7 @@ public final class SchemaReader {
             continue;
           }
           String name = rs.getString(1);
-          Terms terms = indexColumns(connection, name);
+          Terms terms = indexColumns(connection, name, rs.getString(5));
           if (terms == null) {
             continue;
           }
@@ -117,20 +117,31 @@ public final class SchemaReader {
   private record Terms(List<String> columns, List<String> modifiers) {}
 
   /**
-   * The index's columns, or null when the model cannot describe it: an index on an expression or
-   * with a collation other than BINARY and NOCASE can only come from a hand-written migration,
-   * and is left out of the model, so that no comparison ever proposes to drop it.
+   * The index's columns, or null when the model cannot describe it: an index on an expression
+   * other than a decimal's {@code CAST(column AS REAL)}, or with a collation other than BINARY
+   * and NOCASE, can only come from a hand-written migration, and is left out of the model, so that
+   * no comparison ever proposes to drop it.
    */
-  private static Terms indexColumns(Connection connection, String index)
+  private static Terms indexColumns(Connection connection, String index, String createSql)
       throws SQLException {
+    List<String> written = createSql == null ? List.of() : indexTerms(createSql);
     List<String> columns = new ArrayList<>();
     List<String> modifiers = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT name, cid, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key ORDER BY seqno")) {
+        "SELECT name, cid, \"desc\", coll, seqno FROM pragma_index_xinfo(?) WHERE key"
+            + " ORDER BY seqno")) {
       ps.setString(1, index);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           boolean expression = rs.getInt(2) == -2;
+          int seqno = rs.getInt(5);
+          Matcher real = expression && seqno < written.size()
+              ? CAST_AS_REAL.matcher(written.get(seqno)) : null;
+          if (real != null && real.matches()) {
+            columns.add(real.group(1).replace("\"\"", "\""));
+            modifiers.add(Index.REAL + (rs.getBoolean(3) ? " DESC" : ""));
+            continue;
+          }
           String collation = rs.getString(4);
           boolean nocase = "NOCASE".equalsIgnoreCase(collation);
           if (expression || !(nocase || "BINARY".equalsIgnoreCase(collation))) {
@@ -144,6 +155,39 @@ public final class SchemaReader {
       }
     }
     return new Terms(columns, modifiers);
+  }
+
+  /** {@code CAST("price" AS REAL)}, optionally followed by its order. */
+  private static final Pattern CAST_AS_REAL = Pattern.compile(
+      "(?is)\\s*CAST\\s*\\(\\s*\"((?:[^\"]|\"\")+)\"\\s+AS\\s+REAL\\s*\\)\\s*(?:ASC|DESC)?\\s*");
+
+  /** The terms of {@code CREATE INDEX … ON t (term, term, …) [WHERE …]}, split at top level. */
+  private static List<String> indexTerms(String createSql) {
+    int open = createSql.indexOf('(');
+    List<String> terms = new ArrayList<>();
+    if (open < 0) {
+      return terms;
+    }
+    int depth = 0;
+    int start = open + 1;
+    char quote = 0;
+    for (int i = open + 1; i < createSql.length(); i++) {
+      char c = createSql.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && depth-- == 0) {
+        terms.add(createSql.substring(start, i));
+        break;
+      } else if (c == ',' && depth == 0) {
+        terms.add(createSql.substring(start, i));
+        start = i + 1;
+      }
+    }
+    return terms;
   }
 
   private static List<ForeignKey> readForeignKeys(Connection connection, String table)

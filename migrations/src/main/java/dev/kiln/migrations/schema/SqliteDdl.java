@@ -117,12 +117,20 @@ public final class SqliteDdl {
         + (index.where() == null ? "" : " WHERE " + index.where());
   }
 
-  /** {@code "a", "b" COLLATE NOCASE DESC}: each column with what follows it. */
+  /**
+   * {@code "a", "b" COLLATE NOCASE DESC, CAST("price" AS REAL)}: each column with what follows
+   * it.
+   */
   private static String terms(Index index) {
     List<String> terms = new java.util.ArrayList<>();
     for (int i = 0; i < index.columns().size(); i++) {
       String modifier = index.modifiers().get(i);
-      terms.add(quote(index.columns().get(i)) + (modifier.isEmpty() ? "" : " " + modifier));
+      String column = quote(index.columns().get(i));
+      if (index.numeric(i)) {
+        terms.add("CAST(" + column + " AS REAL)" + (index.descending(i) ? " DESC" : ""));
+      } else {
+        terms.add(column + (modifier.isEmpty() ? "" : " " + modifier));
+      }
     }
     return String.join(", ", terms);
   }

@@ -46,12 +46,32 @@ public final class SchemaBuilder {
       }
     }
     for (IndexModel index : entity.indexes()) {
-      List<String> indexColumns = index.properties().stream()
-          .map(name -> entity.column(name).orElseThrow().column()).toList();
-      indexes.add(new Index(IndexNames.of(entity, index), entity.table(), indexColumns,
-          index.unique(), index.where(), index.modifiers()));
+      List<PropertyModel> indexed = index.properties().stream()
+          .map(name -> entity.column(name).orElseThrow()).toList();
+      indexes.add(new Index(IndexNames.of(entity, index), entity.table(),
+          indexed.stream().map(PropertyModel::column).toList(), index.unique(), index.where(),
+          modifiers(index, indexed)));
     }
     List<String> key = entity.keys().stream().map(PropertyModel::column).toList();
     return new Table(entity.table(), columns, key, entity.strict(), indexes, foreignKeys);
+  }
+
+  /**
+   * What follows each column in the index: as written, except that a decimal column of an index
+   * that is not unique is indexed by its value as a number ({@link Index#REAL}), which is what
+   * Kiln's decimal comparisons narrow by. A unique index keeps the exact text: two decimals that
+   * differ beyond a double's precision are different values.
+   */
+  private static List<String> modifiers(IndexModel index, List<PropertyModel> indexed) {
+    List<String> modifiers = new java.util.ArrayList<>();
+    for (int i = 0; i < indexed.size(); i++) {
+      String written = index.modifiers().isEmpty() ? "" : index.modifiers().get(i);
+      PropertyModel p = indexed.get(i);
+      boolean decimal = p.converter() == null
+          && p.kind().ordering() == dev.kiln.migrations.schema.Ordering.NUMERIC_TEXT;
+      modifiers.add(decimal && !index.unique()
+          ? Index.REAL + (written.endsWith("DESC") ? " DESC" : "") : written);
+    }
+    return modifiers;
   }
 }
