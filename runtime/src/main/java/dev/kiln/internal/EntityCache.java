@@ -3,6 +3,8 @@ package dev.kiln.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -10,17 +12,26 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Implementation notes: a reader that loaded a row just before a writer changed it must not put
  * the old row into the cache after the writer evicted it. Every eviction therefore bumps a
- * generation, and a load is stored only if no eviction happened since it started; both the check
- * and the eviction run inside {@code compute} on the key, so they cannot interleave. Evictions
- * run after the writing statement or transaction committed, never before.
+ * generation, and a load is stored only if no eviction happened since it started; for one key
+ * both the check and the eviction run inside {@code compute} on the key, so they cannot
+ * interleave. Evicting a whole table cannot lock every key: a load could pass its check just
+ * before the generation moves and store its row just after the eviction walked past it. So an
+ * entry also remembers the generation its load began in, and a table remembers the generation
+ * of its last eviction; an entry loaded before that is never served. Evictions run after the
+ * writing statement or transaction committed, never before.
  */
 public final class EntityCache {
 
   /** A cache key: the table and the primary key value (a {@code List} for composite keys). */
   private record Key(String table, Object id) {}
 
-  private final Cache<Key, Object> cache;
+  /** A cached entity and the generation its load began in. */
+  private record Entry(Object entity, long loadedIn) {}
+
+  private final Cache<Key, Entry> cache;
   private final AtomicLong generation = new AtomicLong();
+  /** The generation of each table's last eviction as a whole. */
+  private final Map<String, Long> tableEvictedIn = new ConcurrentHashMap<>();
 
   public EntityCache(long maxEntries, Duration ttl) {
     this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(ttl).build();
@@ -28,7 +39,17 @@ public final class EntityCache {
 
   /** The cached entity, or null. */
   public Object get(String table, Object id) {
-    return cache.getIfPresent(new Key(table, id));
+    Key key = new Key(table, id);
+    Entry entry = cache.getIfPresent(key);
+    if (entry == null) {
+      return null;
+    }
+    Long evicted = tableEvictedIn.get(table);
+    if (evicted != null && entry.loadedIn() < evicted) {
+      cache.asMap().remove(key, entry); // loaded before its table was evicted
+      return null;
+    }
+    return entry.entity();
   }
 
   /** The generation to pass to {@link #putIfUnchanged} for a load that starts now. */
@@ -39,7 +60,8 @@ public final class EntityCache {
   /** Stores a loaded entity unless something was evicted since {@code loadGeneration}. */
   public void putIfUnchanged(String table, Object id, Object entity, long loadGeneration) {
     cache.asMap().compute(new Key(table, id),
-        (key, old) -> generation.get() == loadGeneration ? entity : old);
+        (key, old) -> generation.get() == loadGeneration ? new Entry(entity, loadGeneration)
+            : old);
   }
 
   /** Forgets one entity. */
@@ -58,7 +80,8 @@ public final class EntityCache {
 
   /** Forgets every entity of {@code table}, after a write whose rows are not known. */
   public void evictTable(String table) {
-    generation.incrementAndGet();
-    cache.asMap().keySet().removeIf(key -> key.table().equals(table));
+    long now = generation.incrementAndGet();
+    tableEvictedIn.merge(table, now, Math::max);
+    cache.asMap().keySet().removeIf(key -> key.table().equals(table)); // for memory only
   }
 }
