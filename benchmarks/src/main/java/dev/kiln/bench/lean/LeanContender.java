@@ -1,0 +1,16 @@
+package dev.kiln.bench.lean;
+
+import java.util.List;
+
+/** One way of running the lean operations: Kiln, or hand-written JDBC. */
+public interface LeanContender extends AutoCloseable {
+
+  /** The writer with key {@code id}, or null. */
+  Writer find(long id);
+
+  /** The writers with keys {@code first … last}, in key order, each with its notes in key order. */
+  List<Writer> withNotes(long first, long last);
+
+  @Override
+  void close();
+}
