@@ -34,6 +34,15 @@ public interface Connections extends AutoCloseable {
    */
   void attachPoolMetrics(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory);
 
+  /**
+   * A connection for one short read outside any transaction; by default a reader. An engine may
+   * lend a better one: SQLite lends its writer while it is idle (see
+   * {@code ConnectionSource#briefReader}).
+   */
+  default Lease briefReader() throws SQLException {
+    return reader();
+  }
+
   /** The engine's upkeep: statistics, checkpoints, vacuum, integrity checks. */
   EngineMaintenance maintenance();
 

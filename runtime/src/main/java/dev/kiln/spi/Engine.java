@@ -98,7 +98,7 @@ public final class Engine {
       if (!source.hasReaders()) {
         return onWriter(work, info, action);
       }
-      try (Lease reader = source.reader()) {
+      try (Lease reader = source.briefReader()) {
         try {
           return work.run(reader.session());
         } catch (SQLException e) {

@@ -230,6 +230,25 @@ public final class ConnectionSource implements Connections {
     };
   }
 
+  /**
+   * The writer while it is idle and no one waits for it, otherwise a pooled reader: for one short
+   * read outside a transaction. SQLite resets a connection's page cache when another connection
+   * has changed the database since its last read, so the first read on a reader after a write
+   * costs about 25 µs more than the same read on the connection that wrote (measured on the
+   * benchmark data set: 34 against 9 µs at the median); with few threads the writer is idle most
+   * of the time, and reading there keeps its cache warm, as one pooled connection does for
+   * hand-written JDBC at one client. A read holds the writer for microseconds; a writer that
+   * queues meanwhile waits for that read only, and reads never take it while one waits.
+   */
+  @Override
+  public Lease briefReader() throws SQLException {
+    requireOpen();
+    if (readers != null && writerLock.tryLockIdle()) {
+      return writerLease;
+    }
+    return reader();
+  }
+
   /** The writer; hold {@link #lockWriter()} while using it. */
   public KilnConnection writerConnection() {
     return writer;

@@ -55,6 +55,21 @@ final class WriterLock {
   }
 
   /**
+   * Takes the lock only if it is free and no thread waits for it, without waiting: for a read
+   * that may run on the writer while it is idle; writers never wait behind one they queued for.
+   */
+  boolean tryLockIdle() {
+    if (lock.isLocked() || lock.hasQueuedThreads() || !lock.tryLock()) {
+      return false;
+    }
+    if (lock.getHoldCount() == 1) {
+      sinceNanos = System.nanoTime();
+      holder = Thread.currentThread();
+    }
+    return true;
+  }
+
+  /**
    * Takes the lock for closing, waiting at most {@code wait} for running work to finish;
    * whether it was taken (if not, closing goes on, and the writer's transaction rolls back).
    */
