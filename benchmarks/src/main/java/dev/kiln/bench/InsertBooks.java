@@ -2,6 +2,7 @@ package dev.kiln.bench;
 
 import static dev.kiln.bench.contenders.Contenders.HIBERNATE;
 import static dev.kiln.bench.contenders.Contenders.JDBC;
+import static dev.kiln.bench.contenders.Contenders.JDBC_KEYS;
 import static dev.kiln.bench.contenders.Contenders.JDBC_PG;
 import static dev.kiln.bench.contenders.Contenders.JDBC_NAIVE;
 import static dev.kiln.bench.contenders.Contenders.JDBI;
@@ -23,15 +24,17 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * 1,000 new books inserted in one transaction, keys assigned by SQLite. After each iteration the
- * rows added are counted (they must be exactly those inserted) and deleted, so that the table is
+ * 1,000 new books inserted in one transaction, keys assigned by SQLite: {@code jdbc} does not
+ * read them back, {@code jdbc-keys} and Kiln ({@code insertAll} returns the stored entities)
+ * do. After each iteration the rows added are counted (they must be exactly those inserted) and
+ * deleted, so that the table is
  * back to its 100,000 books.
  */
 public class InsertBooks extends Trial {
 
   static final int ROWS = 1_000;
 
-  @Param({JDBC, JDBC_NAIVE, KILN, HIBERNATE, JOOQ, JDBI, MYBATIS, JDBC_PG, KILN_PG})
+  @Param({JDBC, JDBC_KEYS, JDBC_NAIVE, KILN, HIBERNATE, JOOQ, JDBI, MYBATIS, JDBC_PG, KILN_PG})
   public String contender;
 
   private final List<Book> books = DataSet.newBooks(ROWS, 42);

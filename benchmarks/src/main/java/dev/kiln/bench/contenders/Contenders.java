@@ -14,6 +14,8 @@ public final class Contenders {
   public static final String JDBC_JOIN = "jdbc-join";
   public static final String JDBC_RANGE = "jdbc-range";
   public static final String JDBC_NAIVE = "jdbc-naive";
+  /** Hand-written JDBC done well that returns the new rows' keys, as Kiln's insertAll does. */
+  public static final String JDBC_KEYS = "jdbc-keys";
   public static final String KILN = "kiln";
   public static final String KILN_CACHED = "kiln-cached";
   /** Kiln with the query cache: typed queries marked {@code cached()}. */
@@ -63,6 +65,7 @@ public final class Contenders {
       case JDBC_JOIN -> new JdbcContender(file, JdbcContender.Style.WELL_JOIN);
       case JDBC_RANGE -> new JdbcContender(file, JdbcContender.Style.WELL_RANGE);
       case JDBC_NAIVE -> new JdbcContender(file, JdbcContender.Style.NAIVE);
+      case JDBC_KEYS -> new JdbcContender(file, JdbcContender.Style.WELL_KEYS);
       case KILN -> new KilnContender(file, KilnContender.Mode.PLAIN);
       case KILN_CACHED -> new KilnContender(file, KilnContender.Mode.ENTITY_CACHE);
       case KILN_QUERY_CACHED -> new KilnContender(file, KilnContender.Mode.QUERY_CACHE);

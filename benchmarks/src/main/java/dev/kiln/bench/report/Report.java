@@ -53,7 +53,10 @@ public final class Report {
     CONTENDERS.put("jdbc-range", "JDBC, range plan");
     CONTENDERS.put("jdbc-naive", "JDBC, naive");
     CONTENDERS.put("kiln", "Kiln");
+    CONTENDERS.put("jdbc-keys", "JDBC, done well, returning keys");
     CONTENDERS.put("kiln-cached", "Kiln, entity cache");
+    CONTENDERS.put("kiln-querycache", "Kiln, query cache");
+    CONTENDERS.put("kiln-nostats", "Kiln, no statement statistics");
     CONTENDERS.put("hibernate", "Hibernate");
     CONTENDERS.put("jooq", "jOOQ");
     CONTENDERS.put("jdbi", "JDBI");
