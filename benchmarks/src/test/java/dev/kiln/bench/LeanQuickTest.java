@@ -19,6 +19,8 @@ class LeanQuickTest {
       bench.findEightThreads();
       bench.findSixtyFourThreads();
       bench.eager();
+      bench.eagerThreeLevels();
+      bench.manyToMany();
     } finally {
       bench.close();
     }

@@ -26,10 +26,19 @@ public final class JdbcLean implements LeanContender {
       "SELECT id, name, rating FROM lean_writer WHERE id = ?",
       "SELECT id, name, rating FROM lean_writer WHERE id BETWEEN ? AND ? ORDER BY id",
       "SELECT id, writer_id, title, pages, weight FROM lean_note WHERE writer_id BETWEEN ? AND ?"
-          + " ORDER BY writer_id, id"};
+          + " ORDER BY writer_id, id",
+      "SELECT id, note_id, body, score FROM lean_comment WHERE note_id BETWEEN ? AND ?"
+          + " ORDER BY note_id, id",
+      "SELECT id, writer_id, title, pages, weight FROM lean_note WHERE writer_id BETWEEN ? AND ?"
+          + " ORDER BY id",
+      "SELECT nt.note_id, t.id, t.name FROM lean_note_tag nt JOIN lean_tag t ON t.id = nt.tag_id"
+          + " WHERE nt.note_id BETWEEN ? AND ? ORDER BY nt.note_id, t.id"};
   private static final int FIND = 0;
   private static final int WRITERS = 1;
   private static final int NOTES = 2;
+  private static final int COMMENTS = 3;
+  private static final int NOTES_ONLY = 4;
+  private static final int TAGS = 5;
 
   private final HikariDataSource pool;
   /** Each physical connection's statements (the pool lends a connection to one thread). */
@@ -57,36 +66,124 @@ public final class JdbcLean implements LeanContender {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
-        List<Writer> writers = new ArrayList<>((int) (last - first + 1));
-        {
-          PreparedStatement ps = prepare(c, WRITERS);
-          ps.setLong(1, first);
-          ps.setLong(2, last);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              writers.add(new Writer(rs.getLong(1), rs.getString(2), rs.getDouble(3)));
-            }
-          }
+        return withNotes(c, first, last);
+      } finally {
+        c.commit();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The writers with their notes, read on {@code c} inside its transaction. */
+  private List<Writer> withNotes(Connection c, long first, long last) throws SQLException {
+    List<Writer> writers = new ArrayList<>((int) (last - first + 1));
+    PreparedStatement byRange = prepare(c, WRITERS);
+    byRange.setLong(1, first);
+    byRange.setLong(2, last);
+    try (ResultSet rs = byRange.executeQuery()) {
+      while (rs.next()) {
+        writers.add(new Writer(rs.getLong(1), rs.getString(2), rs.getDouble(3)));
+      }
+    }
+    List<List<Note>> notes = new ArrayList<>(writers.size());
+    for (int i = 0; i < writers.size(); i++) {
+      notes.add(new ArrayList<>());
+    }
+    PreparedStatement byWriters = prepare(c, NOTES);
+    byWriters.setLong(1, first);
+    byWriters.setLong(2, last);
+    try (ResultSet rs = byWriters.executeQuery()) {
+      while (rs.next()) {
+        long writer = rs.getLong(2);
+        notes.get((int) (writer - first)).add(new Note(rs.getLong(1), writer, rs.getString(3),
+            rs.getInt(4), rs.getDouble(5)));
+      }
+    }
+    List<Writer> result = new ArrayList<>(writers.size());
+    for (int i = 0; i < writers.size(); i++) {
+      result.add(writers.get(i).withNotes(notes.get(i)));
+    }
+    return result;
+  }
+
+  @Override
+  public List<Writer> withNotesAndComments(long first, long last) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<Writer> writers = withNotes(c, first, last);
+        // The notes of a range of writers are a range of note keys (ten per writer).
+        long firstNote = (first - 1) * LeanData.NOTES_PER_WRITER + 1;
+        long lastNote = last * LeanData.NOTES_PER_WRITER;
+        List<List<Comment>> comments = new ArrayList<>();
+        for (long n = firstNote; n <= lastNote; n++) {
+          comments.add(new ArrayList<>());
         }
-        List<List<Note>> notes = new ArrayList<>(writers.size());
-        for (int i = 0; i < writers.size(); i++) {
-          notes.add(new ArrayList<>());
-        }
-        {
-          PreparedStatement ps = prepare(c, NOTES);
-          ps.setLong(1, first);
-          ps.setLong(2, last);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              long writer = rs.getLong(2);
-              notes.get((int) (writer - first)).add(new Note(rs.getLong(1), writer,
-                  rs.getString(3), rs.getInt(4), rs.getDouble(5)));
-            }
+        PreparedStatement ps = prepare(c, COMMENTS);
+        ps.setLong(1, firstNote);
+        ps.setLong(2, lastNote);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long note = rs.getLong(2);
+            comments.get((int) (note - firstNote)).add(new Comment(rs.getLong(1), note,
+                rs.getString(3), rs.getInt(4)));
           }
         }
         List<Writer> result = new ArrayList<>(writers.size());
-        for (int i = 0; i < writers.size(); i++) {
-          result.add(writers.get(i).withNotes(notes.get(i)));
+        for (Writer w : writers) {
+          List<Note> notes = new ArrayList<>(w.notes().size());
+          for (Note n : w.notes()) {
+            notes.add(n.withComments(comments.get((int) (n.id() - firstNote))));
+          }
+          result.add(w.withNotes(notes));
+        }
+        return result;
+      } finally {
+        c.commit();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public List<Note> notesWithTags(long first, long last) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<Note> notes = new ArrayList<>();
+        PreparedStatement ps = prepare(c, NOTES_ONLY);
+        ps.setLong(1, first);
+        ps.setLong(2, last);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            notes.add(new Note(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                rs.getDouble(5)));
+          }
+        }
+        if (notes.isEmpty()) {
+          return notes;
+        }
+        long firstNote = notes.get(0).id();
+        List<List<Tag>> tags = new ArrayList<>(notes.size());
+        for (int i = 0; i < notes.size(); i++) {
+          tags.add(new ArrayList<>(2));
+        }
+        PreparedStatement byNotes = prepare(c, TAGS);
+        byNotes.setLong(1, firstNote);
+        byNotes.setLong(2, notes.get(notes.size() - 1).id());
+        try (ResultSet rs = byNotes.executeQuery()) {
+          while (rs.next()) {
+            tags.get((int) (rs.getLong(1) - firstNote)).add(new Tag(rs.getLong(2),
+                rs.getString(3)));
+          }
+        }
+        List<Note> result = new ArrayList<>(notes.size());
+        for (int i = 0; i < notes.size(); i++) {
+          result.add(notes.get(i).withTags(tags.get(i)));
         }
         return result;
       } finally {

@@ -9,11 +9,13 @@ public final class KilnLean implements LeanContender {
 
   private final Database db;
   private final WriterRepository writers;
+  private final NoteRepository notes;
 
   public KilnLean(Path file) {
     this.db = Database.open(file);
     db.migrate();
     this.writers = new WriterRepository(db);
+    this.notes = new NoteRepository(db);
   }
 
   @Override
@@ -24,6 +26,17 @@ public final class KilnLean implements LeanContender {
   @Override
   public List<Writer> withNotes(long first, long last) {
     return writers.query().where(Writer_.ID.between(first, last)).fetch(Writer_.NOTES).list();
+  }
+
+  @Override
+  public List<Writer> withNotesAndComments(long first, long last) {
+    return writers.query().where(Writer_.ID.between(first, last))
+        .fetch(Writer_.NOTES.then(Note_.COMMENTS)).list();
+  }
+
+  @Override
+  public List<Note> notesWithTags(long first, long last) {
+    return notes.query().where(Note_.WRITER_ID.between(first, last)).fetch(Note_.TAGS).list();
   }
 
   @Override

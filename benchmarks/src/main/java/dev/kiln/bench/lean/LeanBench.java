@@ -17,8 +17,10 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * The lean schema (integers, short text, REALs), where reading values is cheap and Kiln's own
- * cost per row and per call shows: a writer by key from 1, 2, 8 and 64 threads, and 100 writers
- * with their 1,000 notes loaded eagerly. Kiln against hand-written JDBC done well.
+ * cost per row and per call shows: a writer by key from 1, 2, 8 and 64 threads; 100 writers with
+ * their 1,000 notes loaded eagerly; the same with each note's 3 comments (three levels, 1:N:N);
+ * and those 1,000 notes with their 2 tags each (many-to-many). Kiln against hand-written JDBC
+ * done well.
  */
 @State(Scope.Benchmark)
 public class LeanBench {
@@ -97,5 +99,36 @@ public class LeanBench {
       }
     }
     return writers;
+  }
+
+  @Benchmark
+  public List<Writer> eagerThreeLevels() {
+    long first = ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS - WRITERS + 2);
+    List<Writer> writers = c.withNotesAndComments(first, first + WRITERS - 1);
+    Writer w = writers.get(WRITERS - 1);
+    Note last = w.notes().get(LeanData.NOTES_PER_WRITER - 1);
+    if (writers.size() != WRITERS || last.comments() == null
+        || last.comments().size() != LeanData.COMMENTS_PER_NOTE
+        || last.comments().get(2).id() != last.id() * LeanData.COMMENTS_PER_NOTE) {
+      throw new AssertionError("writer " + w.id() + " came back as " + w);
+    }
+    return writers;
+  }
+
+  @Benchmark
+  public List<Note> manyToMany() {
+    long first = ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS - WRITERS + 2);
+    List<Note> notes = c.notesWithTags(first, first + WRITERS - 1);
+    if (notes.size() != WRITERS * LeanData.NOTES_PER_WRITER) {
+      throw new AssertionError("expected " + WRITERS * LeanData.NOTES_PER_WRITER + " notes");
+    }
+    for (Note n : List.of(notes.get(0), notes.get(notes.size() - 1))) {
+      long[] expected = LeanData.tagsOf(n.id());
+      if (n.tags() == null || n.tags().size() != 2 || n.tags().get(0).id() != expected[0]
+          || n.tags().get(1).id() != expected[1]) {
+        throw new AssertionError("note " + n.id() + " came back with " + n.tags());
+      }
+    }
+    return notes;
   }
 }

@@ -11,6 +11,12 @@ public interface LeanContender extends AutoCloseable {
   /** The writers with keys {@code first … last}, in key order, each with its notes in key order. */
   List<Writer> withNotes(long first, long last);
 
+  /** The same writers, each note with its comments in key order: three levels, 1:N:N. */
+  List<Writer> withNotesAndComments(long first, long last);
+
+  /** The notes of writers {@code first … last}, in key order, each with its tags (M:N). */
+  List<Note> notesWithTags(long first, long last);
+
   @Override
   void close();
 }

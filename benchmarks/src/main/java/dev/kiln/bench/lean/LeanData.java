@@ -21,6 +21,8 @@ public final class LeanData {
   public static final int WRITERS = 10_000;
   public static final int NOTES_PER_WRITER = 10;
   public static final int NOTES = WRITERS * NOTES_PER_WRITER;
+  public static final int COMMENTS_PER_NOTE = 3;
+  public static final int TAGS = 100;
 
   private static Path template;
 
@@ -70,6 +72,37 @@ public final class LeanData {
         }
         ps.executeBatch();
       }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO lean_comment (id, note_id, body, score) VALUES (?, ?, ?, ?)")) {
+        for (long m = 1; m <= (long) NOTES * COMMENTS_PER_NOTE; m++) {
+          ps.setLong(1, m);
+          ps.setLong(2, (m - 1) / COMMENTS_PER_NOTE + 1);
+          ps.setString(3, "Comment " + m);
+          ps.setInt(4, (int) (m % 5));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO lean_tag (id, name) VALUES (?, ?)")) {
+        for (long t = 1; t <= TAGS; t++) {
+          ps.setLong(1, t);
+          ps.setString(2, "tag" + t);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO lean_note_tag (note_id, tag_id) VALUES (?, ?)")) {
+        for (long n = 1; n <= NOTES; n++) {
+          for (long t : tagsOf(n)) {
+            ps.setLong(1, n);
+            ps.setLong(2, t);
+            ps.addBatch();
+          }
+        }
+        ps.executeBatch();
+      }
       c.commit();
       c.setAutoCommit(true);
       try (Statement st = c.createStatement()) {
@@ -99,6 +132,16 @@ public final class LeanData {
 
   public static int pages(long note) {
     return (int) (note % 400) + 1;
+  }
+
+  /** The two tags of {@code note}, in key order. */
+  public static long[] tagsOf(long note) {
+    long a = note % TAGS + 1;
+    long b = (note * 7) % TAGS + 1;
+    if (a == b) {
+      b = a % TAGS + 1;
+    }
+    return new long[] {Math.min(a, b), Math.max(a, b)};
   }
 
   public static double weight(long note) {
