@@ -153,13 +153,16 @@ public final class FetchPlan {
 
   private void loadChildren(Conn conn, PlanNode.Edge edge, List<Loaded> parents,
       Map<PlanNode, List<Loaded>> loaded) throws SQLException {
-    Set<Object> keys = new LinkedHashSet<>();
+    // Integer keys (the usual case) are looked at first without boxing them into a set: when
+    // they are distinct and leave no gap, the children are asked for by range and grouped into
+    // an array by key - min, with no set and no map of boxed keys.
     boolean integers = true;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
+    int present = 0;
     for (Loaded parent : parents) {
       if (parent.storedKey != null) {
-        keys.add(parent.storedKey);
+        present++;
         if (parent.storedKey instanceof Long key) {
           min = Math.min(min, key);
           max = Math.max(max, key);
@@ -168,10 +171,25 @@ public final class FetchPlan {
         }
       }
     }
-    Map<Object, List<Object>> byParent = new HashMap<>();
-    if (!keys.isEmpty()) {
-      Keyed keyed = keyedStatements.get(edge);
-      PreparedStatement ps;
+    if (present == 0) {
+      setChildren(edge, parents, null, 0, Map.of());
+      return;
+    }
+    boolean range = integers && max - min == present - 1 && distinct(parents, min, present);
+    Keyed keyed = keyedStatements.get(edge);
+    PreparedStatement ps;
+    Set<Object> keys = null;
+    if (range) {
+      ps = conn.prepare(keyed.byRange());
+      ps.setLong(1, min);
+      ps.setLong(2, max);
+    } else {
+      keys = new LinkedHashSet<>();
+      for (Loaded parent : parents) {
+        if (parent.storedKey != null) {
+          keys.add(parent.storedKey);
+        }
+      }
       // Distinct integers as many as the span between the smallest and the largest: no gaps.
       // (A span too wide for a long overflows to a negative number, which never matches.)
       if (integers && max - min == keys.size() - 1) {
@@ -182,40 +200,77 @@ public final class FetchPlan {
         ps = conn.prepare(keyed.byKeys());
         keyLists.bind(ps, 1, keys);
       }
-      PlanNode child = edge.child();
-      int keyColumn = keyed.parentKeyColumn();
-      // A leaf child's row is just its entity: read it here, at a call site of its own.
-      boolean plain = child.leaf() && !child.joinedIntoParent;
-      int first = child.firstColumn;
-      try (ResultSet rs = conn.query(ps)) {
-        // Rows come grouped by parent, so the map is consulted once per parent, not per row.
-        // Integer parent keys (the usual case) are read with getLong: a row matched an integer
-        // key, so its value is that integer, and sqlite-jdbc's getObject costs a second call
-        // into the driver (for the column's type) and a boxed value per row.
-        List<Object> children = null;
-        long currentLong = 0;
-        Object currentKey = null;
-        while (rs.next()) {
-          if (integers) {
-            long key = rs.getLong(keyColumn);
-            if (children == null || key != currentLong) {
-              currentLong = key;
-              children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
-            }
-          } else {
-            Object key = asKey(rs.getObject(keyColumn));
-            if (children == null || !key.equals(currentKey)) {
-              currentKey = key;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object>[] byIndex = range ? new List[present] : null;
+    Map<Object, List<Object>> byParent = range ? Map.of() : new HashMap<>();
+    PlanNode child = edge.child();
+    int keyColumn = keyed.parentKeyColumn();
+    // A leaf child's row is just its entity: read it here, at a call site of its own.
+    boolean plain = child.leaf() && !child.joinedIntoParent;
+    int first = child.firstColumn;
+    try (ResultSet rs = conn.query(ps)) {
+      // Rows come grouped by parent, so the map is consulted once per parent, not per row.
+      // Integer parent keys are read with getLong: a row matched an integer key, so its value
+      // is that integer, and sqlite-jdbc's getObject costs a second call into the driver (for
+      // the column's type) and a boxed value per row.
+      List<Object> children = null;
+      long currentLong = 0;
+      Object currentKey = null;
+      while (rs.next()) {
+        if (integers) {
+          long key = rs.getLong(keyColumn);
+          if (children == null || key != currentLong) {
+            currentLong = key;
+            if (range) {
+              int at = (int) (key - min);
+              children = byIndex[at] == null ? (byIndex[at] = new ArrayList<>()) : byIndex[at];
+            } else {
               children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
             }
           }
-          children.add(plain ? child.mapping.read(rs, first) : read(rs, child, loaded));
+        } else {
+          Object key = asKey(rs.getObject(keyColumn));
+          if (children == null || !key.equals(currentKey)) {
+            currentKey = key;
+            children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
+          }
         }
+        children.add(plain ? child.mapping.read(rs, first) : read(rs, child, loaded));
       }
     }
+    setChildren(edge, parents, byIndex, min, byParent);
+  }
+
+  /** Whether the {@code count} integer keys of {@code parents}, all from {@code min}, differ. */
+  private static boolean distinct(List<Loaded> parents, long min, int count) {
+    java.util.BitSet seen = new java.util.BitSet(count);
+    for (Loaded parent : parents) {
+      if (parent.storedKey != null) {
+        int at = (int) ((Long) parent.storedKey - min);
+        if (seen.get(at)) {
+          return false;
+        }
+        seen.set(at);
+      }
+    }
+    return true;
+  }
+
+  /** Gives each parent its children: from {@code byIndex} (by key - min) or {@code byParent}. */
+  private static void setChildren(PlanNode.Edge edge, List<Loaded> parents,
+      List<Object>[] byIndex, long min, Map<Object, List<Object>> byParent) {
     int index = edge.relation().index();
     for (Loaded parent : parents) {
-      parent.relations[index] = byParent.getOrDefault(parent.storedKey, List.of());
+      List<Object> children;
+      if (parent.storedKey == null) {
+        children = null;
+      } else if (byIndex != null) {
+        children = byIndex[(int) ((Long) parent.storedKey - min)];
+      } else {
+        children = byParent.get(parent.storedKey);
+      }
+      parent.relations[index] = children == null ? List.of() : children;
     }
   }
 
