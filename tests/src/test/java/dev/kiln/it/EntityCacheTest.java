@@ -11,15 +11,6 @@ import dev.kiln.it.model.AuthorRepository;
 import dev.kiln.it.model.Author_;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -130,40 +121,11 @@ class EntityCacheTest {
   @Test
   void aReadRacingATableEvictionNeverLeavesAStaleEntity() throws Exception {
     Author ann = authors.insert(RepositoryTest.author("0"));
-    AtomicInteger committed = new AtomicInteger();
-    AtomicReference<String> stale = new AtomicReference<>();
     int writes = 300;
-    ExecutorService pool = Executors.newFixedThreadPool(5);
-    CountDownLatch reading = new CountDownLatch(4);
-    try {
-      List<Future<?>> readers = new ArrayList<>();
-      for (int r = 0; r < 4; r++) {
-        readers.add(pool.submit(() -> {
-          reading.countDown();
-          while (committed.get() < writes && stale.get() == null) {
-            int floor = committed.get();
-            int seen = Integer.parseInt(authors.findById(ann.id()).orElseThrow().name());
-            if (seen < floor) {
-              stale.set("read " + seen + " after " + floor + " had committed");
-            }
-          }
-        }));
-      }
-      assertTrue(reading.await(1, TimeUnit.MINUTES));
-      Future<?> writer = pool.submit(() -> {
-        for (int i = 1; i <= writes; i++) {
-          authors.query().where(Author_.ID.eq(ann.id())).update(Author_.NAME.set("" + i));
-          committed.set(i);
-        }
-      });
-      writer.get(2, TimeUnit.MINUTES);
-      for (Future<?> reader : readers) {
-        reader.get(2, TimeUnit.MINUTES);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    assertEquals(null, stale.get());
+    String stale = StaleReadRace.run(writes,
+        () -> Integer.parseInt(authors.findById(ann.id()).orElseThrow().name()),
+        i -> authors.query().where(Author_.ID.eq(ann.id())).update(Author_.NAME.set("" + i)));
+    assertEquals(null, stale);
     assertEquals(String.valueOf(writes), authors.findById(ann.id()).orElseThrow().name());
   }
 }

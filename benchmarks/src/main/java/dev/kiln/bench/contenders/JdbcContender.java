@@ -382,64 +382,67 @@ public final class JdbcContender implements RecordContender {
     if (style == Style.WELL_KEYS) {
       return insertReturningKeys(books).size();
     }
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
+    return inWriteTransaction(c -> {
+      PreparedStatement ps = prepare(c, INSERT);
+      int added = 0;
       try {
-        PreparedStatement ps = prepare(c, INSERT);
-        int added = 0;
-        try {
-          for (Book book : books) {
-            ps.setLong(1, book.authorId());
-            ps.setString(2, book.title());
-            ps.setString(3, book.price().toString());
-            ps.setInt(4, book.published());
-            ps.addBatch();
-          }
-          for (int n : ps.executeBatch()) {
-            added += n;
-          }
-        } finally {
-          done(ps);
+        for (Book book : books) {
+          ps.setLong(1, book.authorId());
+          ps.setString(2, book.title());
+          ps.setString(3, book.price().toString());
+          ps.setInt(4, book.published());
+          ps.addBatch();
         }
-        c.commit();
-        return added;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+        for (int n : ps.executeBatch()) {
+          added += n;
+        }
       } finally {
-        c.setAutoCommit(true);
+        done(ps);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+      return added;
+    });
   }
 
   /** Inserts {@code books} in one transaction; returns them with the keys they were given. */
   private List<Book> insertReturningKeys(List<Book> books) {
+    return inWriteTransaction(c -> {
+      long next;
+      try (ResultSet rs = prepare(c, MAX_BOOK).executeQuery()) {
+        rs.next();
+        next = rs.getLong(1) + 1;
+      }
+      PreparedStatement ps = prepare(c, INSERT_KEYED);
+      List<Book> stored = new ArrayList<>(books.size());
+      for (Book book : books) {
+        Book row = new Book(next++, book.authorId(), book.title(), book.price(),
+            book.published());
+        ps.setLong(1, row.id());
+        ps.setLong(2, row.authorId());
+        ps.setString(3, row.title());
+        ps.setString(4, row.price().toString());
+        ps.setInt(5, row.published());
+        ps.addBatch();
+        stored.add(row);
+      }
+      ps.executeBatch();
+      return stored;
+    });
+  }
+
+  /** Work that writes on a borrowed connection. */
+  @FunctionalInterface
+  private interface Writes<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
+  private <T> T inWriteTransaction(Writes<T> work) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
-        long next;
-        try (ResultSet rs = prepare(c, MAX_BOOK).executeQuery()) {
-          rs.next();
-          next = rs.getLong(1) + 1;
-        }
-        PreparedStatement ps = prepare(c, INSERT_KEYED);
-        List<Book> stored = new ArrayList<>(books.size());
-        for (Book book : books) {
-          Book row = new Book(next++, book.authorId(), book.title(), book.price(),
-              book.published());
-          ps.setLong(1, row.id());
-          ps.setLong(2, row.authorId());
-          ps.setString(3, row.title());
-          ps.setString(4, row.price().toString());
-          ps.setInt(5, row.published());
-          ps.addBatch();
-          stored.add(row);
-        }
-        ps.executeBatch();
+        T result = work.run(c);
         c.commit();
-        return stored;
+        return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;

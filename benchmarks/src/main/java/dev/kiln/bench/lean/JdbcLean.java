@@ -63,17 +63,7 @@ public final class JdbcLean implements LeanContender {
 
   @Override
   public List<Writer> withNotes(long first, long last) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        return withNotes(c, first, last);
-      } finally {
-        c.commit();
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return inReadTransaction(c -> withNotes(c, first, last));
   }
 
   /** The writers with their notes, read on {@code c} inside its transaction. */
@@ -110,82 +100,87 @@ public final class JdbcLean implements LeanContender {
 
   @Override
   public List<Writer> withNotesAndComments(long first, long last) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        List<Writer> writers = withNotes(c, first, last);
-        // The notes of a range of writers are a range of note keys (ten per writer).
-        long firstNote = (first - 1) * LeanData.NOTES_PER_WRITER + 1;
-        long lastNote = last * LeanData.NOTES_PER_WRITER;
-        List<List<Comment>> comments = new ArrayList<>();
-        for (long n = firstNote; n <= lastNote; n++) {
-          comments.add(new ArrayList<>());
-        }
-        PreparedStatement ps = prepare(c, COMMENTS);
-        ps.setLong(1, firstNote);
-        ps.setLong(2, lastNote);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long note = rs.getLong(2);
-            comments.get((int) (note - firstNote)).add(new Comment(rs.getLong(1), note,
-                rs.getString(3), rs.getInt(4)));
-          }
-        }
-        List<Writer> result = new ArrayList<>(writers.size());
-        for (Writer w : writers) {
-          List<Note> notes = new ArrayList<>(w.notes().size());
-          for (Note n : w.notes()) {
-            notes.add(n.withComments(comments.get((int) (n.id() - firstNote))));
-          }
-          result.add(w.withNotes(notes));
-        }
-        return result;
-      } finally {
-        c.commit();
-        c.setAutoCommit(true);
+    return inReadTransaction(c -> {
+      List<Writer> writers = withNotes(c, first, last);
+      // The notes of a range of writers are a range of note keys (ten per writer).
+      long firstNote = (first - 1) * LeanData.NOTES_PER_WRITER + 1;
+      long lastNote = last * LeanData.NOTES_PER_WRITER;
+      List<List<Comment>> comments = new ArrayList<>();
+      for (long n = firstNote; n <= lastNote; n++) {
+        comments.add(new ArrayList<>());
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+      PreparedStatement ps = prepare(c, COMMENTS);
+      ps.setLong(1, firstNote);
+      ps.setLong(2, lastNote);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long note = rs.getLong(2);
+          comments.get((int) (note - firstNote)).add(new Comment(rs.getLong(1), note,
+              rs.getString(3), rs.getInt(4)));
+        }
+      }
+      List<Writer> result = new ArrayList<>(writers.size());
+      for (Writer w : writers) {
+        List<Note> notes = new ArrayList<>(w.notes().size());
+        for (Note n : w.notes()) {
+          notes.add(n.withComments(comments.get((int) (n.id() - firstNote))));
+        }
+        result.add(w.withNotes(notes));
+      }
+      return result;
+    });
   }
 
   @Override
   public List<Note> notesWithTags(long first, long last) {
+    return inReadTransaction(c -> {
+      List<Note> notes = new ArrayList<>();
+      PreparedStatement ps = prepare(c, NOTES_ONLY);
+      ps.setLong(1, first);
+      ps.setLong(2, last);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          notes.add(new Note(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+              rs.getDouble(5)));
+        }
+      }
+      if (notes.isEmpty()) {
+        return notes;
+      }
+      long firstNote = notes.get(0).id();
+      List<List<Tag>> tags = new ArrayList<>(notes.size());
+      for (int i = 0; i < notes.size(); i++) {
+        tags.add(new ArrayList<>(2));
+      }
+      PreparedStatement byNotes = prepare(c, TAGS);
+      byNotes.setLong(1, firstNote);
+      byNotes.setLong(2, notes.get(notes.size() - 1).id());
+      try (ResultSet rs = byNotes.executeQuery()) {
+        while (rs.next()) {
+          tags.get((int) (rs.getLong(1) - firstNote)).add(new Tag(rs.getLong(2),
+              rs.getString(3)));
+        }
+      }
+      List<Note> result = new ArrayList<>(notes.size());
+      for (int i = 0; i < notes.size(); i++) {
+        result.add(notes.get(i).withTags(tags.get(i)));
+      }
+      return result;
+    });
+  }
+
+  /** Work that reads on a borrowed connection. */
+  @FunctionalInterface
+  private interface Reads<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one read transaction, so that its statements see one snapshot. */
+  private <T> T inReadTransaction(Reads<T> work) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
-        List<Note> notes = new ArrayList<>();
-        PreparedStatement ps = prepare(c, NOTES_ONLY);
-        ps.setLong(1, first);
-        ps.setLong(2, last);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            notes.add(new Note(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                rs.getDouble(5)));
-          }
-        }
-        if (notes.isEmpty()) {
-          return notes;
-        }
-        long firstNote = notes.get(0).id();
-        List<List<Tag>> tags = new ArrayList<>(notes.size());
-        for (int i = 0; i < notes.size(); i++) {
-          tags.add(new ArrayList<>(2));
-        }
-        PreparedStatement byNotes = prepare(c, TAGS);
-        byNotes.setLong(1, firstNote);
-        byNotes.setLong(2, notes.get(notes.size() - 1).id());
-        try (ResultSet rs = byNotes.executeQuery()) {
-          while (rs.next()) {
-            tags.get((int) (rs.getLong(1) - firstNote)).add(new Tag(rs.getLong(2),
-                rs.getString(3)));
-          }
-        }
-        List<Note> result = new ArrayList<>(notes.size());
-        for (int i = 0; i < notes.size(); i++) {
-          result.add(notes.get(i).withTags(tags.get(i)));
-        }
-        return result;
+        return work.run(c);
       } finally {
         c.commit();
         c.setAutoCommit(true);
