@@ -144,6 +144,49 @@ class RepositoryTest {
     assertEquals(List.of(3L, 4L), ids(authors.insertAll(List.of(author("C"), author("D")))));
   }
 
+  @Test
+  void bulkInsertStoresEveryRowAsBatchesAllOrNothingAndReturnsTheCount() {
+    List<Author> many = IntStream.range(0, 2_500).mapToObj(i -> author("N" + i)).toList();
+    long before = db.stats().statementsExecuted();
+    assertEquals(2_500, authors.bulkInsert(many));
+    // one batch per 1,000 rows, and no statement reading keys
+    assertEquals(3, db.stats().statementsExecuted() - before);
+    assertEquals(many.stream().map(Author::name).collect(Collectors.toSet()),
+        authors.findAll().stream().map(Author::name).collect(Collectors.toSet()));
+    Author one = authors.query().where(Author_.NAME.eq("N7")).first().orElseThrow();
+    assertEquals(author("N7").email(), one.email());
+    assertEquals(author("N7").createdAt(), one.createdAt());
+
+    // the last row breaks the unique email, in the second batch: nothing of the call stays
+    List<Author> clash = Stream.concat(IntStream.range(0, 1_500).mapToObj(i -> author("M" + i)),
+        Stream.of(author("N0"))).toList();
+    assertThrows(KilnException.class, () -> authors.bulkInsert(clash));
+    assertEquals(2_500, authors.count());
+    assertEquals(0, authors.bulkInsert(List.of()));
+  }
+
+  @Test
+  @Tag("sqlite")
+  void bulkInsertKeepsTheOrderOfRowsWithAndWithoutKeys() {
+    // a key SQLite assigns must not be one a later row of the same call asks for
+    assertEquals(5, authors.bulkInsert(List.of(author("A"),
+        new Author(2, "B", "b@example.org", Instant.EPOCH, null), author("C"),
+        new Author(10, "D", "d@example.org", Instant.EPOCH, null), author("E"))));
+    assertEquals(List.of("1 A", "2 B", "3 C", "10 D", "11 E"), authors.findAll().stream()
+        .map(a -> a.id() + " " + a.name()).toList());
+  }
+
+  @Test
+  @Tag("sqlite")
+  void upsertAllSendsTheRowsBeforeOneWhoseKeySqliteAssigns() {
+    // A waits in the batch when B is inserted: B must not take key 1 and then lose it to A
+    List<Author> stored = authors.upsertAll(List.of(
+        new Author(1, "A", "a@example.org", Instant.EPOCH, null), author("B")));
+    assertEquals(List.of(1L, 2L), ids(stored));
+    assertEquals(List.of("1 A", "2 B"), authors.findAll().stream()
+        .map(a -> a.id() + " " + a.name()).toList());
+  }
+
   private static List<Long> ids(List<Author> list) {
     return list.stream().map(Author::id).toList();
   }

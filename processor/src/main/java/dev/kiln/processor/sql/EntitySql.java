@@ -66,13 +66,19 @@ public final class EntitySql {
   /** Inserts every column but the generated key, and returns the key SQLite assigned. */
   public String insertGenerated() {
     PropertyModel key = entity.generatedKey().orElseThrow();
+    return insertWithoutKey() + " RETURNING " + quote(key.column());
+  }
+
+  /** Inserts every column but the generated key, for the database to assign it. */
+  public String insertWithoutKey() {
+    PropertyModel key = entity.generatedKey().orElseThrow();
     List<PropertyModel> rest = entity.columns().stream().filter(p -> p != key).toList();
     // An entity that is nothing but its generated key (a sequence, a ticket) has no column to
     // list, and "INSERT INTO t () VALUES ()" is not SQL.
     String values = rest.isEmpty() ? " DEFAULT VALUES"
         : " (" + join(rest, p -> quote(p.column()), ", ") + ") VALUES ("
             + placeholders(rest.size()) + ")";
-    return "INSERT INTO " + table + values + " RETURNING " + quote(key.column());
+    return "INSERT INTO " + table + values;
   }
 
   /**
@@ -172,7 +178,10 @@ public final class EntitySql {
     all.put("count", count());
     all.put("existsById", existsById());
     all.put("insert", insert());
-    entity.generatedKey().ifPresent(k -> all.put("insert (generated key)", insertGenerated()));
+    entity.generatedKey().ifPresent(k -> {
+      all.put("insert (generated key)", insertGenerated());
+      all.put("bulkInsert (generated key)", insertWithoutKey());
+    });
     if (!entity.nonKeys().isEmpty()) {
       all.put("update", update());
     }

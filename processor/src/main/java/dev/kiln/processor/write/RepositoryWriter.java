@@ -111,6 +111,7 @@ public final class RepositoryWriter {
       constant("INSERT", sql.insert());
       if (e.generatedKey().isPresent()) {
         constant("INSERT_GENERATED", sql.insertGenerated());
+        constant("INSERT_WITHOUT_KEY", sql.insertWithoutKey());
       }
       if (!e.nonKeys().isEmpty()) {
         constant("UPDATE", sql.update());
@@ -203,19 +204,14 @@ public final class RepositoryWriter {
             .add("$<});\n").build());
       }
       type.addMethod(insertAll.build());
+      type.addMethod(bulkInsert());
 
       MethodSpec.Builder insert = privateHelper("insert", entityType)
           .addParameter(Spi.CONN, "conn").addParameter(entityType, "entity");
       e.generatedKey().ifPresent(key -> {
         insert.beginControlFlow("if ($L)", keyLeftUnset(key));
-        insert.addStatement("$T ps = conn.prepare(INSERT_GENERATED)", Spi.PREPARED_STATEMENT);
-        int index = 1;
-        for (PropertyModel p : e.columns()) {
-          if (p != key) {
-            insert.addStatement("$L", ValueCode.bind(e, p, "ps", index++,
-                p.accessor().read("entity")));
-          }
-        }
+        insert.addStatement("$T ps = conn.prepare(INSERT_GENERATED)", Spi.PREPARED_STATEMENT)
+            .addStatement("bindColumnsButKey(ps, entity)");
         insert.beginControlFlow("try ($T rs = conn.query(ps))", Spi.RESULT_SET)
             .addStatement("rs.next()")
             .addStatement("return stored(entity, rs.get$L(1)$L)",
@@ -229,6 +225,66 @@ public final class RepositoryWriter {
           .addStatement("conn.update(ps)")
           .addStatement("return $L", asStored("entity"));
       type.addMethod(insert.build());
+    }
+
+    /**
+     * {@code bulkInsert}: {@code insertAll} without reading keys back or building stored copies,
+     * for loads that do not need them. Rows go in order, as JDBC batches of {@code
+     * RepositorySupport.BATCH}: rows with a key by {@code INSERT}, runs of rows without one by
+     * {@code INSERT_WITHOUT_KEY}, each run sent before the next begins, so that a key the
+     * database assigns never meets a later row's key in a batch not yet sent.
+     */
+    private MethodSpec bulkInsert() {
+      CodeBlock.Builder body = CodeBlock.builder()
+          .add("return support.writeAtomically($S, conn -> {\n$>", "insert")
+          .addStatement("$T ps = null", Spi.PREPARED_STATEMENT)
+          .addStatement("int batched = 0");
+      e.generatedKey().ifPresentOrElse(key -> body
+          .addStatement("boolean keyless = false")
+          .beginControlFlow("for ($T entity : list)", entityType)
+          .addStatement("boolean unset = $L", keyLeftUnset(key))
+          .beginControlFlow("if (batched == $T.BATCH || batched > 0 && unset != keyless)",
+              Spi.REPOSITORY_SUPPORT)
+          .addStatement("conn.batch(ps)")
+          .addStatement("batched = 0")
+          .endControlFlow()
+          .beginControlFlow("if (batched == 0)")
+          .addStatement("keyless = unset")
+          .addStatement("ps = conn.prepare(keyless ? INSERT_WITHOUT_KEY : INSERT)")
+          .endControlFlow()
+          .beginControlFlow("if (keyless)")
+          .addStatement("bindColumnsButKey(ps, entity)")
+          .nextControlFlow("else")
+          .addStatement("bindColumns(ps, entity)")
+          .endControlFlow(), () -> body
+          .beginControlFlow("for ($T entity : list)", entityType)
+          .beginControlFlow("if (batched == $T.BATCH)", Spi.REPOSITORY_SUPPORT)
+          .addStatement("conn.batch(ps)")
+          .addStatement("batched = 0")
+          .endControlFlow()
+          .beginControlFlow("if (batched == 0)")
+          .addStatement("ps = conn.prepare(INSERT)")
+          .endControlFlow()
+          .addStatement("bindColumns(ps, entity)"));
+      body.addStatement("ps.addBatch()")
+          .addStatement("batched++")
+          .endControlFlow()
+          .beginControlFlow("if (batched > 0)")
+          .addStatement("conn.batch(ps)")
+          .endControlFlow()
+          .addStatement("return list.size()")
+          .add("$<});\n");
+      return publicMethod("bulkInsert", TypeName.INT)
+          .addJavadoc("Inserts every entity in one transaction (a savepoint inside the caller's),"
+              + " so that all are stored or none, as JDBC batches; returns how many. Unlike {@code"
+              + " insertAll} it reads no key back and returns no entity: for loads that do not"
+              + " need them.\n")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Iterable.class), entityType),
+              "entities")
+          .addStatement("$T list = $T.entities($L, MAPPING, support.dialect())",
+              listOfEntity, Spi.CHECKS, stamped("entities", INSERTING))
+          .addCode(body.build())
+          .build();
     }
 
     /** {@code entity.id() == 0}, or {@code entity.id() == null || entity.id() == 0} for a box. */
@@ -338,6 +394,12 @@ public final class RepositoryWriter {
           .beginControlFlow("for ($T entity : list)", entityType);
       e.generatedKey().ifPresent(key -> body
           .beginControlFlow("if ($L)", keyLeftUnset(key))
+          .add("// Send the rows before it first: the key the database picks must not be one of"
+              + " theirs\n")
+          .beginControlFlow("if (batched > 0)")
+          .addStatement("conn.batch(ps)")
+          .addStatement("batched = 0")
+          .endControlFlow()
           .addStatement("result.add(insert(conn, entity))")
           .addStatement("continue")
           .endControlFlow());
@@ -408,6 +470,11 @@ public final class RepositoryWriter {
           .addStatement("$T entity = list.get(i)", entityType);
       if (unset != null) {
         body.beginControlFlow("if ($L)", unset)
+            .add("// Send the rows before it first: the key the database picks must not be one"
+                + " of theirs\n")
+            .beginControlFlow("if (!batched.isEmpty())")
+            .add(flush)
+            .endControlFlow()
             .addStatement("result.set(i, insert(conn, entity))")
             .addStatement("continue")
             .endControlFlow();
@@ -846,6 +913,20 @@ public final class RepositoryWriter {
             p.accessor().read("entity")));
       }
       type.addMethod(bindColumns.build());
+      e.generatedKey().ifPresent(key -> {
+        MethodSpec.Builder bindButKey = privateHelper("bindColumnsButKey", TypeName.VOID)
+            .addJavadoc("Binds every column of {@code entity} but its generated key, in {@code"
+                + " INSERT_WITHOUT_KEY} order.\n")
+            .addParameter(Spi.PREPARED_STATEMENT, "ps").addParameter(entityType, "entity");
+        int i = 1;
+        for (PropertyModel p : e.columns()) {
+          if (p != key) {
+            bindButKey.addStatement("$L", ValueCode.bind(e, p, "ps", i++,
+                p.accessor().read("entity")));
+          }
+        }
+        type.addMethod(bindButKey.build());
+      });
 
       MethodSpec.Builder exists = privateHelper("exists", TypeName.BOOLEAN)
           .addParameter(Spi.CONN, "conn");
