@@ -110,7 +110,7 @@ public final class Database implements AutoCloseable {
       }
       this.source = null;
       this.connections = new PostgresConnections(builder.url, builder.readReplicas,
-          builder.poolSize, builder.writeTimeout, telemetry);
+          builder.poolSize, builder.writeTimeout, telemetry, builder.statementCacheSize);
       this.pragmas = Map.of();
     } else {
       ConnectionFactory factory = new ConnectionFactory(

@@ -194,7 +194,10 @@ public final class DatabaseBuilder {
     return this;
   }
 
-  /** The prepared statements kept per connection (default 256). */
+  /**
+   * The prepared statements kept per connection (default 256), on either engine: the least
+   * recently used beyond it is closed.
+   */
   public DatabaseBuilder statementCacheSize(int size) {
     if (size < 1) {
       throw new IllegalArgumentException("statementCacheSize must be at least 1: " + size);

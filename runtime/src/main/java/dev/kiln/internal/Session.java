@@ -19,7 +19,7 @@ public interface Session extends Conn {
     try {
       rs = statement.executeQuery();
     } catch (SQLException e) {
-      failed(statement);
+      failed(statement, e);
       throw e;
     }
     executed(start, statement, 0);
@@ -33,7 +33,7 @@ public interface Session extends Conn {
     try {
       changed = statement.executeUpdate();
     } catch (SQLException e) {
-      failed(statement);
+      failed(statement, e);
       throw e;
     }
     executed(start, statement, changed);
@@ -47,7 +47,7 @@ public interface Session extends Conn {
     try {
       changed = statement.executeBatch();
     } catch (SQLException e) {
-      failed(statement);
+      failed(statement, e);
       throw e;
     }
     long rows = 0;
@@ -64,8 +64,8 @@ public interface Session extends Conn {
    */
   void executed(long start, PreparedStatement statement, long rows);
 
-  /** Counts an execution of {@code statement} that failed. */
-  void failed(PreparedStatement statement);
+  /** Counts an execution of {@code statement} that failed with {@code cause}. */
+  void failed(PreparedStatement statement, SQLException cause);
 
   /** Runs one statement of set-up, uncounted. */
   void execute(String sql) throws SQLException;

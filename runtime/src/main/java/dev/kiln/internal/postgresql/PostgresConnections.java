@@ -14,14 +14,17 @@ import dev.kiln.internal.EngineMaintenance;
 import dev.kiln.internal.Lease;
 import dev.kiln.internal.StatementPlan;
 import dev.kiln.internal.Pools;
+import dev.kiln.internal.StatementCache;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.internal.Waits;
 import dev.kiln.migrations.dialect.SqlDialect;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +61,14 @@ public final class PostgresConnections implements Connections {
   private final Duration writeTimeout;
   /** How long threads waited for a pooled connection, on any of the pools. */
   private final Waits waits = new Waits();
+  /** The prepared statements of each physical connection, kept across leases. */
+  private final Map<Connection, StatementCache> statementCaches = new ConcurrentHashMap<>();
+  private final int statementCacheSize;
 
   public PostgresConnections(String url, List<String> replicaUrls, int poolSize,
-      Duration writeTimeout, Telemetry telemetry) {
+      Duration writeTimeout, Telemetry telemetry, int statementCacheSize) {
     requireDriver();
+    this.statementCacheSize = statementCacheSize;
     this.primaryUrl = redacted(url);
     this.telemetry = telemetry;
     this.writeTimeout = writeTimeout;
@@ -152,10 +159,40 @@ public final class PostgresConnections implements Connections {
         waits.count(), waits.mean(), waits.max(), Duration.ZERO, Duration.ZERO);
   }
 
+  /** A session on a connection of {@code pool}, with its physical connection's statements. */
+  private PostgresSession session(HikariDataSource pool, Replica replica) throws SQLException {
+    Connection pooled = pool.getConnection();
+    Connection physical;
+    try {
+      physical = pooled.unwrap(Connection.class);
+    } catch (SQLException | RuntimeException e) {
+      pooled.close();
+      throw e;
+    }
+    // Only this lease uses this physical connection now, so no other thread adds its cache.
+    StatementCache cache = statementCaches.get(physical);
+    if (cache == null) {
+      // A new physical connection: the pool may have retired others, and their statements
+      // closed with them.
+      statementCaches.keySet().removeIf(PostgresConnections::isClosed);
+      cache = new StatementCache(statementCacheSize);
+      statementCaches.put(physical, cache);
+    }
+    return new PostgresSession(pool, pooled, physical, cache, telemetry, replica);
+  }
+
+  private static boolean isClosed(Connection physical) {
+    try {
+      return physical.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
   @Override
   public Lease writer() throws SQLException {
     requireOpen();
-    return new PostgresSession(primary.getConnection(), telemetry, null);
+    return session(primary, null);
   }
 
   /** A replica's connection, the replicas taken in turn, or the primary's when none answers. */
@@ -172,7 +209,7 @@ public final class PostgresConnections implements Connections {
           continue;
         }
         try {
-          return new PostgresSession(replica.pool.getConnection(), telemetry, replica);
+          return session(replica.pool, replica);
         } catch (SQLException e) {
           replica.takeOut(e);
         }
@@ -191,8 +228,7 @@ public final class PostgresConnections implements Connections {
     if (!(lease instanceof PostgresSession session) || session.replica() == null) {
       return false;
     }
-    String state = e.getSQLState();
-    boolean lost = state != null && (state.startsWith("08") || state.startsWith("57P"));
+    boolean lost = PostgresErrors.connectionLost(e);
     if (lost) {
       session.replica().takeOut(e);
     }
@@ -238,6 +274,7 @@ public final class PostgresConnections implements Connections {
     if (primary != null) {
       primary.close();
     }
+    statementCaches.clear();
   }
 
   private volatile boolean closed;

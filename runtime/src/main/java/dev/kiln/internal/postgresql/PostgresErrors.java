@@ -99,6 +99,15 @@ public final class PostgresErrors implements EngineErrors {
     return message.startsWith("ERROR: ") ? message.substring("ERROR: ".length()) : message;
   }
 
+  /**
+   * Whether {@code e} says the connection is gone: SQLSTATE class 08 (connection exception), or
+   * 57P (the server shutting down).
+   */
+  static boolean connectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
   private static String unquote(String identifier) {
     return identifier.length() > 1 && identifier.startsWith("\"") && identifier.endsWith("\"")
         ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;

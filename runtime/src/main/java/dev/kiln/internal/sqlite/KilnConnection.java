@@ -1,13 +1,12 @@
 package dev.kiln.internal.sqlite;
 
 import dev.kiln.internal.Session;
+import dev.kiln.internal.StatementCache;
 import dev.kiln.internal.Telemetry;
 import dev.kiln.migrations.schema.DecimalFunctions;
 import dev.kiln.migrations.schema.TextFunctions;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 import org.sqlite.jdbc4.JDBC4Connection;
 
@@ -24,8 +23,7 @@ import org.sqlite.jdbc4.JDBC4Connection;
 public final class KilnConnection extends JDBC4Connection implements Session {
 
   private final Telemetry telemetry;
-  private final Map<String, PreparedStatement> statements;
-  private final Map<PreparedStatement, String> sqlOf = new java.util.IdentityHashMap<>();
+  private final StatementCache statements;
 
   KilnConnection(String url, String file, Properties properties, Telemetry telemetry,
       int statementCacheSize) throws SQLException {
@@ -33,17 +31,7 @@ public final class KilnConnection extends JDBC4Connection implements Session {
     DecimalFunctions.register(this);
     TextFunctions.register(this);
     this.telemetry = telemetry;
-    this.statements = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-        if (size() <= statementCacheSize) {
-          return false;
-        }
-        sqlOf.remove(eldest.getValue());
-        closeQuietly(eldest.getValue());
-        return true;
-      }
-    };
+    this.statements = new StatementCache(statementCacheSize);
   }
 
   /**
@@ -65,7 +53,6 @@ public final class KilnConnection extends JDBC4Connection implements Session {
     PreparedStatement statement = prepareStatement(sql);
     telemetry.statementPrepared();
     statements.put(sql, statement);
-    sqlOf.put(statement, sql);
     return statement;
   }
 
@@ -79,17 +66,17 @@ public final class KilnConnection extends JDBC4Connection implements Session {
   /** Counts an execution; the statement's SQL is looked up only when it was slow. */
   @Override
   public void executed(long start, PreparedStatement statement, long rows) {
-    telemetry.executed(start, statement, sqlOf, rows);
+    telemetry.executed(start, statement, statements.sqlOf(), rows);
   }
 
   @Override
   public void rowsRead(PreparedStatement statement, long rows) {
-    telemetry.rowsRead(statement, sqlOf, rows);
+    telemetry.rowsRead(statement, statements.sqlOf(), rows);
   }
 
   @Override
-  public void failed(PreparedStatement statement) {
-    telemetry.failed(statement, sqlOf);
+  public void failed(PreparedStatement statement, SQLException cause) {
+    telemetry.failed(statement, statements.sqlOf());
   }
 
   /** A write transaction takes SQLite's write lock at once, so that it never fails half-way. */
@@ -126,17 +113,7 @@ public final class KilnConnection extends JDBC4Connection implements Session {
 
   @Override
   public void close() throws SQLException {
-    statements.values().forEach(KilnConnection::closeQuietly);
-    statements.clear();
-    sqlOf.clear();
+    statements.closeAll();
     super.close();
-  }
-
-  private static void closeQuietly(PreparedStatement statement) {
-    try {
-      statement.close();
-    } catch (SQLException ignored) {
-      // the connection is closing or the statement is already gone; nothing is lost
-    }
   }
 }

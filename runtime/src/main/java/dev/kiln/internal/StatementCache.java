@@ -1,0 +1,65 @@
+package dev.kiln.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The prepared statements of one physical connection by their SQL, and the SQL of each for the
+ * statement figures. Beyond its size the least recently used statement is closed.
+ *
+ * <p>Not thread-safe: a physical connection is lent to one thread at a time, and the pool's
+ * hand-over orders one borrower's use before the next one's.
+ */
+public final class StatementCache {
+
+  private final Map<PreparedStatement, String> sqlOf = new IdentityHashMap<>();
+  private final Map<String, PreparedStatement> statements;
+
+  public StatementCache(int size) {
+    this.statements = new LinkedHashMap<>(64, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+        if (size() <= size) {
+          return false;
+        }
+        sqlOf.remove(eldest.getValue());
+        closeQuietly(eldest.getValue());
+        return true;
+      }
+    };
+  }
+
+  /** The statement prepared for {@code sql}, or null. */
+  public PreparedStatement get(String sql) {
+    return statements.get(sql);
+  }
+
+  /** Keeps {@code statement}, prepared for {@code sql}. */
+  public void put(String sql, PreparedStatement statement) {
+    statements.put(sql, statement);
+    sqlOf.put(statement, sql);
+  }
+
+  /** The SQL of each statement kept, by identity. */
+  public Map<PreparedStatement, String> sqlOf() {
+    return sqlOf;
+  }
+
+  /** Closes every statement kept, and forgets them. */
+  public void closeAll() {
+    statements.values().forEach(StatementCache::closeQuietly);
+    statements.clear();
+    sqlOf.clear();
+  }
+
+  private static void closeQuietly(PreparedStatement statement) {
+    try {
+      statement.close();
+    } catch (SQLException ignored) {
+      // the connection is closing or the statement is already gone; nothing is lost
+    }
+  }
+}
