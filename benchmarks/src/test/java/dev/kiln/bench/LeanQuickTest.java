@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LeanQuickTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"jdbc", "kiln"})
+  @ValueSource(strings = {"jdbc", "kiln", "jdbc-pg", "kiln-pg"})
   void everyLeanBenchmarkOnce(String contender) throws Exception {
     LeanBench bench = new LeanBench();
     bench.contender = contender;

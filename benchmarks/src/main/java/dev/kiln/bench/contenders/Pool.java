@@ -46,4 +46,19 @@ public final class Pool {
     hikari.setAutoCommit(true);
     return new HikariDataSource(hikari);
   }
+
+  /**
+   * The pool of hand-written JDBC on PostgreSQL: as many connections, every statement a
+   * server-side prepared one from its first use ({@code prepareThreshold=1}), as Kiln's are.
+   */
+  public static HikariDataSource openPostgres(String url, String name) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(size());
+    config.setMinimumIdle(size());
+    config.setAutoCommit(true);
+    config.addDataSourceProperty("prepareThreshold", "1");
+    return new HikariDataSource(config);
+  }
 }

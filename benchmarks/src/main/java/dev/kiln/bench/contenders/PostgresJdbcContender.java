@@ -1,6 +1,5 @@
 package dev.kiln.bench.contenders;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.bench.model.Author;
 import dev.kiln.bench.model.AuthorTotals;
@@ -54,14 +53,7 @@ public final class PostgresJdbcContender implements RecordContender {
   private final Map<Connection, PreparedStatement[]> statements = new ConcurrentHashMap<>();
 
   public PostgresJdbcContender(String url) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("jdbc-postgresql");
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(Pool.size());
-    config.setMinimumIdle(Pool.size());
-    config.setAutoCommit(true);
-    config.addDataSourceProperty("prepareThreshold", "1");
-    this.pool = new HikariDataSource(config);
+    this.pool = Pool.openPostgres(url, "jdbc-postgresql");
   }
 
   private PreparedStatement prepare(Connection c, int which) throws SQLException {

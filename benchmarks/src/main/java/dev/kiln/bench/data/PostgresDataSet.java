@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The same data set as {@link DataSet}, on PostgreSQL: a server on loopback started once per JVM
@@ -20,12 +23,21 @@ public final class PostgresDataSet {
 
   private static final String TEMPLATE = "bench_template";
   private static EmbeddedPostgres server;
+  private static final Set<String> TEMPLATES = new HashSet<>();
   private static int copies;
 
   private PostgresDataSet() {}
 
   /** The JDBC URL of a fresh copy of the data set. */
-  public static synchronized String copy() {
+  public static String copy() {
+    return copyOf(TEMPLATE, PostgresDataSet::build);
+  }
+
+  /**
+   * The JDBC URL of a fresh copy of the template database {@code template}, which {@code build}
+   * (given its URL) fills the first time, on the server this JVM shares between data sets.
+   */
+  public static synchronized String copyOf(String template, Consumer<String> build) {
     try {
       if (server == null) {
         server = EmbeddedPostgres.builder().start();
@@ -37,11 +49,13 @@ public final class PostgresDataSet {
             // the JVM is exiting; the server's files are temporary
           }
         }));
-        create(TEMPLATE, "template0");
-        build(server.getJdbcUrl("postgres", TEMPLATE));
+      }
+      if (TEMPLATES.add(template)) {
+        create(template, "template0");
+        build.accept(server.getJdbcUrl("postgres", template));
       }
       String name = "bench_" + (++copies);
-      create(name, TEMPLATE);
+      create(name, template);
       return server.getJdbcUrl("postgres", name);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);

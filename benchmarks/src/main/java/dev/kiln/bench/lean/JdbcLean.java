@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sqlite.SQLiteConnection;
 
 /**
  * Hand-written JDBC done well on the lean data set, as {@code JdbcContender}'s WELL style: the
@@ -44,8 +43,18 @@ public final class JdbcLean implements LeanContender {
   /** Each physical connection's statements (the pool lends a connection to one thread). */
   private final Map<Connection, PreparedStatement[]> statements = new ConcurrentHashMap<>();
 
+  /** On a SQLite file. */
   public JdbcLean(Path file) {
-    this.pool = Pool.open(file, "jdbc-lean");
+    this(Pool.open(file, "jdbc-lean"));
+  }
+
+  /** On PostgreSQL. */
+  public JdbcLean(String url) {
+    this(Pool.openPostgres(url, "jdbc-lean-postgresql"));
+  }
+
+  private JdbcLean(HikariDataSource pool) {
+    this.pool = pool;
   }
 
   @Override
@@ -191,7 +200,7 @@ public final class JdbcLean implements LeanContender {
   }
 
   private PreparedStatement prepare(Connection c, int which) throws SQLException {
-    Connection physical = c.unwrap(SQLiteConnection.class);
+    Connection physical = c.unwrap(Connection.class);
     PreparedStatement[] mine = statements.computeIfAbsent(physical,
         k -> new PreparedStatement[SQL.length]);
     if (mine[which] == null) {

@@ -1,6 +1,8 @@
 package dev.kiln.bench.lean;
 
 import dev.kiln.Database;
+import dev.kiln.DatabaseBuilder;
+import dev.kiln.bench.contenders.Pool;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,8 +13,18 @@ public final class KilnLean implements LeanContender {
   private final WriterRepository writers;
   private final NoteRepository notes;
 
+  /** On a SQLite file. */
   public KilnLean(Path file) {
-    this.db = Database.open(file);
+    this(Database.builder(file));
+  }
+
+  /** On PostgreSQL, with as many connections as hand-written JDBC's pool there. */
+  public KilnLean(String url) {
+    this(Database.builder(url).poolSize(Pool.size()));
+  }
+
+  private KilnLean(DatabaseBuilder builder) {
+    this.db = builder.build();
     db.migrate();
     this.writers = new WriterRepository(db);
     this.notes = new NoteRepository(db);

@@ -20,14 +20,14 @@ import org.openjdk.jmh.annotations.Threads;
  * cost per row and per call shows: a writer by key from 1, 2, 8 and 64 threads; 100 writers with
  * their 1,000 notes loaded eagerly; the same with each note's 3 comments (three levels, 1:N:N);
  * and those 1,000 notes with their 2 tags each (many-to-many). Kiln against hand-written JDBC
- * done well.
+ * done well, on SQLite and on PostgreSQL (embedded, on loopback; the {@code -pg} contenders).
  */
 @State(Scope.Benchmark)
 public class LeanBench {
 
   static final int WRITERS = 100;
 
-  @Param({"jdbc", "kiln"})
+  @Param({"jdbc", "kiln", "jdbc-pg", "kiln-pg"})
   public String contender;
 
   private LeanContender c;
@@ -36,8 +36,13 @@ public class LeanBench {
   @Setup(Level.Trial)
   public void open() throws IOException {
     dir = Files.createTempDirectory("kiln-lean");
-    Path file = LeanData.copyTo(dir);
-    c = contender.equals("kiln") ? new KilnLean(file) : new JdbcLean(file);
+    c = switch (contender) {
+      case "jdbc" -> new JdbcLean(LeanData.copyTo(dir));
+      case "kiln" -> new KilnLean(LeanData.copyTo(dir));
+      case "jdbc-pg" -> new JdbcLean(LeanData.copyToPostgres());
+      case "kiln-pg" -> new KilnLean(LeanData.copyToPostgres());
+      default -> throw new IllegalArgumentException("no lean contender named " + contender);
+    };
   }
 
   @TearDown(Level.Trial)
