@@ -13,6 +13,7 @@ import static dev.kiln.bench.contenders.Contenders.KILN_NO_STATS;
 import static dev.kiln.bench.contenders.Contenders.KILN_QUERY_CACHED;
 import static dev.kiln.bench.contenders.Contenders.MYBATIS;
 
+import dev.kiln.bench.contenders.Contender;
 import dev.kiln.bench.data.DataSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,6 +49,11 @@ public class FindById extends Trial {
   }
 
   private Object find() {
+    return findRandom(c);
+  }
+
+  /** A random author found by {@code c}, checked. */
+  static Object findRandom(Contender<Object, Object> c) {
     long id = ThreadLocalRandom.current().nextLong(1, DataSet.AUTHORS + 1);
     return Check.author(c, c.findAuthor(id), id);
   }

@@ -8,6 +8,8 @@ import static dev.kiln.bench.contenders.Contenders.JDBC_NAIVE;
 import static dev.kiln.bench.contenders.Contenders.JDBI;
 import static dev.kiln.bench.contenders.Contenders.JOOQ;
 import static dev.kiln.bench.contenders.Contenders.KILN;
+import static dev.kiln.bench.contenders.Contenders.KILN_BULK;
+import static dev.kiln.bench.contenders.Contenders.KILN_BULK_PG;
 import static dev.kiln.bench.contenders.Contenders.KILN_PG;
 import static dev.kiln.bench.contenders.Contenders.MYBATIS;
 
@@ -26,7 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * 1,000 new books inserted in one transaction, keys assigned by SQLite: {@code jdbc} does not
  * read them back, {@code jdbc-keys} and Kiln ({@code insertAll} returns the stored entities)
- * do. After each iteration the rows added are counted (they must be exactly those inserted) and
+ * do; {@code kiln-bulk} ({@code bulkInsert}) does not either, and is compared with {@code jdbc}. After each iteration the rows added are counted (they must be exactly those inserted) and
  * deleted, so that the table is
  * back to its 100,000 books.
  */
@@ -34,7 +36,8 @@ public class InsertBooks extends Trial {
 
   static final int ROWS = 1_000;
 
-  @Param({JDBC, JDBC_KEYS, JDBC_NAIVE, KILN, HIBERNATE, JOOQ, JDBI, MYBATIS, JDBC_PG, KILN_PG})
+  @Param({JDBC, JDBC_KEYS, JDBC_NAIVE, KILN, KILN_BULK, HIBERNATE, JOOQ, JDBI, MYBATIS, JDBC_PG,
+      KILN_PG, KILN_BULK_PG})
   public String contender;
 
   private final List<Book> books = DataSet.newBooks(ROWS, 42);

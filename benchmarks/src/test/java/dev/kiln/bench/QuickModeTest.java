@@ -24,7 +24,8 @@ class QuickModeTest {
 
   private static final List<Class<? extends Trial>> BENCHMARKS = List.of(
       FindById.class, Page.class, AuthorsWithBooks.class, AuthorsWithBooksNPlusOne.class,
-      InsertBooks.class, UpdateBook.class, KeysetPage.class, Report.class, CachedReport.class);
+      FindByIdThreads.class, InsertBooks.class, UpdateBook.class, KeysetPage.class, Report.class,
+      CachedReport.class);
 
   @TestFactory
   Stream<DynamicTest> everyBenchmarkOnceForEveryContender() throws Exception {

@@ -22,6 +22,8 @@ public final class Contenders {
   public static final String KILN_QUERY_CACHED = "kiln-querycache";
   /** Kiln without per-statement statistics, to show their cost. */
   public static final String KILN_NO_STATS = "kiln-nostats";
+  /** Kiln inserting with {@code bulkInsert}, which reads no key back, as {@code jdbc} does not. */
+  public static final String KILN_BULK = "kiln-bulk";
   public static final String HIBERNATE = "hibernate";
   public static final String JOOQ = "jooq";
   public static final String JDBI = "jdbi";
@@ -29,6 +31,7 @@ public final class Contenders {
   /** Hand-written JDBC done well on PostgreSQL: the baseline of the PostgreSQL ratios. */
   public static final String JDBC_PG = "jdbc-pg";
   public static final String KILN_PG = "kiln-pg";
+  public static final String KILN_BULK_PG = "kiln-bulk-pg";
 
   private Contenders() {}
 
@@ -51,11 +54,16 @@ public final class Contenders {
   public static Contender<Object, Object> openOnPostgres(String name, String url) {
     Contender<?, ?> contender = switch (name) {
       case JDBC_PG -> new PostgresJdbcContender(url);
-      case KILN_PG -> new KilnContender(dev.kiln.Database.builder(url),
-          KilnContender.Mode.PLAIN);
+      case KILN_PG -> new KilnContender(kilnOnPostgres(url), KilnContender.Mode.PLAIN);
+      case KILN_BULK_PG -> new KilnContender(kilnOnPostgres(url), KilnContender.Mode.BULK_INSERT);
       default -> throw new IllegalArgumentException("no PostgreSQL contender named " + name);
     };
     return (Contender<Object, Object>) contender;
+  }
+
+  /** Kiln on PostgreSQL with as many connections as hand-written JDBC's pool there. */
+  private static dev.kiln.DatabaseBuilder kilnOnPostgres(String url) {
+    return dev.kiln.Database.builder(url).poolSize(Pool.size());
   }
 
   @SuppressWarnings("unchecked")
@@ -70,6 +78,7 @@ public final class Contenders {
       case KILN_CACHED -> new KilnContender(file, KilnContender.Mode.ENTITY_CACHE);
       case KILN_QUERY_CACHED -> new KilnContender(file, KilnContender.Mode.QUERY_CACHE);
       case KILN_NO_STATS -> new KilnContender(file, KilnContender.Mode.NO_STATISTICS);
+      case KILN_BULK -> new KilnContender(file, KilnContender.Mode.BULK_INSERT);
       case HIBERNATE -> new HibernateContender(file);
       case JOOQ -> new JooqContender(file);
       case JDBI -> new JdbiContender(file);
