@@ -4,7 +4,7 @@
 #   docs/benchmarks.png  the chart
 #   README.md            the results block between its benchmark-results markers
 #
-#   benchmarks/run.sh                      the whole suite, JMH_ARGS below (about 20 minutes)
+#   benchmarks/run.sh                      the whole suite, JMH_ARGS below (about an hour)
 #   benchmarks/run.sh 'FindById|Page'      only the benchmarks matching a regular expression
 #   JMH_ARGS='-f 1 -wi 1 -w 1s -i 1 -r 1s' CPU_CHECK=0 benchmarks/run.sh    quicker and rougher
 #
@@ -15,7 +15,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-JMH_ARGS=${JMH_ARGS:--f 1 -wi 3 -w 2s -i 5 -r 2s}
+JMH_ARGS=${JMH_ARGS:--f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc}
 CPU_CHECK=${CPU_CHECK:-1}
 RESULT=benchmarks/target/jmh-result.json
 CPU_RESULT=benchmarks/target/cpu-check.csv
@@ -28,11 +28,14 @@ java -jar "$JAR" $JMH_ARGS -rf json -rff "$RESULT" "$@"
 if [ "$CPU_CHECK" != 0 ]; then
   for op in find page eager insert update; do
     contenders="jdbc kiln"
+    pg="jdbc-pg kiln-pg"
     [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln"
+    [ "$op" = insert ] && contenders="jdbc jdbc-keys kiln kiln-bulk" && pg="jdbc-pg kiln-pg kiln-bulk-pg"
     # shellcheck disable=SC2086 # contenders is a list
     java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $contenders
     # The same operation on PostgreSQL (embedded, on loopback), Kiln against JDBC done well there.
-    java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" jdbc-pg kiln-pg
+    # shellcheck disable=SC2086 # pg is a list
+    java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $pg
   done
 fi
 java -Djava.awt.headless=true -cp "$JAR" dev.kiln.bench.report.Report "$RESULT" docs README.md

@@ -30,17 +30,24 @@ final class Chart {
   private static final int TOP = 88;
   private static final double AXIS = 1.5;
 
-  private static final Map<String, Color> COLORS = Map.of(
-      "jdbc", new Color(0x44, 0x4f, 0x5a),
-      "jdbc-join", new Color(0x74, 0x80, 0x8c),
-      "jdbc-range", new Color(0x98, 0xa4, 0xb0),
-      "jdbc-naive", new Color(0xbc, 0xc4, 0xcc),
-      "kiln", new Color(0xe0, 0x5a, 0x1f),
-      "kiln-cached", new Color(0xf2, 0x9e, 0x6b),
-      "hibernate", new Color(0x59, 0x8c, 0xc4),
-      "jooq", new Color(0x6a, 0xa8, 0x6a),
-      "jdbi", new Color(0x9a, 0x7c, 0xc0),
-      "mybatis", new Color(0xc9, 0xa2, 0x27));
+  private static final Map<String, Color> COLORS = Map.ofEntries(
+      Map.entry("jdbc", new Color(0x44, 0x4f, 0x5a)),
+      Map.entry("jdbc-join", new Color(0x74, 0x80, 0x8c)),
+      Map.entry("jdbc-range", new Color(0x98, 0xa4, 0xb0)),
+      Map.entry("jdbc-naive", new Color(0xbc, 0xc4, 0xcc)),
+      Map.entry("jdbc-keys", new Color(0x5e, 0x6a, 0x76)),
+      Map.entry("jdbc-pg", new Color(0x2c, 0x3e, 0x50)),
+      Map.entry("kiln", new Color(0xe0, 0x5a, 0x1f)),
+      Map.entry("kiln-bulk", new Color(0xe8, 0x7a, 0x45)),
+      Map.entry("kiln-cached", new Color(0xf2, 0x9e, 0x6b)),
+      Map.entry("kiln-querycache", new Color(0xf5, 0xb8, 0x8f)),
+      Map.entry("kiln-nostats", new Color(0xc4, 0x4a, 0x14)),
+      Map.entry("kiln-pg", new Color(0xa8, 0x3e, 0x12)),
+      Map.entry("kiln-bulk-pg", new Color(0xc0, 0x60, 0x30)),
+      Map.entry("hibernate", new Color(0x59, 0x8c, 0xc4)),
+      Map.entry("jooq", new Color(0x6a, 0xa8, 0x6a)),
+      Map.entry("jdbi", new Color(0x9a, 0x7c, 0xc0)),
+      Map.entry("mybatis", new Color(0xc9, 0xa2, 0x27)));
 
   private Chart() {}
 
@@ -69,7 +76,7 @@ final class Chart {
     g.setFont(plain);
     g.setColor(Color.DARK_GRAY);
     g.drawString("JMH, 1 fork, ops/s of each contender ÷ ops/s of JDBC done well on the same"
-        + " operation; N+1 ÷ JDBC's eager load", 20, 50);
+        + " operation and engine; N+1 ÷ JDBC's eager load", 20, 50);
 
     int x0 = LABEL;
     int plotWidth = WIDTH - LABEL - RIGHT;

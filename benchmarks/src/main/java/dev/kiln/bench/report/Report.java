@@ -22,8 +22,12 @@ public final class Report {
   static final String BEGIN = "<!-- benchmark-results:begin -->";
   static final String END = "<!-- benchmark-results:end -->";
 
-  /** One JMH result: benchmark ("FindById.oneThread"), contender, ops/s and its error. */
-  record Result(String benchmark, String contender, double score, double error) {}
+  /**
+   * One JMH result: benchmark ("FindById.oneThread"), contender, ops/s and its error, and the
+   * bytes allocated per operation when the run had JMH's GC profiler ({@code -prof gc}; else NaN).
+   */
+  record Result(String benchmark, String contender, double score, double error,
+      double bytesPerOp) {}
 
   /**
    * An operation as the report shows it; ratios are to {@code jdbc} on {@code baseline}, which is
@@ -42,7 +46,31 @@ public final class Report {
           "AuthorsWithBooks.eager"),
       new Operation("InsertBooks.insert", "Insert 1,000 rows in one transaction",
           "InsertBooks.insert"),
-      new Operation("UpdateBook.update", "Update one row in autocommit", "UpdateBook.update"));
+      new Operation("UpdateBook.update", "Update one row in autocommit", "UpdateBook.update"),
+      new Operation("FindByIdThreads.eightThreads", "Find by primary key, 8 threads",
+          "FindByIdThreads.eightThreads"),
+      new Operation("FindByIdThreads.sixtyFourThreads", "Find by primary key, 64 threads",
+          "FindByIdThreads.sixtyFourThreads"),
+      new Operation("KeysetPage.keysetPage", "Keyset page of 100 rows by email, descending",
+          "KeysetPage.keysetPage"),
+      new Operation("Report.report", "Book count and exact price total of 100 authors",
+          "Report.report"),
+      new Operation("CachedReport.report", "The same report, repeated (query cache)",
+          "CachedReport.report"),
+      new Operation("LeanBench.findOneThread", "Lean: find by primary key",
+          "LeanBench.findOneThread"),
+      new Operation("LeanBench.findTwoThreads", "Lean: find by primary key, 2 threads",
+          "LeanBench.findTwoThreads"),
+      new Operation("LeanBench.findEightThreads", "Lean: find by primary key, 8 threads",
+          "LeanBench.findEightThreads"),
+      new Operation("LeanBench.findSixtyFourThreads", "Lean: find by primary key, 64 threads",
+          "LeanBench.findSixtyFourThreads"),
+      new Operation("LeanBench.eager", "Lean: 100 writers with their 1,000 notes (1:N)",
+          "LeanBench.eager"),
+      new Operation("LeanBench.eagerThreeLevels",
+          "Lean: … and the notes' 3,000 comments (1:N:N)", "LeanBench.eagerThreeLevels"),
+      new Operation("LeanBench.manyToMany", "Lean: 1,000 notes with their 2,000 tags (M:N)",
+          "LeanBench.manyToMany"));
 
   /** The contenders in the order tables and the chart list them, with their labels. */
   static final Map<String, String> CONTENDERS = new LinkedHashMap<>();
@@ -52,8 +80,8 @@ public final class Report {
     CONTENDERS.put("jdbc-join", "JDBC, one join");
     CONTENDERS.put("jdbc-range", "JDBC, range plan");
     CONTENDERS.put("jdbc-naive", "JDBC, naive");
-    CONTENDERS.put("kiln", "Kiln");
     CONTENDERS.put("jdbc-keys", "JDBC, done well, returning keys");
+    CONTENDERS.put("kiln", "Kiln");
     CONTENDERS.put("kiln-cached", "Kiln, entity cache");
     CONTENDERS.put("kiln-querycache", "Kiln, query cache");
     CONTENDERS.put("kiln-nostats", "Kiln, no statement statistics");
@@ -61,8 +89,10 @@ public final class Report {
     CONTENDERS.put("jooq", "jOOQ");
     CONTENDERS.put("jdbi", "JDBI");
     CONTENDERS.put("mybatis", "MyBatis");
+    CONTENDERS.put("kiln-bulk", "Kiln, bulkInsert");
     CONTENDERS.put("jdbc-pg", "JDBC on PostgreSQL, done well");
     CONTENDERS.put("kiln-pg", "Kiln on PostgreSQL");
+    CONTENDERS.put("kiln-bulk-pg", "Kiln on PostgreSQL, bulkInsert");
   }
 
   static final List<String> PEERS = List.of("hibernate", "jooq", "jdbi", "mybatis");
@@ -114,8 +144,16 @@ public final class Report {
       String benchmark = parts[parts.length - 2] + "." + parts[parts.length - 1];
       Map<String, Object> params = (Map<String, Object>) e.getOrDefault("params", Map.of());
       Map<String, Object> metric = (Map<String, Object>) e.get("primaryMetric");
+      Map<String, Object> secondary =
+          (Map<String, Object>) e.getOrDefault("secondaryMetrics", Map.of());
+      double bytes = Double.NaN;
+      for (Map.Entry<String, Object> m : secondary.entrySet()) {
+        if (m.getKey().endsWith("gc.alloc.rate.norm")) {
+          bytes = number(((Map<String, Object>) m.getValue()).get("score"));
+        }
+      }
       results.add(new Result(benchmark, (String) params.get("contender"),
-          number(metric.get("score")), number(metric.get("scoreError"))));
+          number(metric.get("score")), number(metric.get("scoreError")), bytes));
       run = e;
     }
     Map<String, Map<String, double[]>> cpu = new LinkedHashMap<>();
@@ -232,13 +270,17 @@ public final class Report {
       if (!op.baseline().equals(op.benchmark())) {
         md.append("; ratios are to `").append(op.baseline()).append("` of `jdbc`");
       }
-      md.append("\n\n| contender | ops/s | ± (99.9%) | ratio to JDBC well |\n");
-      md.append("|---|---:|---:|---:|\n");
+      md.append("\n\n| contender | ops/s | ± (99.9%) | ratio to JDBC well | bytes/op |"
+          + " bytes ÷ JDBC's |\n");
+      md.append("|---|---:|---:|---:|---:|---:|\n");
       for (String name : names) {
         Result r = result(op.benchmark(), name);
         md.append("| ").append(name.startsWith("kiln") ? "**" + name + "**" : name)
             .append(" | ").append(count(r.score())).append(" | ").append(count(r.error()))
-            .append(" | ").append(ratioText(ratio(op, name))).append(" |\n");
+            .append(" | ").append(ratioText(ratio(op, name))).append(" | ")
+            .append(count(r.bytesPerOp())).append(" | ")
+            .append(ratioText(bytesRatio(op.benchmark(), name, baselineOf(name))))
+            .append(" |\n");
       }
       md.append('\n');
     }
@@ -253,7 +295,8 @@ public final class Report {
     return String.format(Locale.ROOT, "JMH %s, throughput (operations per second, higher is"
             + " better), %s fork per benchmark and contender, %s warm-up and %s measurement"
             + " iterations of %s / %s, JDK %s (%s), %d cores. ± is JMH's 99.9%% confidence"
-            + " half-width; ratios are to hand-written JDBC done well (`jdbc`) on the same"
+            + " half-width; ratios are to hand-written JDBC done well on the same operation and"
+            + " engine (`jdbc`, `jdbc-pg`); bytes/op is JMH's GC profiler's allocation per"
             + " operation.",
         run.getOrDefault("jmhVersion", "?"), integer(forks),
         integer(run.getOrDefault("warmupIterations", "?")),
@@ -339,31 +382,16 @@ public final class Report {
   List<Target> targetList() {
     List<Target> list = new ArrayList<>();
     Operation find = OPERATIONS.get(0);
-    Operation find2 = OPERATIONS.get(1);
     Operation page = OPERATIONS.get(2);
     Operation eager = OPERATIONS.get(3);
     Operation nPlusOne = OPERATIONS.get(4);
-    Operation insert = OPERATIONS.get(5);
-    Operation update = OPERATIONS.get(6);
 
-    // within 5% of JDBC done well on every operation without cache
-    List<String> parts = new ArrayList<>();
-    List<String> statuses = new ArrayList<>();
-    for (Operation op : List.of(find, find2, page, eager, insert, update)) {
-      double r = ratio(op, "kiln");
-      if (Double.isNaN(r)) {
-        continue;
-      }
-      double c = cpuRatio(op.benchmark(), "kiln", "jdbc");
-      parts.add(shortName(op) + " " + ratioText(r)
-          + (Double.isNaN(c) ? "" : " (CPU " + ratioText(c) + ")"));
-      statuses.add(status(r, 0.95, relativeError(op.benchmark(), "kiln", "jdbc"), c));
-    }
-    list.add(new Target("Kiln within 5% of hand-written JDBC done well on every operation"
-        + " without cache", "Kiln / JDBC: " + String.join(", ", parts), worst(statuses)));
+    // within 5% of JDBC done well on every operation (the lean schema and PostgreSQL follow)
+    list.add(pairs("Kiln within 5% of hand-written JDBC done well on every operation,"
+        + " statement statistics on", "Kiln / JDBC: ", suite("kiln", "jdbc"), 0.95));
 
     // about 2x the peers on reads
-    parts = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
     double least = Double.MAX_VALUE;
     for (Operation op : List.of(find, page, eager)) {
       double best = Double.NaN;
@@ -385,7 +413,7 @@ public final class Report {
         parts.isEmpty() ? "not run" : least >= 1.8 ? MET : MISSED));
 
     // ahead of every peer on every operation
-    statuses = new ArrayList<>();
+    List<String> statuses = new ArrayList<>();
     double margin = Double.MAX_VALUE;
     String where = "";
     for (Operation op : OPERATIONS) {
@@ -471,15 +499,143 @@ public final class Report {
         parts) + " (`jdbc-naive` prepares a statement per call, as most N+1 code does;"
         + " `jdbc` and `kiln` reuse theirs)", twice));
 
-    // two threads scale
-    double kilnScale = score(find2.benchmark(), "kiln") / score(find.benchmark(), "kiln");
-    double jdbcScale = score(find2.benchmark(), "jdbc") / score(find.benchmark(), "jdbc");
-    list.add(new Target("Two threads reading scale as hand-written JDBC does",
-        Double.isNaN(kilnScale) ? "" : String.format(Locale.ROOT,
-            "2 threads / 1 thread: Kiln %.2f×, JDBC %.2f×", kilnScale, jdbcScale),
-        status(kilnScale / jdbcScale, 0.95, relativeError(find2.benchmark(), "kiln", "jdbc"),
-            Double.NaN)));
+
+    // the same on the lean schema and on PostgreSQL; memory; thread counts
+    list.add(pairs("Kiln within 5% of hand-written JDBC on the lean schema (integers, text,"
+        + " REALs)", "Kiln / JDBC: ", lean("kiln", "jdbc"), 0.95));
+    List<Pair> postgres = new ArrayList<>(suite("kiln-pg", "jdbc-pg"));
+    postgres.addAll(lean("kiln-pg", "jdbc-pg"));
+    list.add(pairs("Kiln within 5% of hand-written JDBC on PostgreSQL (embedded, loopback)",
+        "Kiln / JDBC on PostgreSQL: ", postgres, 0.95));
+    list.add(memory());
+    list.add(scaling());
     return list;
+  }
+
+  /** A Kiln contender against the hand-written one it is measured by, on one operation. */
+  record Pair(String benchmark, String kiln, String base, String name) {}
+
+  /**
+   * The current schema's operations, {@code kiln} against {@code base}: an insert that returns
+   * keys against JDBC that returns them too, {@code bulkInsert} against a plain batch.
+   */
+  static List<Pair> suite(String kiln, String base) {
+    String pg = kiln.endsWith("-pg") ? "-pg" : "";
+    return List.of(new Pair("FindById.oneThread", kiln, base, "find"),
+        new Pair("FindById.twoThreads", kiln, base, "find ×2 threads"),
+        new Pair("FindByIdThreads.eightThreads", kiln, base, "×8"),
+        new Pair("FindByIdThreads.sixtyFourThreads", kiln, base, "×64"),
+        new Pair("Page.page", kiln, base, "page"),
+        new Pair("KeysetPage.keysetPage", kiln, base, "keyset page"),
+        new Pair("Report.report", kiln, base, "report"),
+        new Pair("AuthorsWithBooks.eager", kiln, base, "1:N"),
+        new Pair("InsertBooks.insert", kiln, "jdbc-keys", "insert returning keys"),
+        new Pair("InsertBooks.insert", "kiln-bulk" + pg, base, "bulkInsert vs a plain batch"),
+        new Pair("UpdateBook.update", kiln, base, "update"));
+  }
+
+  /** The lean schema's operations, {@code kiln} against {@code base}. */
+  static List<Pair> lean(String kiln, String base) {
+    return List.of(new Pair("LeanBench.findOneThread", kiln, base, "lean find"),
+        new Pair("LeanBench.findTwoThreads", kiln, base, "lean find ×2"),
+        new Pair("LeanBench.findEightThreads", kiln, base, "lean ×8"),
+        new Pair("LeanBench.findSixtyFourThreads", kiln, base, "lean ×64"),
+        new Pair("LeanBench.eager", kiln, base, "lean 1:N"),
+        new Pair("LeanBench.eagerThreeLevels", kiln, base, "lean 1:N:N"),
+        new Pair("LeanBench.manyToMany", kiln, base, "lean M:N"));
+  }
+
+  /** The target "each pair's ratio at least {@code goal}", over the pairs that ran. */
+  Target pairs(String target, String lead, List<Pair> pairs, double goal) {
+    List<String> parts = new ArrayList<>();
+    List<String> statuses = new ArrayList<>();
+    for (Pair p : pairs) {
+      double r = score(p.benchmark(), p.kiln()) / score(p.benchmark(), p.base());
+      if (Double.isNaN(r)) {
+        continue;
+      }
+      double c = cpuRatio(p.benchmark(), p.kiln(), p.base());
+      parts.add(p.name() + " " + ratioText(r)
+          + (Double.isNaN(c) ? "" : " (CPU " + ratioText(c) + ")"));
+      statuses.add(status(r, goal, relativeError(p.benchmark(), p.kiln(), p.base()), c));
+    }
+    return new Target(target, parts.isEmpty() ? "" : lead + String.join(", ", parts),
+        worst(statuses));
+  }
+
+  /** The reads whose allocation is compared: one thread each (more only share it out). */
+  static final java.util.Set<String> MEASURED_READS = java.util.Set.of("FindById.oneThread",
+      "Page.page", "KeysetPage.keysetPage", "Report.report", "AuthorsWithBooks.eager",
+      "LeanBench.findOneThread", "LeanBench.eager", "LeanBench.eagerThreeLevels",
+      "LeanBench.manyToMany");
+
+  /** Bytes allocated per read within 1.2× of JDBC's (JMH's GC profiler). */
+  Target memory() {
+    List<String> parts = new ArrayList<>();
+    boolean met = true;
+    for (String[] engine : new String[][] {{"kiln", "jdbc"}, {"kiln-pg", "jdbc-pg"}}) {
+      List<Pair> reads = new ArrayList<>(suite(engine[0], engine[1]));
+      reads.addAll(lean(engine[0], engine[1]));
+      reads.removeIf(p -> !MEASURED_READS.contains(p.benchmark()));
+      for (Pair p : reads) {
+        double ratio = bytesRatio(p.benchmark(), p.kiln(), p.base());
+        if (!Double.isNaN(ratio)) {
+          parts.add((engine[0].endsWith("-pg") ? "PostgreSQL " : "") + p.name() + " "
+              + times(ratio));
+          met &= ratio <= 1.2;
+        }
+      }
+    }
+    return new Target("Bytes allocated per read within 1.2× of JDBC's", parts.isEmpty() ? ""
+        : "Kiln's bytes / JDBC's: " + String.join(", ", parts),
+        parts.isEmpty() ? "not run" : met ? MET : MISSED);
+  }
+
+  /** {@code kiln}'s bytes per operation over {@code base}'s, or NaN without the GC profiler. */
+  double bytesRatio(String benchmark, String kiln, String base) {
+    Result mine = result(benchmark, kiln);
+    Result theirs = result(benchmark, base);
+    return mine == null || theirs == null ? Double.NaN : mine.bytesPerOp() / theirs.bytesPerOp();
+  }
+
+  /** The thread counts of the scaling target, by the benchmarks that read from them. */
+  static final Map<Integer, List<String>> THREADS = Map.of(
+      2, List.of("FindById.twoThreads", "LeanBench.findTwoThreads"),
+      8, List.of("FindByIdThreads.eightThreads", "LeanBench.findEightThreads"),
+      64, List.of("FindByIdThreads.sixtyFourThreads", "LeanBench.findSixtyFourThreads"));
+
+  /**
+   * Reads from 2, 8 and 64 threads scale as hand-written JDBC's do on the same pool size:
+   * Kiln's ops/s at n threads over at 1, against JDBC's.
+   */
+  Target scaling() {
+    List<String> parts = new ArrayList<>();
+    List<String> statuses = new ArrayList<>();
+    String[][] curves = {{"FindById.oneThread", "kiln", "jdbc", "SQLite"},
+        {"LeanBench.findOneThread", "kiln", "jdbc", "SQLite lean"},
+        {"FindById.oneThread", "kiln-pg", "jdbc-pg", "PostgreSQL"},
+        {"LeanBench.findOneThread", "kiln-pg", "jdbc-pg", "PostgreSQL lean"}};
+    for (String[] curve : curves) {
+      int which = curve[0].startsWith("Lean") ? 1 : 0;
+      List<String> points = new ArrayList<>();
+      for (int n : List.of(2, 8, 64)) {
+        String benchmark = THREADS.get(n).get(which);
+        double kiln = score(benchmark, curve[1]) / score(curve[0], curve[1]);
+        double jdbc = score(benchmark, curve[2]) / score(curve[0], curve[2]);
+        if (Double.isNaN(kiln) || Double.isNaN(jdbc)) {
+          continue;
+        }
+        points.add(String.format(Locale.ROOT, "%d: %.2f× / %.2f×", n, kiln, jdbc));
+        statuses.add(status(kiln / jdbc, 0.95,
+            relativeError(benchmark, curve[1], curve[0], curve[1]), Double.NaN));
+      }
+      if (!points.isEmpty()) {
+        parts.add(curve[3] + " " + String.join(", ", points));
+      }
+    }
+    return new Target("Reads from 2, 8 and 64 threads scale as hand-written JDBC's do on the"
+        + " same pool size", parts.isEmpty() ? "" : "ops/s at n threads ÷ at 1, Kiln / JDBC: "
+        + String.join("; ", parts), worst(statuses));
   }
 
   String targets() {
