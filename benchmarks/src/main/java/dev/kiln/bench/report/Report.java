@@ -529,7 +529,10 @@ public final class Report {
         new Pair("KeysetPage.keysetPage", kiln, base, "keyset page"),
         new Pair("Report.report", kiln, base, "report"),
         new Pair("AuthorsWithBooks.eager", kiln, base, "1:N"),
-        new Pair("InsertBooks.insert", kiln, "jdbc-keys", "insert returning keys"),
+        // JDBC that returns keys is written for SQLite only (the largest key, read in the
+        // transaction); on PostgreSQL Kiln's insertAll is listed in the tables, not here.
+        new Pair("InsertBooks.insert", kiln, pg.isEmpty() ? "jdbc-keys" : "none",
+            "insert returning keys"),
         new Pair("InsertBooks.insert", "kiln-bulk" + pg, base, "bulkInsert vs a plain batch"),
         new Pair("UpdateBook.update", kiln, base, "update"));
   }
