@@ -16,22 +16,46 @@ import java.util.List;
  * @param updatedAtColumn the {@code @UpdatedAt} column, or null when the entity has none
  * @param softDeleteColumn the {@code @SoftDelete} column, or null when rows are deleted
  * @param softDeleteTime whether that column holds the time of deletion (else a boolean)
+ * @param uniqueColumns the NOT NULL columns unique on their own whose stored order is their
+ *     values' order: an order by one of them needs no tie-break by key
  */
 public record EntityInfo(
     String entity, String table, List<String> columns, List<String> properties,
     List<String> keyColumns, String versionColumn, String updatedAtColumn,
-    String softDeleteColumn, boolean softDeleteTime) {
+    String softDeleteColumn, boolean softDeleteTime, List<String> uniqueColumns) {
 
   public EntityInfo {
     columns = List.copyOf(columns);
     properties = List.copyOf(properties);
     keyColumns = List.copyOf(keyColumns);
+    uniqueColumns = List.copyOf(uniqueColumns);
   }
 
-  /** An entity without a {@code @Version} property. */
+  /**
+   * Without unique columns: as repositories generated before {@code uniqueColumns} construct it,
+   * so that they still run until they are compiled again.
+   */
+  public EntityInfo(String entity, String table, List<String> columns, List<String> properties,
+      List<String> keyColumns, String versionColumn, String updatedAtColumn,
+      String softDeleteColumn, boolean softDeleteTime) {
+    this(entity, table, columns, properties, keyColumns, versionColumn, updatedAtColumn,
+        softDeleteColumn, softDeleteTime, List.of());
+  }
+
+  /** An entity without a {@code @Version} property or unique columns. */
   public EntityInfo(String entity, String table, List<String> columns, List<String> properties,
       List<String> keyColumns) {
-    this(entity, table, columns, properties, keyColumns, null, null, null, false);
+    this(entity, table, columns, properties, keyColumns, null, null, null, false, List.of());
+  }
+
+  /** Whether {@code column} tells every row apart in its own order (see uniqueColumns). */
+  public boolean orderedUniquely(String column) {
+    for (String unique : uniqueColumns) {
+      if (unique.equalsIgnoreCase(column)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -365,16 +365,20 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     List<String> selected = items.stream().map(item -> item.expression(sql)).toList();
     List<String> groups = groupBy.stream().map(item -> item.expression(sql)).toList();
     List<String> orderTerms = new ArrayList<>();
+    boolean total = false;
     for (Order<E> order : orders) {
       orderTerms.add(dialect.orderBy(order.item().ordering(), order.item().expression(sql),
           order.descending(), order.item().nullable()));
+      total |= Keyset.tellsRowsApart(support.info(), order.item());
     }
     if (!groupBy.isEmpty()) {
       for (Selectable<E, ?> item : groupBy) {
         orderTerms.add(dialect.orderBy(item.ordering(), item.expression(sql), false,
             item.nullable()));
       }
-    } else if (!grouped) {
+    } else if (!grouped && !total) {
+      // An order by a unique column needs no tie-break, and PostgreSQL, which cannot tell
+      // that a unique index makes one redundant, would sort each page's rows for it.
       for (String key : support.info().keyColumns()) {
         orderTerms.add(sql.qualified(table, key));
       }
@@ -563,19 +567,26 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     }
     writeWhere(sql);
     sql.append(" ORDER BY ");
+    String separator = "";
+    boolean total = false;
     for (Order<E> order : orders) {
       if (order.item().aggregate() || order.item().path() != null) {
         throw new KilnException("a list of " + support.info().entity() + " entities is ordered"
             + " by their own columns, not by " + order.item() + "; select(…) the values to"
             + " order by that");
       }
+      sql.append(separator);
       order.writeTo(sql);
-      sql.append(", ");
+      separator = ", ";
+      total |= Keyset.tellsRowsApart(support.info(), order.item());
     }
-    String table = support.info().table();
-    List<String> keys = support.info().keyColumns();
-    for (int i = 0; i < keys.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").column(table, keys.get(i));
+    // After a column that tells rows apart a tie-break by key decides nothing, and PostgreSQL,
+    // which cannot tell that its unique index makes one redundant, would sort each page for it.
+    if (!total) {
+      for (String key : support.info().keyColumns()) {
+        sql.append(separator).column(support.info().table(), key);
+        separator = ", ";
+      }
     }
     writePage(sql, rowLimit);
   }

@@ -36,6 +36,10 @@ final class Keyset {
       Column<?, ?> column = (Column<?, ?>) order.item();
       terms.add(new Term(column, order.descending(),
           mapping.value(lastSeen, index(info, column.name()))));
+      if (tellsRowsApart(info, column)) {
+        // the rows that tie on it are one row: the later terms, and the key, decide nothing
+        return sql -> write(sql, terms, 0);
+      }
     }
     for (String key : info.keyColumns()) {
       int index = index(info, key);
@@ -43,6 +47,15 @@ final class Keyset {
           keyType(mapping.value(lastSeen, index)), false), false, mapping.value(lastSeen, index)));
     }
     return sql -> write(sql, terms, 0);
+  }
+
+  /**
+   * Whether ordering by {@code item} puts every row of {@code info}'s table in a place of its
+   * own: a column of that table that {@link EntityInfo#orderedUniquely tells rows apart}.
+   */
+  static boolean tellsRowsApart(EntityInfo info, Object item) {
+    return item instanceof Column<?, ?> column && column.table().equalsIgnoreCase(info.table())
+        && info.orderedUniquely(column.name());
   }
 
   /** The rows after the last one in terms {@code from} on. */

@@ -38,6 +38,28 @@ public record EntityModel(
     relations = List.copyOf(relations);
   }
 
+  /**
+   * The columns that tell every row apart in their own order: NOT NULL, unique on their own
+   * ({@code @Column(unique = true)}, or a one-property unique {@code @Index} without a
+   * condition), of a type whose stored form orders as its values do — not decimals or big
+   * integers (text that orders by value, where {@code 1.0} and {@code 1.00} are two texts and
+   * one value), nor offset date-times (one instant at two offsets). An order by one of them
+   * needs no tie-break.
+   */
+  public List<PropertyModel> uniqueColumns() {
+    List<PropertyModel> unique = new java.util.ArrayList<>();
+    for (PropertyModel p : columns) {
+      boolean byIndex = indexes.stream().anyMatch(i -> i.unique() && i.where().isEmpty()
+          && i.properties().equals(List.of(p.name())) && !i.modifiers().get(0).startsWith("?"));
+      if ((p.unique() || byIndex) && !p.nullable() && p.kind() != ValueKind.BIG_DECIMAL
+          && p.kind() != ValueKind.BIG_INTEGER && p.kind() != ValueKind.OFFSET_DATE_TIME
+          && !unique.contains(p)) {
+        unique.add(p);
+      }
+    }
+    return unique;
+  }
+
   /** The entity's simple name, as messages use it. */
   public String simpleName() {
     return type.simpleName();

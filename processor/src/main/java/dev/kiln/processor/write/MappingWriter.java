@@ -34,13 +34,14 @@ final class MappingWriter {
             e.type())
         .addField(FieldSpec.builder(Spi.ENTITY_INFO, "INFO",
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("new $T(\n$>$>$S,\n$S,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L)$<$<",
+            .initializer("new $T(\n$>$>$S,\n$S,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L,\n$L)$<$<",
                 Spi.ENTITY_INFO, e.simpleName(), e.table(),
                 stringList(e.columns(), PropertyModel::column),
                 stringList(e.columns(), PropertyModel::name),
                 stringList(e.keys(), PropertyModel::column), columnOrNull(e.version()),
                 columnOrNull(e.updatedAt()), columnOrNull(e.softDelete()),
-                e.softDelete().filter(p -> p.kind() == ValueKind.INSTANT).isPresent())
+                e.softDelete().filter(p -> p.kind() == ValueKind.INSTANT).isPresent(),
+                stringList(e.uniqueColumns(), PropertyModel::column))
             .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("info").addAnnotation(Override.class)
