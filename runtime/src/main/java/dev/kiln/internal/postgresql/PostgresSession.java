@@ -25,6 +25,8 @@ import java.util.Map;
  */
 final class PostgresSession implements Session, Lease {
 
+  private final HikariDataSource pool;
+  /** The pool's handle, and the driver's connection behind it. */
   private final Connection connection;
   private final Connection physical;
   private final StatementCache statements;
@@ -32,7 +34,7 @@ final class PostgresSession implements Session, Lease {
   private final PostgresConnections.Replica replica;
   /** The SQL of the statements prepared outside the cache, when there are some. */
   private Map<PreparedStatement, String> uncached;
-  private final HikariDataSource pool;
+  /** Whether a statement found the connection gone. */
   private boolean lost;
 
   PostgresSession(HikariDataSource pool, Connection connection, Connection physical,
