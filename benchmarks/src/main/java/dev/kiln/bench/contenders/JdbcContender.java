@@ -86,7 +86,7 @@ public final class JdbcContender implements RecordContender {
 
   private final HikariDataSource pool;
   private final Style style;
-  private final Map<Connection, PreparedStatement[]> statements = new ConcurrentHashMap<>();
+  private final ConnectionStatements statements = new ConnectionStatements(SQL);
   /** The children's statement keyed by one parameter per parent key, per physical connection. */
   private final Map<Connection, Keyed> keyed = new ConcurrentHashMap<>();
 
@@ -99,21 +99,7 @@ public final class JdbcContender implements RecordContender {
 
   /** The statement {@code which} for the borrowed connection {@code c}; give it to {@link #done}. */
   private PreparedStatement prepare(Connection c, int which) throws SQLException {
-    if (style == Style.NAIVE) {
-      return c.prepareStatement(SQL[which]);
-    }
-    Connection physical = c.unwrap(SQLiteConnection.class);
-    PreparedStatement[] mine = statements.get(physical);
-    if (mine == null) {
-      mine = new PreparedStatement[SQL.length];
-      statements.put(physical, mine);
-    }
-    PreparedStatement ps = mine[which];
-    if (ps == null) {
-      ps = physical.prepareStatement(SQL[which]);
-      mine[which] = ps;
-    }
-    return ps;
+    return style == Style.NAIVE ? c.prepareStatement(SQL[which]) : statements.get(c, which);
   }
 
   /** {@code SELECT … FROM book WHERE author_id IN (?, …, ?)} for {@code keys} parent keys. */
@@ -482,17 +468,7 @@ public final class JdbcContender implements RecordContender {
         // closing anyway
       }
     }
-    for (PreparedStatement[] mine : statements.values()) {
-      for (PreparedStatement ps : mine) {
-        try {
-          if (ps != null) {
-            ps.close();
-          }
-        } catch (SQLException ignored) {
-          // closing anyway
-        }
-      }
-    }
+    statements.closeAll();
     pool.close();
   }
 }

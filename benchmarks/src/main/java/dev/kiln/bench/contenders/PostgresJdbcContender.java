@@ -12,8 +12,6 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hand-written JDBC done well on PostgreSQL, the baseline of the PostgreSQL ratios: a HikariCP
@@ -50,22 +48,14 @@ public final class PostgresJdbcContender implements RecordContender {
   };
 
   private final HikariDataSource pool;
-  private final Map<Connection, PreparedStatement[]> statements = new ConcurrentHashMap<>();
+  private final ConnectionStatements statements = new ConnectionStatements(SQL);
 
   public PostgresJdbcContender(String url) {
     this.pool = Pool.openPostgres(url, "jdbc-postgresql");
   }
 
   private PreparedStatement prepare(Connection c, int which) throws SQLException {
-    Connection physical = c.unwrap(Connection.class);
-    PreparedStatement[] mine = statements.computeIfAbsent(physical,
-        k -> new PreparedStatement[SQL.length]);
-    PreparedStatement ps = mine[which];
-    if (ps == null) {
-      ps = physical.prepareStatement(SQL[which]);
-      mine[which] = ps;
-    }
-    return ps;
+    return statements.get(c, which);
   }
 
   private static Author author(ResultSet rs) throws SQLException {
@@ -244,17 +234,7 @@ public final class PostgresJdbcContender implements RecordContender {
 
   @Override
   public void close() {
-    for (PreparedStatement[] mine : statements.values()) {
-      for (PreparedStatement ps : mine) {
-        try {
-          if (ps != null) {
-            ps.close();
-          }
-        } catch (SQLException ignored) {
-          // closing anyway
-        }
-      }
-    }
+    statements.closeAll();
     pool.close();
   }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.bench.lean;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.kiln.bench.contenders.ConnectionStatements;
 import dev.kiln.bench.contenders.Pool;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hand-written JDBC done well on the lean data set, as {@code JdbcContender}'s WELL style: the
@@ -40,8 +39,7 @@ public final class JdbcLean implements LeanContender {
   private static final int TAGS = 5;
 
   private final HikariDataSource pool;
-  /** Each physical connection's statements (the pool lends a connection to one thread). */
-  private final Map<Connection, PreparedStatement[]> statements = new ConcurrentHashMap<>();
+  private final ConnectionStatements statements = new ConnectionStatements(SQL);
 
   /** On a SQLite file. */
   public JdbcLean(Path file) {
@@ -200,17 +198,12 @@ public final class JdbcLean implements LeanContender {
   }
 
   private PreparedStatement prepare(Connection c, int which) throws SQLException {
-    Connection physical = c.unwrap(Connection.class);
-    PreparedStatement[] mine = statements.computeIfAbsent(physical,
-        k -> new PreparedStatement[SQL.length]);
-    if (mine[which] == null) {
-      mine[which] = physical.prepareStatement(SQL[which]);
-    }
-    return mine[which];
+    return statements.get(c, which);
   }
 
   @Override
   public void close() {
+    statements.closeAll();
     pool.close();
   }
 }
