@@ -3,6 +3,7 @@ package dev.kiln.bench;
 import dev.kiln.bench.contenders.Contender;
 import dev.kiln.bench.contenders.Contenders;
 import dev.kiln.bench.data.DataSet;
+import dev.kiln.bench.model.AuthorTotals;
 import dev.kiln.bench.model.Book;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.function.LongSupplier;
  *
  * <pre>java -cp benchmarks/target/kiln-benchmarks.jar dev.kiln.bench.Compare find jdbc kiln</pre>
  *
- * Operations: find, page, eager, nplus1, insert, update. {@code -Druns=3}, {@code -Drounds=15},
+ * Operations: find, page, eager, nplus1, report, insert, update. {@code -Druns=3}, {@code -Drounds=15},
  * {@code -DroundMillis=300} set the JVMs per contender and the timed rounds in each;
  * {@code -Dcompare.csv=file} appends {@code operation,contender,ops/s,ops/cpu-s,bytes/op} lines
  * to {@code file}, which the report shows as its CPU-time check.
@@ -46,7 +47,7 @@ public final class Compare {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: Compare <find|page|eager|nplus1|insert|update> <contender>...");
+      System.err.println("usage: Compare <find|page|eager|nplus1|report|insert|update> <contender>...");
       System.exit(2);
     }
     if (Boolean.getBoolean("compare.child")) {
@@ -154,6 +155,13 @@ public final class Compare {
         List<Object> graph = op.equals("eager") ? c.authorsWithBooks(first, last)
             : c.authorsWithBooksOneByOne(first, last);
         return Check.graph(c, graph, first, last).size();
+      };
+      case "report" -> () -> {
+        long first = random.nextLong(1, DataSet.AUTHORS - Report.AUTHORS + 2);
+        List<AuthorTotals> rows =
+            c.bookTotals(first, first + Report.AUTHORS - 1);
+        Report.check(rows, first);
+        return rows.size();
       };
       case "insert" -> () -> c.insertBooks(books);
       case "update" -> () -> {

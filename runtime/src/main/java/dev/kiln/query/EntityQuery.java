@@ -303,24 +303,33 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
    */
   <R> List<R> project(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper,
       boolean firstOnly) {
-    SqlWriter sql = projection(items, firstOnly ? 1 : limit);
-    if (!cached) {
+    long rowLimit = firstOnly ? 1 : limit;
+    GroupFold<E> fold = GroupFold.of(support.engine().sql(), items, groupBy, having, orders);
+    SqlWriter sql = projection(items, fold, rowLimit);
+    if (!cached && fold == null) {
       return support.read("query", conn -> Engine.readAll(conn, sql.sql(),
           ps -> sql.bindTo(ps, 1), rs -> mapper.map(readValues(items, rs))));
     }
-    // The cache keeps the values, which are immutable; each caller gets its own results.
-    List<Object[]> rows = cachedIf(sql, List.of(), null, () -> support.read("query",
-        conn -> Engine.readAll(conn, sql.sql(), ps -> sql.bindTo(ps, 1),
-            rs -> readValues(items, rs))), values -> values);
+    // The cache keeps the values, which are immutable; each caller gets its own results. A
+    // fold's page is not in its SQL, so it is part of the key.
+    java.util.function.Supplier<List<Object[]>> load = fold == null
+        ? () -> support.read("query", conn -> Engine.readAll(conn, sql.sql(),
+            ps -> sql.bindTo(ps, 1), rs -> readValues(items, rs)))
+        : () -> support.read("query", conn -> fold.read(conn, sql, rowLimit, offset));
+    List<Object[]> rows = cachedIf(sql, fold == null ? List.of() : List.of(rowLimit, offset),
+        null, load, values -> values);
     List<R> results = new ArrayList<>(rows.size());
     for (Object[] values : rows) {
-      results.add(mapper.map(values.clone()));
+      results.add(mapper.map(cached ? values.clone() : values));
     }
     return results;
   }
 
   <R> Stream<R> streamProjection(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper) {
-    SqlWriter sql = projection(items, limit);
+    if (GroupFold.of(support.engine().sql(), items, groupBy, having, orders) != null) {
+      return project(items, mapper, false).stream(); // one row a group: read them all at once
+    }
+    SqlWriter sql = projection(items, null, limit);
     return support.engine().stream(support.info(), sql.sql(), ps -> sql.bindTo(ps, 1),
         rs -> mapper.map(readValues(items, rs)));
   }
@@ -334,7 +343,11 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     return values;
   }
 
-  private SqlWriter projection(List<Selectable<E, ?>> items, long rowLimit) {
+  /**
+   * The SQL of selecting {@code items}; with a {@code fold}, of the rows the fold adds up: its
+   * columns, ungrouped, in the order that brings each group's rows together, every row.
+   */
+  private SqlWriter projection(List<Selectable<E, ?>> items, GroupFold<E> fold, long rowLimit) {
     String entity = support.info().entity();
     if (!fetch.isEmpty()) {
       throw new KilnException("select(…) on " + entity + " reads values, not entities: remove"
@@ -362,7 +375,8 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     SqlDialect dialect = support.engine().sql();
     String table = support.info().table();
     SqlWriter sql = new SqlWriter(dialect, Map.of(table, ROOT));
-    List<String> selected = items.stream().map(item -> item.expression(sql)).toList();
+    List<String> selected = (fold == null ? items : fold.columns()).stream()
+        .map(item -> item.expression(sql)).toList();
     List<String> groups = groupBy.stream().map(item -> item.expression(sql)).toList();
     List<String> orderTerms = new ArrayList<>();
     boolean total = false;
@@ -386,7 +400,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     sql.append("SELECT ").append(String.join(", ", selected)).append(" FROM ")
         .append(dialect.quote(table)).append(" ").append(ROOT).append(sql.joins(ROOT));
     writeWhere(sql);
-    if (!groups.isEmpty()) {
+    if (!groups.isEmpty() && fold == null) {
       sql.append(" GROUP BY ").append(String.join(", ", groups));
     }
     if (having != null) {
@@ -396,7 +410,9 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     if (!orderTerms.isEmpty()) {
       sql.append(" ORDER BY ").append(String.join(", ", orderTerms));
     }
-    writePage(sql, rowLimit);
+    if (fold == null) {
+      writePage(sql, rowLimit);
+    }
     return sql;
   }
 

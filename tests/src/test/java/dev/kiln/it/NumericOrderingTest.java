@@ -10,6 +10,7 @@ import dev.kiln.it.model.NumericSampleRepository;
 import dev.kiln.it.model.NumericSample_;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -149,6 +150,40 @@ class NumericOrderingTest {
     // SQLite's sum adds doubles; kiln_decimal_sum adds the decimals and keeps their scale.
     assertEquals(new BigDecimal("22.50"), queries.exactTotal());
     assertEquals(22.5, queries.doubleTotal());
+  }
+
+  record Totals(Long id, Long decimals, BigDecimal decimal, BigDecimal integer,
+      BigDecimal average) {}
+
+  @Test
+  void typedSumsAndAveragesAreExactOverNullsScalesAndDigitsBeyondADouble() {
+    String forty = "1234567890123456789012345678901234567890";
+    samples.insertAll(List.of(NumericSample.of(1, "10.50"), NumericSample.of(2, "12.00"),
+        new NumericSample(3, null, new BigInteger(forty)), NumericSample.of(4, "0.1"),
+        new NumericSample(5, new BigDecimal(forty), BigInteger.TWO)));
+    BigDecimal sum = new BigDecimal("10.50").add(new BigDecimal("12.00"))
+        .add(new BigDecimal("0.1")).add(new BigDecimal(forty));
+    assertEquals(sum, samples.query().sum(NumericSample_.DECIMAL));
+    assertEquals(new BigDecimal(forty).add(BigDecimal.valueOf(2)),
+        samples.query().sum(NumericSample_.INTEGER));
+    assertEquals(sum.divide(BigDecimal.valueOf(4), MathContext.DECIMAL128)
+            .round(new MathContext(15)).stripTrailingZeros(),
+        samples.query().avg(NumericSample_.DECIMAL).orElseThrow(), "NULL is not averaged");
+    assertEquals(BigDecimal.ZERO, samples.query().where(NumericSample_.ID.gt(5L))
+        .sum(NumericSample_.DECIMAL), "over no rows");
+
+    List<Totals> perRow = samples.query().groupBy(NumericSample_.ID)
+        .orderBy(NumericSample_.ID.desc())
+        .select(NumericSample_.ID, NumericSample_.DECIMAL.count(), NumericSample_.DECIMAL.sum(),
+            NumericSample_.INTEGER.sum(), NumericSample_.DECIMAL.avg())
+        .into(Totals::new).list();
+    assertEquals(List.of(
+        new Totals(5L, 1L, new BigDecimal(forty), BigDecimal.valueOf(2),
+            new BigDecimal(forty).round(new MathContext(15)).stripTrailingZeros()),
+        new Totals(4L, 1L, new BigDecimal("0.1"), null, new BigDecimal("0.1")),
+        new Totals(3L, 0L, null, new BigDecimal(forty), null),
+        new Totals(2L, 1L, new BigDecimal("12.00"), null, new BigDecimal("12")),
+        new Totals(1L, 1L, new BigDecimal("10.50"), null, new BigDecimal("10.5"))), perRow);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.KilnException;
+import dev.kiln.StatementStats;
 import dev.kiln.it.chinook.CustomerRepository;
 import dev.kiln.it.chinook.Customer_;
 import dev.kiln.it.chinook.EmployeeRepository;
@@ -117,6 +118,67 @@ class ProjectionsTest extends ChinookFixture {
         .max(Invoice_.TOTAL).isEmpty());
     assertEquals(new BigDecimal("1.99"), new TrackRepository(db).query()
         .where(Track_.GENRE_ID.eq(21)).max(Track_.UNIT_PRICE).orElseThrow());
+  }
+
+  record CustomerSpend(Long customerId, Long invoices, Long countries, BigDecimal total,
+      BigDecimal average) {}
+
+  @Test
+  void decimalSumsPerGroupAreExactAndPagedByGroup() {
+    // On SQLite Kiln adds these decimals up over the rows it reads rather than calling its exact
+    // SQL function back for each row: the answer must be the database function's, page included.
+    var spend = new InvoiceRepository(db).query()
+        .where(Invoice_.TOTAL.gt(new BigDecimal("1.00")))
+        .groupBy(Invoice_.CUSTOMER_ID)
+        .orderBy(Invoice_.CUSTOMER_ID.desc());
+    List<CustomerSpend> kiln = spend.offset(3).limit(10)
+        .select(Invoice_.CUSTOMER_ID, Aggregate.count(), Invoice_.BILLING_COUNTRY.count(),
+            Invoice_.TOTAL.sum(), Invoice_.TOTAL.avg())
+        .into(CustomerSpend::new).list();
+
+    // The same question with a having that keeps every group, which only SQL can answer.
+    List<CustomerSpend> bySql = new InvoiceRepository(db).query()
+        .where(Invoice_.TOTAL.gt(new BigDecimal("1.00")))
+        .groupBy(Invoice_.CUSTOMER_ID)
+        .having(Aggregate.<dev.kiln.it.chinook.Invoice>count().gt(0L))
+        .orderBy(Invoice_.CUSTOMER_ID.desc()).offset(3).limit(10)
+        .select(Invoice_.CUSTOMER_ID, Aggregate.count(), Invoice_.BILLING_COUNTRY.count(),
+            Invoice_.TOTAL.sum(), Invoice_.TOTAL.avg())
+        .into(CustomerSpend::new).list();
+    assertEquals(bySql, kiln);
+
+    Map<Long, List<BigDecimal>> totals = new LinkedHashMap<>();
+    for (String[] row : rows("SELECT CustomerId, Total FROM Invoice WHERE Total > 1.0"
+        + " ORDER BY CustomerId DESC")) {
+      totals.computeIfAbsent(Long.parseLong(row[0]), id -> new ArrayList<>())
+          .add(new BigDecimal(row[1]));
+    }
+    List<Long> expectedIds = totals.keySet().stream().skip(3).limit(10).toList();
+    assertEquals(expectedIds, kiln.stream().map(CustomerSpend::customerId).toList());
+    for (CustomerSpend row : kiln) {
+      List<BigDecimal> mine = totals.get(row.customerId());
+      BigDecimal sum = mine.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertEquals(mine.size(), row.invoices());
+      assertEquals(mine.size(), row.countries());
+      assertEquals(0, sum.compareTo(row.total()), row.toString());
+      assertEquals(0, sum.divide(BigDecimal.valueOf(mine.size()), MathContext.DECIMAL128)
+          .round(new MathContext(15)).compareTo(row.average()), row.toString());
+    }
+
+    assertEquals(kiln.get(0), spend.select(Invoice_.CUSTOMER_ID, Aggregate.count(),
+            Invoice_.BILLING_COUNTRY.count(), Invoice_.TOTAL.sum(), Invoice_.TOTAL.avg())
+        .into(CustomerSpend::new).first().orElseThrow(), "first() is the page's first group");
+    assertEquals(List.of(), spend.limit(0).select(Invoice_.TOTAL.sum()).list());
+    try (var stream = spend.limit(2).select(Invoice_.TOTAL.sum()).stream()) {
+      assertEquals(kiln.subList(0, 2).stream().map(CustomerSpend::total).toList(),
+          stream.toList());
+    }
+    if (db.dialect() == dev.kiln.Dialect.SQLITE) {
+      List<String> run = db.stats().statements().stream().map(StatementStats::sql)
+          .filter(sql -> sql.contains("\"Total\"")).toList();
+      assertTrue(run.stream().anyMatch(sql -> !sql.contains("GROUP BY")
+          && !sql.contains("kiln_decimal_sum")), run.toString());
+    }
   }
 
   @Test

@@ -83,6 +83,15 @@ public interface SqlDialect {
   String aggregate(String function, Ordering ordering, String argument);
 
   /**
+   * Whether a typed query's exact sums and averages of decimals are better added up by Kiln over
+   * the rows it reads than by the database: where the exact function is Java the engine calls
+   * back for every row (SQLite), that round trip costs more than reading the row.
+   */
+  default boolean sumsDecimalsInJava() {
+    return false;
+  }
+
+  /**
    * The condition a row is live on, when {@code column} marks deleted rows
    * ({@code @SoftDelete}): null when it holds the time of deletion ({@code byTime}), else not
    * true. The same on both engines.

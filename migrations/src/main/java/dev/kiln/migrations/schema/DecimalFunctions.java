@@ -44,8 +44,12 @@ public final class DecimalFunctions {
     Collation.create(connection, "kiln_decimal", new DecimalCollation());
   }
 
-  /** The decimal a SQL value holds: Kiln's decimal text, or another tool's number. */
-  private static BigDecimal decimal(String text) {
+  /**
+   * The decimal a SQL value's text holds: Kiln's decimal text, or another tool's number; null
+   * for NULL and for text that is not a number, which the exact functions leave out. Typed
+   * queries that add decimals in Java parse them with this too, so both give one answer.
+   */
+  public static BigDecimal decimal(String text) {
     if (text == null) {
       return null;
     }

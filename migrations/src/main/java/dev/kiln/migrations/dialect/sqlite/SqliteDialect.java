@@ -58,6 +58,12 @@ public final class SqliteDialect implements SqlDialect {
     };
   }
 
+  /** SQLite's exact sum is {@code kiln_decimal_sum}, a Java function called once a row. */
+  @Override
+  public boolean sumsDecimalsInJava() {
+    return true;
+  }
+
   /** Decimal text through Kiln's exact functions; SQLite's own arithmetic would use doubles. */
   @Override
   public String arithmetic(Ordering ordering, String column, char operator) {
