@@ -210,36 +210,68 @@ public final class FetchPlan {
     boolean plain = child.leaf() && !child.joinedIntoParent;
     int first = child.firstColumn;
     try (ResultSet rs = conn.query(ps)) {
-      // Rows come grouped by parent, so the map is consulted once per parent, not per row.
-      // Integer parent keys are read with getLong: a row matched an integer key, so its value
-      // is that integer, and sqlite-jdbc's getObject costs a second call into the driver (for
-      // the column's type) and a boxed value per row.
-      List<Object> children = null;
+      // Rows come grouped by parent: each parent's run of children is gathered in one reused
+      // list and kept as an immutable list of exactly its size, the map consulted once per
+      // parent. Integer parent keys are read with getLong: a row matched an integer key, so its
+      // value is that integer, and sqlite-jdbc's getObject costs a second call into the driver
+      // (for the column's type) and a boxed value per row.
+      List<Object> run = new ArrayList<>();
       long currentLong = 0;
       Object currentKey = null;
       while (rs.next()) {
         if (integers) {
           long key = rs.getLong(keyColumn);
-          if (children == null || key != currentLong) {
+          if (run.isEmpty() || key != currentLong) {
+            keep(run, currentLong, min, byIndex, byParent);
             currentLong = key;
-            if (range) {
-              int at = (int) (key - min);
-              children = byIndex[at] == null ? (byIndex[at] = new ArrayList<>()) : byIndex[at];
-            } else {
-              children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
-            }
           }
         } else {
           Object key = asKey(rs.getObject(keyColumn));
-          if (children == null || !key.equals(currentKey)) {
+          if (run.isEmpty() || !key.equals(currentKey)) {
+            keep(run, currentKey, 0, null, byParent);
             currentKey = key;
-            children = byParent.computeIfAbsent(key, k -> new ArrayList<>());
           }
         }
-        children.add(plain ? child.mapping.read(rs, first) : read(rs, child, loaded));
+        run.add(plain ? child.mapping.read(rs, first) : read(rs, child, loaded));
+      }
+      if (integers) {
+        keep(run, currentLong, min, byIndex, byParent);
+      } else {
+        keep(run, currentKey, 0, null, byParent);
       }
     }
     setChildren(edge, parents, byIndex, min, byParent);
+  }
+
+  /**
+   * Keeps {@code run}, the children read for the parent keyed {@code key}, as an immutable list
+   * of its size: in {@code byIndex} at {@code key - min} when there is one, else in
+   * {@code byParent}. Empties {@code run} for the next parent; an empty run is no parent's.
+   */
+  private static void keep(List<Object> run, Object key, long min, List<Object>[] byIndex,
+      Map<Object, List<Object>> byParent) {
+    if (run.isEmpty()) {
+      return;
+    }
+    List<Object> children = switch (run.size()) {
+      case 1 -> List.of(run.get(0));
+      case 2 -> List.of(run.get(0), run.get(1));
+      default -> List.of(run.toArray());
+    };
+    run.clear();
+    if (byIndex != null) {
+      int at = (int) ((Long) key - min);
+      byIndex[at] = byIndex[at] == null ? children : concat(byIndex[at], children);
+    } else {
+      byParent.merge(key, children, FetchPlan::concat);
+    }
+  }
+
+  /** Two runs of one parent's children: not what an ordered statement returns, but kept whole. */
+  private static List<Object> concat(List<Object> first, List<Object> second) {
+    List<Object> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
   }
 
   /** Whether the {@code count} integer keys of {@code parents}, all from {@code min}, differ. */

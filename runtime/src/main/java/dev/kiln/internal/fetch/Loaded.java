@@ -1,6 +1,5 @@
 package dev.kiln.internal.fetch;
 
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -56,7 +55,7 @@ final class Loaded {
       int i = edge.relation().index();
       List<Object> many = (List<Object>) relations[i];
       if (edge.child().leaf()) {
-        values[i] = Collections.unmodifiableList(many); // already entities
+        values[i] = many; // already entities, in an immutable list
       } else {
         Object[] elements = new Object[many.size()];
         for (int j = 0; j < elements.length; j++) {
