@@ -3,6 +3,9 @@ package dev.kiln.bench;
 import dev.kiln.bench.contenders.Contender;
 import dev.kiln.bench.contenders.Contenders;
 import dev.kiln.bench.data.DataSet;
+import dev.kiln.bench.lean.LeanBench;
+import dev.kiln.bench.lean.LeanContender;
+import dev.kiln.bench.lean.LeanData;
 import dev.kiln.bench.model.AuthorTotals;
 import dev.kiln.bench.model.Book;
 import java.io.BufferedReader;
@@ -33,7 +36,8 @@ import java.util.function.LongSupplier;
  *
  * <pre>java -cp benchmarks/target/kiln-benchmarks.jar dev.kiln.bench.Compare find jdbc kiln</pre>
  *
- * Operations: find, page, eager, nplus1, report, insert, update. {@code -Druns=3}, {@code -Drounds=15},
+ * Operations: find, page, eager, nplus1, report, insert, update, and on the lean schema
+ * lean-eager (1:N), lean-nn (1:N:N) and lean-mn (many-to-many). {@code -Druns=3}, {@code -Drounds=15},
  * {@code -DroundMillis=300} set the JVMs per contender and the timed rounds in each;
  * {@code -Dcompare.csv=file} appends {@code operation,contender,ops/s,ops/cpu-s,bytes/op} lines
  * to {@code file}, which the report shows as its CPU-time check.
@@ -47,7 +51,8 @@ public final class Compare {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: Compare <find|page|eager|nplus1|report|insert|update> <contender>...");
+      System.err.println("usage: Compare <find|page|eager|nplus1|report|insert|update|lean-eager|lean-nn"
+          + "|lean-mn> <contender>...");
       System.exit(2);
     }
     if (Boolean.getBoolean("compare.child")) {
@@ -114,27 +119,51 @@ public final class Compare {
   }
 
   private static void child(String op, String name) throws IOException {
-    int rounds = Integer.getInteger("rounds", 15);
-    long roundNanos = Long.getLong("roundMillis", 300L) * 1_000_000;
     Path dir = Files.createTempDirectory("kiln-compare");
-    try (Contender<Object, Object> c = Contenders.openFresh(name, dir)) {
-      LongSupplier operation = operation(op, c);
-      for (int warm = 0; warm < 10; warm++) {
-        run(operation, roundNanos);
+    try {
+      if (op.startsWith("lean-")) {
+        try (LeanContender c = LeanContender.open(name, dir)) {
+          measure(leanOperation(op, c));
+        }
+      } else {
+        try (Contender<Object, Object> c = Contenders.openFresh(name, dir)) {
+          measure(operation(op, c));
+        }
       }
-      double[] wall = new double[rounds];
-      double[] cpu = new double[rounds];
-      double[] bytes = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        double[] all = run(operation, roundNanos);
-        wall[r] = all[0];
-        cpu[r] = all[1];
-        bytes[r] = all[2];
-      }
-      System.out.println("RESULT " + median(wall) + " " + median(cpu) + " " + median(bytes));
     } finally {
       DataSet.deleteTree(dir);
     }
+  }
+
+  /** Warms {@code operation} up, times it and prints the medians for the parent to read. */
+  private static void measure(LongSupplier operation) {
+    int rounds = Integer.getInteger("rounds", 15);
+    long roundNanos = Long.getLong("roundMillis", 300L) * 1_000_000;
+    for (int warm = 0; warm < 10; warm++) {
+      run(operation, roundNanos);
+    }
+    double[] wall = new double[rounds];
+    double[] cpu = new double[rounds];
+    double[] bytes = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      double[] all = run(operation, roundNanos);
+      wall[r] = all[0];
+      cpu[r] = all[1];
+      bytes[r] = all[2];
+    }
+    System.out.println("RESULT " + median(wall) + " " + median(cpu) + " " + median(bytes));
+  }
+
+  private static LongSupplier leanOperation(String op, LeanContender c) {
+    SplittableRandom random = new SplittableRandom(7);
+    long lastFirst = LeanData.WRITERS - LeanBench.WRITERS + 1;
+    return switch (op) {
+      case "lean-eager" -> () -> LeanBench.eager(c, random.nextLong(1, lastFirst + 1)).size();
+      case "lean-nn" -> () ->
+          LeanBench.eagerThreeLevels(c, random.nextLong(1, lastFirst + 1)).size();
+      case "lean-mn" -> () -> LeanBench.manyToMany(c, random.nextLong(1, lastFirst + 1)).size();
+      default -> throw new IllegalArgumentException("no operation " + op);
+    };
   }
 
   private static LongSupplier operation(String op, Contender<Object, Object> c) {

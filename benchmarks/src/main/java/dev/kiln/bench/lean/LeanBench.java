@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Threads;
 @State(Scope.Benchmark)
 public class LeanBench {
 
-  static final int WRITERS = 100;
+  /** The writers each eager load reads. */
+  public static final int WRITERS = 100;
 
   @Param({"jdbc", "kiln", "jdbc-pg", "kiln-pg"})
   public String contender;
@@ -36,13 +37,7 @@ public class LeanBench {
   @Setup(Level.Trial)
   public void open() throws IOException {
     dir = Files.createTempDirectory("kiln-lean");
-    c = switch (contender) {
-      case "jdbc" -> new JdbcLean(LeanData.copyTo(dir));
-      case "kiln" -> new KilnLean(LeanData.copyTo(dir));
-      case "jdbc-pg" -> new JdbcLean(LeanData.copyToPostgres());
-      case "kiln-pg" -> new KilnLean(LeanData.copyToPostgres());
-      default -> throw new IllegalArgumentException("no lean contender named " + contender);
-    };
+    c = LeanContender.open(contender, dir);
   }
 
   @TearDown(Level.Trial)
@@ -89,7 +84,11 @@ public class LeanBench {
 
   @Benchmark
   public List<Writer> eager() {
-    long first = ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS - WRITERS + 2);
+    return eager(c, ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS - WRITERS + 2));
+  }
+
+  /** {@code c}'s {@value #WRITERS} writers from {@code first} with their notes, checked. */
+  public static List<Writer> eager(LeanContender c, long first) {
     List<Writer> writers = c.withNotes(first, first + WRITERS - 1);
     if (writers.size() != WRITERS) {
       throw new AssertionError("expected " + WRITERS + " writers, read " + writers.size());
@@ -108,7 +107,12 @@ public class LeanBench {
 
   @Benchmark
   public List<Writer> eagerThreeLevels() {
-    long first = ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS - WRITERS + 2);
+    return eagerThreeLevels(c,
+        ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS - WRITERS + 2));
+  }
+
+  /** The same writers with their notes and the notes' comments, checked. */
+  public static List<Writer> eagerThreeLevels(LeanContender c, long first) {
     List<Writer> writers = c.withNotesAndComments(first, first + WRITERS - 1);
     Writer w = writers.get(WRITERS - 1);
     Note last = w.notes().get(LeanData.NOTES_PER_WRITER - 1);
@@ -122,7 +126,11 @@ public class LeanBench {
 
   @Benchmark
   public List<Note> manyToMany() {
-    long first = ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS - WRITERS + 2);
+    return manyToMany(c, ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS - WRITERS + 2));
+  }
+
+  /** The notes of {@value #WRITERS} writers from {@code first} with their tags, checked. */
+  public static List<Note> manyToMany(LeanContender c, long first) {
     List<Note> notes = c.notesWithTags(first, first + WRITERS - 1);
     if (notes.size() != WRITERS * LeanData.NOTES_PER_WRITER) {
       throw new AssertionError("expected " + WRITERS * LeanData.NOTES_PER_WRITER + " notes");

@@ -1,5 +1,6 @@
 package dev.kiln.bench.lean;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** One way of running the lean operations: Kiln, or hand-written JDBC. */
@@ -19,4 +20,18 @@ public interface LeanContender extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * The contender named {@code name} ({@code jdbc}, {@code kiln}, {@code jdbc-pg},
+   * {@code kiln-pg}), on a copy of the lean data in {@code dir} or on PostgreSQL.
+   */
+  static LeanContender open(String name, Path dir) {
+    return switch (name) {
+      case "jdbc" -> new JdbcLean(LeanData.copyTo(dir));
+      case "kiln" -> new KilnLean(LeanData.copyTo(dir));
+      case "jdbc-pg" -> new JdbcLean(LeanData.copyToPostgres());
+      case "kiln-pg" -> new KilnLean(LeanData.copyToPostgres());
+      default -> throw new IllegalArgumentException("no lean contender named " + name);
+    };
+  }
 }

@@ -52,9 +52,10 @@ public final class FetchPlan {
 
   /**
    * The statements of a to-many relation (keyed by a bound list of parent keys, or by a range of
-   * them) and the column in them that holds each row's parent key.
+   * them), the column in them that holds each row's parent key, and that key's property in the
+   * child entity (-1 for many-to-many, whose junction holds it).
    */
-  private record Keyed(String byKeys, String byRange, int parentKeyColumn) {}
+  private record Keyed(String byKeys, String byRange, int parentKeyColumn, int keyInEntity) {}
 
   private FetchPlan(PlanNode root, SqlDialect dialect, KeyLists keyLists) {
     this.dialect = dialect;
@@ -219,8 +220,10 @@ public final class FetchPlan {
       long currentLong = 0;
       Object currentKey = null;
       while (rs.next()) {
+        Object row = plain ? child.mapping.read(rs, first) : read(rs, child, loaded);
         if (integers) {
-          long key = rs.getLong(keyColumn);
+          long key = keyed.keyInEntity() < 0 ? rs.getLong(keyColumn)
+              : parentKey(child, row, keyed.keyInEntity(), rs, keyColumn);
           if (run.isEmpty() || key != currentLong) {
             keep(run, currentLong, min, byIndex, byParent);
             currentLong = key;
@@ -232,7 +235,7 @@ public final class FetchPlan {
             currentKey = key;
           }
         }
-        run.add(plain ? child.mapping.read(rs, first) : read(rs, child, loaded));
+        run.add(row);
       }
       if (integers) {
         keep(run, currentLong, min, byIndex, byParent);
@@ -272,6 +275,20 @@ public final class FetchPlan {
     List<Object> all = new ArrayList<>(first);
     all.addAll(second);
     return List.copyOf(all);
+  }
+
+  /**
+   * The parent key of a to-many child's {@code row}, from the foreign key of the entity just
+   * read ({@code index}, an integer) rather than from the driver a second time: each read of a
+   * column is a call into sqlite-jdbc, for every child row.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static long parentKey(PlanNode child, Object row, int index, ResultSet rs, int column)
+      throws SQLException {
+    Object entity = row instanceof Loaded loaded ? loaded.entity : row;
+    Object key = ((EntityMapping) child.mapping).value(entity, index);
+    return key instanceof Long || key instanceof Integer || key instanceof Short
+        || key instanceof Byte ? ((Number) key).longValue() : rs.getLong(column);
   }
 
   /** Whether the {@code count} integer keys of {@code parents}, all from {@code min}, differ. */
@@ -374,7 +391,8 @@ public final class FetchPlan {
     String byKeys = select(edge.child(), edge, inChild < 0,
         key -> dialect.inBoundList(key, false));
     String byRange = select(edge.child(), edge, inChild < 0, key -> key + " BETWEEN ? AND ?");
-    return new Keyed(byKeys, byRange, inChild < 0 ? 1 : edge.child().firstColumn + inChild);
+    return new Keyed(byKeys, byRange, inChild < 0 ? 1 : edge.child().firstColumn + inChild,
+        inChild);
   }
 
   private static int indexOf(List<String> columns, String column) {
