@@ -5,6 +5,7 @@ import dev.kiln.internal.StatementTables;
 import dev.kiln.internal.fetch.FetchPlan;
 import dev.kiln.mapping.EntityInfo;
 import dev.kiln.mapping.RelationInfo;
+import dev.kiln.mapping.SqlWork;
 import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.spi.Checks;
 import dev.kiln.spi.Engine;
@@ -568,12 +569,16 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
         Map.of(support.info().table(), FetchPlan.rootAlias()));
     sql.append(plan.rootSelect());
     writeFilterOrderPage(sql, rowLimit);
-    return cachedIf(sql, paths, plan.tables(), () -> support.engine().readSnapshot(
-        support.info(), "fetch", conn -> {
-          PreparedStatement ps = conn.prepare(sql.sql());
-          sql.bindTo(ps, 1);
-          return plan.run(conn, ps);
-        }), this::copies);
+    SqlWork<List<E>> work = conn -> {
+      PreparedStatement ps = conn.prepare(sql.sql());
+      sql.bindTo(ps, 1);
+      return plan.run(conn, ps);
+    };
+    // Several statements read in one transaction, to see one snapshot; on PostgreSQL that costs
+    // a round trip (REPEATABLE READ), which one statement does not need.
+    return cachedIf(sql, paths, plan.tables(), () -> plan.oneStatement()
+        ? support.read("fetch", work)
+        : support.engine().readSnapshot(support.info(), "fetch", work), this::copies);
   }
 
   private void writeFilterOrderPage(SqlWriter sql, long rowLimit) {

@@ -68,6 +68,14 @@ public final class FetchPlan {
     this.tables = Set.copyOf(read);
   }
 
+  /**
+   * Whether the plan is one statement (its relations all joined into the root's), which needs no
+   * transaction to see one snapshot.
+   */
+  public boolean oneStatement() {
+    return keyedStatements.isEmpty();
+  }
+
   /** Every table the plan's statements read, for the query cache. */
   public Set<String> tables() {
     return tables;
