@@ -26,7 +26,7 @@ rm -f "$CPU_RESULT"
 # shellcheck disable=SC2086 # JMH_ARGS is a list of options
 java -jar "$JAR" $JMH_ARGS -rf json -rff "$RESULT" "$@"
 if [ "$CPU_CHECK" != 0 ]; then
-  for op in find page eager insert update; do
+  for op in find page eager report insert update lean-eager lean-nn lean-mn; do
     contenders="jdbc kiln"
     pg="jdbc-pg kiln-pg"
     [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln"

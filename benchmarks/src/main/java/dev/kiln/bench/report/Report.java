@@ -101,7 +101,8 @@ public final class Report {
   static final Map<String, String> COMPARE_OPERATIONS = Map.of(
       "find", "FindById.oneThread", "page", "Page.page", "eager", "AuthorsWithBooks.eager",
       "nplus1", "AuthorsWithBooksNPlusOne.nPlusOne", "insert", "InsertBooks.insert",
-      "update", "UpdateBook.update");
+      "update", "UpdateBook.update", "report", "Report.report", "lean-eager", "LeanBench.eager",
+      "lean-nn", "LeanBench.eagerThreeLevels", "lean-mn", "LeanBench.manyToMany");
 
   private final List<Result> results;
   private final Map<String, Object> run;
