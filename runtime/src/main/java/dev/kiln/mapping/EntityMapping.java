@@ -30,6 +30,16 @@ public interface EntityMapping<E> {
   Object value(E entity, int index);
 
   /**
+   * {@link #value} of an integer column as a {@code long}: what a fetch plan reads each child's
+   * parent key with. Generated mappings answer for their primitive integer properties without
+   * boxing the value (a boxed {@code long} cannot be optimized away, and a fetch plan asks once
+   * for every child row); this default unboxes what {@code value} gives.
+   */
+  default long longValue(E entity, int index) {
+    return ((Number) value(entity, index)).longValue();
+  }
+
+  /**
    * Refuses an entity that would break a {@code NOT NULL} column, or holds a value Kiln cannot
    * store exactly ({@code dev.kiln.spi.StorableValues}, and on PostgreSQL what its types would change), before
    * any SQL runs, with a {@code KilnException} naming the property.

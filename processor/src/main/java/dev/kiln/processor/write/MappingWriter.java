@@ -51,6 +51,10 @@ final class MappingWriter {
         .addMethod(key())
         .addMethod(value())
         .addMethod(check());
+    MethodSpec longValue = longValue();
+    if (longValue != null) {
+      mapping.addMethod(longValue);
+    }
     if (!e.relations().isEmpty()) {
       mapping.addMethod(MethodSpec.methodBuilder("relationCount").addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
@@ -121,6 +125,31 @@ final class MappingWriter {
       value.addStatement("case $L -> $L", i, columns.get(i).accessor().read("entity"));
     }
     return value.addStatement("default -> throw new $T(index)", IndexOutOfBoundsException.class)
+        .endControlFlow("")
+        .build();
+  }
+
+  /**
+   * {@code longValue(entity, index)} for the primitive integer properties, unboxed; null when
+   * there is none (the interface's default then unboxes {@code value}).
+   */
+  private MethodSpec longValue() {
+    List<PropertyModel> columns = e.columns();
+    MethodSpec.Builder value = MethodSpec.methodBuilder("longValue").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(TypeName.LONG).addParameter(e.type(), "entity")
+        .addParameter(TypeName.INT, "index")
+        .beginControlFlow("return switch (index)");
+    boolean any = false;
+    for (int i = 0; i < columns.size(); i++) {
+      TypeName type = columns.get(i).javaType();
+      if (type.equals(TypeName.LONG) || type.equals(TypeName.INT) || type.equals(TypeName.SHORT)
+          || type.equals(TypeName.BYTE)) {
+        value.addStatement("case $L -> $L", i, columns.get(i).accessor().read("entity"));
+        any = true;
+      }
+    }
+    return !any ? null : value
+        .addStatement("default -> (($T) value(entity, index)).longValue()", Number.class)
         .endControlFlow("")
         .build();
   }

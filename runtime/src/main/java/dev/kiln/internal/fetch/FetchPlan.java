@@ -227,11 +227,16 @@ public final class FetchPlan {
       List<Object> run = new ArrayList<>();
       long currentLong = 0;
       Object currentKey = null;
+      // Whether the entity's foreign-key property holds an integer, decided on the first row.
+      Boolean keyInEntity = keyed.keyInEntity() < 0 ? Boolean.FALSE : null;
       while (rs.next()) {
         Object row = plain ? child.mapping.read(rs, first) : read(rs, child, loaded);
         if (integers) {
-          long key = keyed.keyInEntity() < 0 ? rs.getLong(keyColumn)
-              : parentKey(child, row, keyed.keyInEntity(), rs, keyColumn);
+          if (keyInEntity == null) {
+            keyInEntity = integer(value(child, row, keyed.keyInEntity()));
+          }
+          long key = keyInEntity ? longValue(child, row, keyed.keyInEntity())
+              : rs.getLong(keyColumn);
           if (run.isEmpty() || key != currentLong) {
             keep(run, currentLong, min, byIndex, byParent);
             currentLong = key;
@@ -286,17 +291,28 @@ public final class FetchPlan {
   }
 
   /**
-   * The parent key of a to-many child's {@code row}, from the foreign key of the entity just
-   * read ({@code index}, an integer) rather than from the driver a second time: each read of a
-   * column is a call into sqlite-jdbc, for every child row.
+   * Property {@code index} of a to-many child's {@code row} (its entity, or the holder of it):
+   * the foreign key holding its parent's key, which the mapping has just read, so that the plan
+   * need not ask the driver for the column again, one call into sqlite-jdbc a row.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static long parentKey(PlanNode child, Object row, int index, ResultSet rs, int column)
-      throws SQLException {
-    Object entity = row instanceof Loaded loaded ? loaded.entity : row;
-    Object key = ((EntityMapping) child.mapping).value(entity, index);
-    return key instanceof Long || key instanceof Integer || key instanceof Short
-        || key instanceof Byte ? ((Number) key).longValue() : rs.getLong(column);
+  private static Object value(PlanNode child, Object row, int index) {
+    return ((EntityMapping) child.mapping).value(entityOf(row), index);
+  }
+
+  /** The same as a {@code long}, not boxed: once per child row. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static long longValue(PlanNode child, Object row, int index) {
+    return ((EntityMapping) child.mapping).longValue(entityOf(row), index);
+  }
+
+  private static Object entityOf(Object row) {
+    return row instanceof Loaded loaded ? loaded.entity : row;
+  }
+
+  private static boolean integer(Object value) {
+    return value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte;
   }
 
   /** Whether the {@code count} integer keys of {@code parents}, all from {@code min}, differ. */
