@@ -98,7 +98,7 @@ final class GroupFold<E> {
       if (kinds[i] == null) {
         return null;
       }
-      decimals |= decimal;
+      decimals |= kinds[i] == Kind.SUM || kinds[i] == Kind.AVG; // counts SQL does well itself
       if (argument == null) {
         sources[i] = -1;
       } else {
