@@ -304,8 +304,16 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
    */
   <R> List<R> project(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper,
       boolean firstOnly) {
-    long rowLimit = firstOnly ? 1 : limit;
-    GroupFold<E> fold = GroupFold.of(support.engine().sql(), items, groupBy, having, orders);
+    return project(items, mapper, firstOnly ? 1 : limit, fold(items));
+  }
+
+  /** The fold that adds up {@code items} in Java, or null where SQL aggregates them. */
+  private GroupFold<E> fold(List<Selectable<E, ?>> items) {
+    return GroupFold.of(support.engine().sql(), items, groupBy, having, orders);
+  }
+
+  private <R> List<R> project(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper,
+      long rowLimit, GroupFold<E> fold) {
     SqlWriter sql = projection(items, fold, rowLimit);
     if (!cached && fold == null) {
       return support.read("query", conn -> Engine.readAll(conn, sql.sql(),
@@ -327,8 +335,9 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   }
 
   <R> Stream<R> streamProjection(List<Selectable<E, ?>> items, Selection.RowMapper<R> mapper) {
-    if (GroupFold.of(support.engine().sql(), items, groupBy, having, orders) != null) {
-      return project(items, mapper, false).stream(); // one row a group: read them all at once
+    GroupFold<E> fold = fold(items);
+    if (fold != null) {
+      return project(items, mapper, limit, fold).stream(); // a row a group: read all at once
     }
     SqlWriter sql = projection(items, null, limit);
     return support.engine().stream(support.info(), sql.sql(), ps -> sql.bindTo(ps, 1),
