@@ -37,5 +37,12 @@ if [ "$CPU_CHECK" != 0 ]; then
     # shellcheck disable=SC2086 # pg is a list
     java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $pg
   done
+  # Two threads at once: their operations over their CPU time together, where JMH's clock moves
+  # by a third from one run to the next.
+  for op in find lean-find; do
+    java -Dthreads=2 -Druns=5 -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" jdbc kiln
+    java -Dthreads=2 -Druns=5 -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" \
+      jdbc-pg kiln-pg
+  done
 fi
 java -Djava.awt.headless=true -cp "$JAR" dev.kiln.bench.report.Report "$RESULT" docs README.md

@@ -22,6 +22,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,8 +43,12 @@ import java.util.function.LongSupplier;
  * <pre>java -cp benchmarks/target/kiln-benchmarks.jar dev.kiln.bench.Compare find jdbc kiln</pre>
  *
  * Operations: find, page, eager, nplus1, report, insert, update, and on the lean schema
- * lean-eager (1:N), lean-nn (1:N:N) and lean-mn (many-to-many). {@code -Druns=3}, {@code -Drounds=15},
+ * lean-find, lean-eager (1:N), lean-nn (1:N:N) and lean-mn (many-to-many). {@code -Druns=3}, {@code -Drounds=15},
  * {@code -DroundMillis=300} set the JVMs per contender and the timed rounds in each;
+ * {@code -Dthreads=2} runs the operation on that many threads at once (each with its own random
+ * keys), counting every thread's operations over the clock and over their summed CPU time (its
+ * CSV lines name the operation {@code find-2t}); {@code -Dcompare.rounds=true}, given to a child
+ * run directly, prints every round's rates, to see how they spread;
  * {@code -Dcompare.csv=file} appends {@code operation,contender,ops/s,ops/cpu-s,bytes/op} lines
  * to {@code file}, which the report shows as its CPU-time check.
  */
@@ -51,7 +61,7 @@ public final class Compare {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: Compare <find|page|eager|nplus1|report|insert|update|lean-eager|lean-nn"
+      System.err.println("usage: Compare <find|page|eager|nplus1|report|insert|update|lean-find|lean-eager|lean-nn"
           + "|lean-mn> <contender>...");
       System.exit(2);
     }
@@ -80,8 +90,10 @@ public final class Compare {
               + "  %8.0f B/op  runs:%s%n",
           args[0], name, mine[0], mine[0] / base[0], mine[1], mine[1] / base[1], mine[2], each);
       if (csv != null) {
+        int threads = Integer.getInteger("threads", 1);
+        String operation = threads == 1 ? args[0] : args[0] + "-" + threads + "t";
         Files.writeString(Path.of(csv), String.format(Locale.ROOT, "%s,%s,%.1f,%.1f,%.0f%n",
-            args[0], name, mine[0], mine[1], mine[2]), StandardOpenOption.CREATE,
+            operation, name, mine[0], mine[1], mine[2]), StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
       }
     }
@@ -92,7 +104,7 @@ public final class Compare {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xms1g", "-Xmx1g", "-Dcompare.child=true"));
-    for (String property : List.of("rounds", "roundMillis")) {
+    for (String property : List.of("rounds", "roundMillis", "threads")) {
       if (System.getProperty(property) != null) {
         command.add("-D" + property + "=" + System.getProperty(property));
       }
@@ -118,16 +130,16 @@ public final class Compare {
     return result;
   }
 
-  private static void child(String op, String name) throws IOException {
+  private static void child(String op, String name) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("kiln-compare");
     try {
       if (op.startsWith("lean-")) {
         try (LeanContender c = LeanContender.open(name, dir)) {
-          measure(leanOperation(op, c));
+          measure(seed -> leanOperation(op, c, seed));
         }
       } else {
         try (Contender<Object, Object> c = Contenders.openFresh(name, dir)) {
-          measure(operation(op, c));
+          measure(seed -> operation(op, c, seed));
         }
       }
     } finally {
@@ -135,29 +147,78 @@ public final class Compare {
     }
   }
 
-  /** Warms {@code operation} up, times it and prints the medians for the parent to read. */
-  private static void measure(LongSupplier operation) {
+  /**
+   * Warms the operation up, times it and prints the medians for the parent to read: on one thread,
+   * or on {@code -Dthreads} at once, each thread with the operation {@code operations} makes for
+   * its seed.
+   */
+  private static void measure(IntFunction<LongSupplier> operations) throws InterruptedException {
     int rounds = Integer.getInteger("rounds", 15);
     long roundNanos = Long.getLong("roundMillis", 300L) * 1_000_000;
-    for (int warm = 0; warm < 10; warm++) {
-      run(operation, roundNanos);
+    int threads = Integer.getInteger("threads", 1);
+    double[][] all = new double[rounds][];
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<LongSupplier> each = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        each.add(operations.apply(7 + t));
+      }
+      for (int r = -10; r < rounds; r++) { // ten rounds of warming up first
+        double[] round = round(pool, each, roundNanos);
+        if (r >= 0) {
+          all[r] = round;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    double[] wall = new double[rounds];
-    double[] cpu = new double[rounds];
-    double[] bytes = new double[rounds];
-    for (int r = 0; r < rounds; r++) {
-      double[] all = run(operation, roundNanos);
-      wall[r] = all[0];
-      cpu[r] = all[1];
-      bytes[r] = all[2];
+    double[] medians = medians(Arrays.asList(all));
+    if (Boolean.getBoolean("compare.rounds")) {
+      for (double[] r : all) {
+        System.out.printf("ROUND %.0f %.0f%n", r[0], r[1]);
+      }
     }
-    System.out.println("RESULT " + median(wall) + " " + median(cpu) + " " + median(bytes));
+    System.out.println("RESULT " + medians[0] + " " + medians[1] + " " + medians[2]);
   }
 
-  private static LongSupplier leanOperation(String op, LeanContender c) {
-    SplittableRandom random = new SplittableRandom(7);
+  /**
+   * One timed round with every thread running its operation for about {@code nanos}: operations
+   * per second of the clock and of the threads' CPU time together, and bytes per operation.
+   */
+  private static double[] round(ExecutorService pool, List<LongSupplier> operations, long nanos)
+      throws InterruptedException {
+    CyclicBarrier start = new CyclicBarrier(operations.size());
+    List<Future<long[]>> runs = new ArrayList<>();
+    for (LongSupplier operation : operations) {
+      runs.add(pool.submit(() -> {
+        start.await();
+        return run(operation, nanos);
+      }));
+    }
+    long count = 0;
+    long wall = 0;
+    long cpu = 0;
+    long bytes = 0;
+    for (Future<long[]> run : runs) {
+      long[] figures;
+      try {
+        figures = run.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+      count += figures[0];
+      wall = Math.max(wall, figures[1]);
+      cpu += figures[2];
+      bytes += figures[3];
+    }
+    return new double[] {count * 1e9 / wall, count * 1e9 / cpu, (double) bytes / count};
+  }
+
+  private static LongSupplier leanOperation(String op, LeanContender c, int seed) {
+    SplittableRandom random = new SplittableRandom(seed);
     long lastFirst = LeanData.WRITERS - LeanBench.WRITERS + 1;
     return switch (op) {
+      case "lean-find" -> () -> LeanBench.find(c, random.nextLong(1, LeanData.WRITERS + 1)).id();
       case "lean-eager" -> () -> LeanBench.eager(c, random.nextLong(1, lastFirst + 1)).size();
       case "lean-nn" -> () ->
           LeanBench.eagerThreeLevels(c, random.nextLong(1, lastFirst + 1)).size();
@@ -166,8 +227,8 @@ public final class Compare {
     };
   }
 
-  private static LongSupplier operation(String op, Contender<Object, Object> c) {
-    SplittableRandom random = new SplittableRandom(7);
+  private static LongSupplier operation(String op, Contender<Object, Object> c, int seed) {
+    SplittableRandom random = new SplittableRandom(seed);
     List<Book> books = DataSet.newBooks(InsertBooks.ROWS, 42);
     return switch (op) {
       case "find" -> () -> {
@@ -202,10 +263,10 @@ public final class Compare {
   }
 
   /**
-   * Operations per second over about {@code nanos}, by the clock and by the thread's CPU time,
-   * and bytes allocated per operation.
+   * Runs {@code op} for about {@code nanos} on this thread: how many times, in how many nanoseconds
+   * of the clock and of the thread's CPU time, allocating how many bytes.
    */
-  private static double[] run(LongSupplier op, long nanos) {
+  private static long[] run(LongSupplier op, long nanos) {
     long sink = 0;
     long count = 0;
     long bytesStart = CPU.getCurrentThreadAllocatedBytes();
@@ -222,7 +283,7 @@ public final class Compare {
     if (sink == 42) {
       System.out.print("");
     }
-    return new double[] {count * 1e9 / (now - start), count * 1e9 / cpu, (double) bytes / count};
+    return new long[] {count, now - start, cpu, bytes};
   }
 
   private static double[] medians(List<double[]> runs) {

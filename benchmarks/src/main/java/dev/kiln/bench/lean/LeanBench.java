@@ -73,7 +73,11 @@ public class LeanBench {
   }
 
   private Writer find() {
-    long id = ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS + 1);
+    return find(c, ThreadLocalRandom.current().nextLong(1, LeanData.WRITERS + 1));
+  }
+
+  /** Writer {@code id} found by {@code c}, checked. */
+  public static Writer find(LeanContender c, long id) {
     Writer w = c.find(id);
     if (w == null || w.id() != id || !w.name().equals(LeanData.name(id))
         || w.rating() != LeanData.rating(id)) {

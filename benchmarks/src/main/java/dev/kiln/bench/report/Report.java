@@ -98,11 +98,14 @@ public final class Report {
   static final List<String> PEERS = List.of("hibernate", "jooq", "jdbi", "mybatis");
 
   /** The operations of {@code Compare}, by the benchmark they correspond to. */
-  static final Map<String, String> COMPARE_OPERATIONS = Map.of(
-      "find", "FindById.oneThread", "page", "Page.page", "eager", "AuthorsWithBooks.eager",
-      "nplus1", "AuthorsWithBooksNPlusOne.nPlusOne", "insert", "InsertBooks.insert",
-      "update", "UpdateBook.update", "report", "Report.report", "lean-eager", "LeanBench.eager",
-      "lean-nn", "LeanBench.eagerThreeLevels", "lean-mn", "LeanBench.manyToMany");
+  static final Map<String, String> COMPARE_OPERATIONS = Map.ofEntries(
+      Map.entry("find", "FindById.oneThread"), Map.entry("find-2t", "FindById.twoThreads"),
+      Map.entry("page", "Page.page"), Map.entry("eager", "AuthorsWithBooks.eager"),
+      Map.entry("nplus1", "AuthorsWithBooksNPlusOne.nPlusOne"),
+      Map.entry("insert", "InsertBooks.insert"), Map.entry("update", "UpdateBook.update"),
+      Map.entry("report", "Report.report"), Map.entry("lean-find-2t", "LeanBench.findTwoThreads"),
+      Map.entry("lean-eager", "LeanBench.eager"), Map.entry("lean-nn", "LeanBench.eagerThreeLevels"),
+      Map.entry("lean-mn", "LeanBench.manyToMany"));
 
   private final List<Result> results;
   private final Map<String, Object> run;
@@ -657,9 +660,10 @@ public final class Report {
   /** The CPU-time check: Kiln and JDBC in JVMs of their own, ops per second of CPU time. */
   String cpuCheck() {
     StringBuilder md = new StringBuilder("`benchmarks/run.sh` also runs `dev.kiln.bench.Compare`"
-        + " for Kiln and hand-written JDBC: each in JVMs of its own, three times in turn, counting"
-        + " operations per second of the benchmark thread's CPU time, which time spent waiting"
-        + " for a core does not disturb. Medians; the ratio is to `jdbc` by CPU time (to `jdbc-pg` on PostgreSQL).\n\n"
+        + " for Kiln and hand-written JDBC: each in JVMs of its own, three times in turn (five for"
+        + " two threads), counting operations per second of the benchmark threads' CPU time"
+        + " (summed over both threads for two), which time spent waiting for a core does not"
+        + " disturb. Medians; the ratio is to `jdbc` by CPU time (to `jdbc-pg` on PostgreSQL).\n\n"
         + "| operation | contender | ops/s | ops per CPU-second | ratio (CPU) | bytes/op |\n"
         + "|---|---|---:|---:|---:|---:|\n");
     for (Operation op : OPERATIONS) {
