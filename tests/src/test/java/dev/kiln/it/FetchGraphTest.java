@@ -3,6 +3,7 @@ package dev.kiln.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.Database;
@@ -384,6 +385,36 @@ class FetchGraphTest {
       assertSorted(employee.reports(), Employee::id);
       assertSorted(employee.customers(), Customer::id);
     }
+  }
+
+  /**
+   * Every fetched to-many list, of any size and at any depth, refuses changes and equals the same
+   * elements in an {@code ArrayList}, hashing alike.
+   */
+  @Test
+  void fetchedListsAreImmutableLists() {
+    List<Customer> graph = customers().fetch(Customer_.INVOICES.then(Invoice_.LINES)).findAll();
+    Set<Integer> sizes = new java.util.TreeSet<>();
+    List<List<?>> lists = new ArrayList<>();
+    for (Customer customer : graph) {
+      lists.add(customer.invoices());
+      customer.invoices().forEach(invoice -> lists.add(invoice.lines()));
+    }
+    for (List<?> list : lists) {
+      sizes.add(list.size());
+      List<Object> copy = new ArrayList<>(list);
+      assertEquals(copy, list);
+      assertEquals(list, copy);
+      assertEquals(copy.hashCode(), list.hashCode());
+      assertEquals(copy, List.of(list.toArray()));
+      assertThrows(UnsupportedOperationException.class, () -> list.add(null));
+      assertThrows(UnsupportedOperationException.class, list::clear);
+      if (!list.isEmpty()) {
+        assertThrows(UnsupportedOperationException.class, () -> list.remove(0));
+      }
+    }
+    assertTrue(sizes.containsAll(List.of(0, 1, 2, 3)) && sizes.stream().anyMatch(n -> n > 3),
+        "lists of every size were read: " + sizes);
   }
 
   private static <T> void assertSorted(List<T> children, Function<T, Long> key) {

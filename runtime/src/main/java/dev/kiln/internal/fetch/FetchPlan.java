@@ -220,11 +220,11 @@ public final class FetchPlan {
     int first = child.firstColumn;
     try (ResultSet rs = conn.query(ps)) {
       // Rows come grouped by parent: each parent's run of children is gathered in one reused
-      // list and kept as an immutable list of exactly its size, the map consulted once per
+      // buffer and kept as an immutable list of exactly its size, the map consulted once per
       // parent. Integer parent keys are read with getLong: a row matched an integer key, so its
       // value is that integer, and sqlite-jdbc's getObject costs a second call into the driver
       // (for the column's type) and a boxed value per row.
-      List<Object> run = new ArrayList<>();
+      Run run = new Run();
       long currentLong = 0;
       Object currentKey = null;
       // Whether the entity's foreign-key property holds an integer, decided on the first row.
@@ -244,7 +244,7 @@ public final class FetchPlan {
         } else {
           Object key = asKey(rs.getObject(keyColumn));
           if (run.isEmpty() || !key.equals(currentKey)) {
-            keep(run, currentKey, 0, null, byParent);
+            keep(run, currentKey, byParent);
             currentKey = key;
           }
         }
@@ -253,33 +253,35 @@ public final class FetchPlan {
       if (integers) {
         keep(run, currentLong, min, byIndex, byParent);
       } else {
-        keep(run, currentKey, 0, null, byParent);
+        keep(run, currentKey, byParent);
       }
     }
     setChildren(edge, parents, byIndex, min, byParent);
   }
 
   /**
-   * Keeps {@code run}, the children read for the parent keyed {@code key}, as an immutable list
-   * of its size: in {@code byIndex} at {@code key - min} when there is one, else in
-   * {@code byParent}. Empties {@code run} for the next parent; an empty run is no parent's.
+   * Keeps {@code run}, the children read for the parent with integer key {@code key}, as an
+   * immutable list of its size: in {@code byIndex} at {@code key - min} when there is one, else in
+   * {@code byParent}. Starts {@code run} over for the next parent; an empty run is no parent's.
    */
-  private static void keep(List<Object> run, Object key, long min, List<Object>[] byIndex,
+  private static void keep(Run run, long key, long min, List<Object>[] byIndex,
       Map<Object, List<Object>> byParent) {
     if (run.isEmpty()) {
       return;
     }
-    List<Object> children = switch (run.size()) {
-      case 1 -> List.of(run.get(0));
-      case 2 -> List.of(run.get(0), run.get(1));
-      default -> List.of(run.toArray());
-    };
-    run.clear();
+    List<Object> children = run.take();
     if (byIndex != null) {
-      int at = (int) ((Long) key - min);
+      int at = (int) (key - min);
       byIndex[at] = byIndex[at] == null ? children : concat(byIndex[at], children);
     } else {
       byParent.merge(key, children, FetchPlan::concat);
+    }
+  }
+
+  /** Keeps {@code run}, the children of the parent keyed {@code key}, in {@code byParent}. */
+  private static void keep(Run run, Object key, Map<Object, List<Object>> byParent) {
+    if (!run.isEmpty()) {
+      byParent.merge(key, run.take(), FetchPlan::concat);
     }
   }
 

@@ -61,7 +61,7 @@ final class Loaded {
         for (int j = 0; j < elements.length; j++) {
           elements[j] = build(many.get(j));
         }
-        values[i] = List.of(elements);
+        values[i] = Children.own(elements);
       }
       any = true;
     }
