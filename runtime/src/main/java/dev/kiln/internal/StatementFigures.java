@@ -3,19 +3,18 @@ package dev.kiln.internal;
 import dev.kiln.StatementStats;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * The figures of one statement: a concurrent histogram of its times (nanoseconds, three
- * significant digits) and adders for errors, rows and query-cache lookups — recorded
- * from any thread without a lock.
+ * The figures of one statement: a histogram of its times (nanoseconds, three significant digits,
+ * striped across the threads that record at once: {@link StripedTimes}) and adders for errors,
+ * rows and query-cache lookups — recorded from any thread without a lock.
  */
 final class StatementFigures {
 
   final String name;
   final String sql;
-  private final ConcurrentHistogram times = new ConcurrentHistogram(3);
+  private final StripedTimes times = new StripedTimes();
   private final LongAdder errors = new LongAdder();
   private final LongAdder rows = new LongAdder();
   private final LongAdder cacheHits = new LongAdder();
@@ -27,7 +26,7 @@ final class StatementFigures {
   }
 
   void completed(long nanos) {
-    times.recordValue(nanos);
+    times.record(nanos);
   }
 
   void failed() {
