@@ -132,13 +132,15 @@ public final class FetchPlan {
    */
   public <E> List<E> run(Conn conn, PreparedStatement rootStatement) throws SQLException {
     Map<PlanNode, List<Loaded>> loaded = new HashMap<>();
-    List<Object> roots = new ArrayList<>();
+    List<Object> roots = new ArrayList<>(root.rowsHint);
     try (ResultSet rs = conn.query(rootStatement)) {
       while (rs.next()) {
         roots.add(read(rs, root, loaded));
       }
     }
+    root.sawRows(roots.size());
     loadKeyed(conn, root, loaded);
+    loaded.forEach((node, rows) -> node.sawRows(rows.size()));
     List<E> result = new ArrayList<>(roots.size());
     for (Object row : roots) {
       @SuppressWarnings("unchecked")
@@ -382,7 +384,7 @@ public final class FetchPlan {
       row.relations[edge.relation().index()] = read(rs, edge.child(), loaded);
     }
     if (!node.keyed.isEmpty()) {
-      loaded.computeIfAbsent(node, n -> new ArrayList<>()).add(row);
+      loaded.computeIfAbsent(node, n -> new ArrayList<>(n.rowsHint)).add(row);
     }
     return row;
   }

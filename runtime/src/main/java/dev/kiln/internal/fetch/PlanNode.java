@@ -20,6 +20,16 @@ final class PlanNode {
   final List<Edge> joined = new ArrayList<>();
   final List<Edge> keyed = new ArrayList<>();
 
+  /**
+   * How many rows of this node the plan's largest run so far gathered (at most
+   * {@link #MOST_ROWS_HINTED}): the capacity its lists start with, so that a plan run again does
+   * not grow them step by step. Written without a fence: a hint read stale costs a list growth.
+   */
+  int rowsHint = 10;
+  static final int MOST_ROWS_HINTED = 4096;
+
+  private List<PlanNode> statementNodes;
+
   /** Set while the SQL is laid out: the alias and first column of this node in its statement. */
   String alias;
   int firstColumn;
@@ -44,10 +54,25 @@ final class PlanNode {
     return child;
   }
 
-  /** This node and the nodes joined below it, in the order their columns are selected. */
+  /** Raises {@link #rowsHint} to {@code rows} when a run gathered more. */
+  void sawRows(int rows) {
+    if (rows > rowsHint) {
+      rowsHint = Math.min(rows, MOST_ROWS_HINTED);
+    }
+  }
+
+  /**
+   * This node and the nodes joined below it, in the order their columns are selected; laid out
+   * once the plan's relations are all followed.
+   */
   List<PlanNode> statementNodes() {
-    List<PlanNode> nodes = new ArrayList<>();
-    collect(nodes);
+    List<PlanNode> nodes = statementNodes;
+    if (nodes == null) {
+      List<PlanNode> collected = new ArrayList<>();
+      collect(collected);
+      nodes = List.copyOf(collected);
+      statementNodes = nodes;
+    }
     return nodes;
   }
 
