@@ -57,6 +57,9 @@ public final class Compare {
   private static final com.sun.management.ThreadMXBean CPU =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+  /** How many threads run the operation at once ({@code -Dthreads}). */
+  private static final int THREADS = Integer.getInteger("threads", 1);
+
   private Compare() {}
 
   public static void main(String[] args) throws Exception {
@@ -90,8 +93,7 @@ public final class Compare {
               + "  %8.0f B/op  runs:%s%n",
           args[0], name, mine[0], mine[0] / base[0], mine[1], mine[1] / base[1], mine[2], each);
       if (csv != null) {
-        int threads = Integer.getInteger("threads", 1);
-        String operation = threads == 1 ? args[0] : args[0] + "-" + threads + "t";
+        String operation = THREADS == 1 ? args[0] : args[0] + "-" + THREADS + "t";
         Files.writeString(Path.of(csv), String.format(Locale.ROOT, "%s,%s,%.1f,%.1f,%.0f%n",
             operation, name, mine[0], mine[1], mine[2]), StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
@@ -155,12 +157,11 @@ public final class Compare {
   private static void measure(IntFunction<LongSupplier> operations) throws InterruptedException {
     int rounds = Integer.getInteger("rounds", 15);
     long roundNanos = Long.getLong("roundMillis", 300L) * 1_000_000;
-    int threads = Integer.getInteger("threads", 1);
     double[][] all = new double[rounds][];
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<LongSupplier> each = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
+      for (int t = 0; t < THREADS; t++) {
         each.add(operations.apply(7 + t));
       }
       for (int r = -10; r < rounds; r++) { // ten rounds of warming up first

@@ -1,5 +1,6 @@
 package dev.kiln.internal;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.HdrHistogram.Histogram;
@@ -22,8 +23,7 @@ final class StripedTimes {
 
   private static final int MOST = 16;
   /** Stripes at most: the cores, rounded up to a power of two, no more than {@link #MOST}. */
-  private static final int LIMIT = Math.min(MOST,
-      Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors() - 1)) << 1);
+  private static final int LIMIT = limit(Runtime.getRuntime().availableProcessors());
 
   private static final AtomicInteger NEXT_PROBE = new AtomicInteger();
   private static final ThreadLocal<int[]> PROBE =
@@ -73,11 +73,16 @@ final class StripedTimes {
     if (stripes != seen) {
       return; // another thread grew them meanwhile
     }
-    Stripe[] more = java.util.Arrays.copyOf(seen, seen.length * 2);
+    Stripe[] more = Arrays.copyOf(seen, seen.length * 2);
     for (int i = seen.length; i < more.length; i++) {
       more[i] = new Stripe();
     }
     stripes = more;
+  }
+
+  private static int limit(int cores) {
+    int stripes = cores <= 1 ? 1 : Integer.highestOneBit(cores - 1) << 1;
+    return Math.min(MOST, stripes);
   }
 
   /** How many stripes there are now. */

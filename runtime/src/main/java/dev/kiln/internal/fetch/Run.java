@@ -1,5 +1,6 @@
 package dev.kiln.internal.fetch;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ final class Run {
 
   void add(Object row) {
     if (size == rows.length) {
-      rows = java.util.Arrays.copyOf(rows, size * 2);
+      rows = Arrays.copyOf(rows, size * 2);
     }
     rows[size++] = row;
   }
