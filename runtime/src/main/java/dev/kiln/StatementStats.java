@@ -6,8 +6,8 @@ import java.time.Duration;
  * What one statement has done since the database opened, from {@code db.stats().statements()}:
  * named after what you wrote — {@code AuthorRepository.findById}, {@code Shop.bestsellers} — or,
  * for a statement the build did not see (a typed query, a fetch plan), after its table:
- * {@code author query}. Times come from a histogram of every execution (HdrHistogram, to three
- * significant digits).
+ * {@code author query}. Times come from a histogram of every execution (HdrHistogram, to two
+ * significant digits: within 1% of what was measured).
  *
  * @param name what the statement is
  * @param sql its SQL

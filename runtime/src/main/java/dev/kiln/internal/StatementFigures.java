@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * The figures of one statement: a histogram of its times (nanoseconds, three significant digits,
+ * The figures of one statement: a histogram of its times (nanoseconds, two significant digits,
  * striped across the threads that record at once: {@link StripedTimes}) and adders for errors,
  * rows and query-cache lookups — recorded from any thread without a lock.
  */

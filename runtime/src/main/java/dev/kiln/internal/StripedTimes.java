@@ -7,8 +7,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The times of one statement, recorded from any number of threads at once without their
- * contending: a few HdrHistogram histograms (nanoseconds, three significant digits), each taken
- * by one recording thread at a time, added together when read.
+ * contending: a few HdrHistogram histograms (nanoseconds, {@value #DIGITS} significant digits),
+ * each taken by one recording thread at a time, added together when read.
  *
  * <p>Implementation notes: a {@code ConcurrentHistogram} makes every recording thread increment
  * the same two epoch counters and the same bucket, so two threads running one statement by key
@@ -18,8 +18,15 @@ import org.HdrHistogram.Histogram;
  * with one stripe; when two threads meet on a stripe the one that found it taken moves its probe
  * on and, up to one stripe per core (at most {@value #MOST}), adds stripes, as {@code LongAdder}
  * adds cells. A statement run from one thread keeps one histogram.
+ *
+ * <p>Two significant digits put every time within 1% of what was measured, closer than the
+ * run-to-run spread of any statement, and keep a stripe that has seen times from microseconds to
+ * a second near 25 KB; three digits would take about 170 KB, per statement and per stripe.
  */
 final class StripedTimes {
+
+  /** The significant digits of every time kept. */
+  static final int DIGITS = 2;
 
   private static final int MOST = 16;
   /** Stripes at most: the cores, rounded up to a power of two, no more than {@link #MOST}. */
@@ -92,7 +99,7 @@ final class StripedTimes {
 
   /** Every stripe's times added up, each stripe read while no thread records on it. */
   Histogram copy() {
-    Histogram total = new Histogram(3);
+    Histogram total = new Histogram(DIGITS);
     for (Stripe stripe : stripes) {
       while (!stripe.tryTake()) {
         Thread.onSpinWait();
@@ -116,7 +123,7 @@ final class StripedTimes {
     private volatile int taken;
 
     Stripe() {
-      super(3);
+      super(DIGITS);
     }
 
     boolean tryTake() {

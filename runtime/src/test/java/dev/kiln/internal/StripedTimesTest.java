@@ -19,13 +19,26 @@ class StripedTimesTest {
   @Test
   void oneThreadKeepsOneStripeAndReadsAsAPlainHistogram() {
     StripedTimes times = new StripedTimes();
-    Histogram expected = new Histogram(3);
+    Histogram expected = new Histogram(StripedTimes.DIGITS);
     for (long v = 1; v <= 200_000; v += 7) {
       times.record(v * 13);
       expected.recordValue(v * 13);
     }
     assertEquals(1, times.stripes());
     assertEquals(expected, times.copy());
+  }
+
+  @Test
+  void timesFromAMicrosecondToASecondStayWithinOnePercentInAFewKilobytes() {
+    StripedTimes times = new StripedTimes();
+    times.record(1_000);
+    times.record(1_000_000_000);
+    Histogram read = times.copy();
+    assertTrue(read.getEstimatedFootprintInBytes() < 32 * 1024,
+        "one stripe: " + read.getEstimatedFootprintInBytes() + " bytes");
+    assertTrue(Math.abs(read.getMaxValue() - 1_000_000_000) <= 10_000_000,
+        "max " + read.getMaxValue());
+    assertTrue(Math.abs(read.getMinValue() - 1_000) <= 10, "min " + read.getMinValue());
   }
 
   @Test
@@ -67,7 +80,7 @@ class StripedTimesTest {
     } finally {
       pool.shutdownNow();
     }
-    Histogram expected = new Histogram(3);
+    Histogram expected = new Histogram(StripedTimes.DIGITS);
     for (int t = 0; t < threads; t++) {
       for (int i = 0; i < each; i++) {
         expected.recordValue(value(t, i));
