@@ -286,11 +286,13 @@ public final class RepositorySupport<E> {
         for (int i = 0; i < size; i++) {
           binder.bind(ps, i + 1, group.get(Math.min(i, group.size() - 1)));
         }
+        int before = found.size();
         try (ResultSet rs = conn.query(ps)) {
           while (rs.next()) {
             found.add(mapping.read(rs, 1));
           }
         }
+        conn.rowsRead(ps, found.size() - before);
       }
       return found;
     });

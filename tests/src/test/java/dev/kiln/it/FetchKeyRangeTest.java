@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.Database;
+import dev.kiln.StatementStats;
 import dev.kiln.it.chinook.Album;
 import dev.kiln.it.chinook.AlbumRepository;
 import dev.kiln.it.chinook.Album_;
@@ -164,6 +165,27 @@ class FetchKeyRangeTest {
       assertEquals(3, db.stats().statementsPrepared() - before, "nothing prepared again");
       return null;
     });
+  }
+
+  /**
+   * Every statement of a fetch counts the rows it read in its figures, as list queries do: the
+   * roots, each level's children, whether asked for by range or by keys.
+   */
+  @ParameterizedTest(name = "artists {0}")
+  @MethodSource("keySets")
+  void eachStatementOfAFetchCountsTheRowsItRead(List<Long> ids) {
+    long before = rowsCounted();
+    List<Artist> fetched = artists.fetch(Artist_.ALBUMS.then(Album_.TRACKS)).findAllById(ids);
+    long albums = fetched.stream().mapToLong(a -> a.albums().size()).sum();
+    long tracks = fetched.stream().flatMap(a -> a.albums().stream())
+        .mapToLong(al -> al.tracks().size()).sum();
+    assertEquals(fetched.size() + albums + tracks, rowsCounted() - before,
+        fetched.size() + " artists, " + albums + " albums, " + tracks + " tracks: "
+            + db.stats().statements());
+  }
+
+  private static long rowsCounted() {
+    return db.stats().statements().stream().mapToLong(StatementStats::rows).sum();
   }
 
   @Test

@@ -138,6 +138,7 @@ public final class FetchPlan {
         roots.add(read(rs, root, loaded));
       }
     }
+    conn.rowsRead(rootStatement, roots.size());
     root.sawRows(roots.size());
     loadKeyed(conn, root, loaded);
     loaded.forEach((node, rows) -> node.sawRows(rows.size()));
@@ -231,7 +232,9 @@ public final class FetchPlan {
       Object currentKey = null;
       // Whether the entity's foreign-key property holds an integer, decided on the first row.
       Boolean keyInEntity = keyed.keyInEntity() < 0 ? Boolean.FALSE : null;
+      int rows = 0;
       while (rs.next()) {
+        rows++;
         Object row = plain ? child.mapping.read(rs, first) : read(rs, child, loaded);
         if (integers) {
           if (keyInEntity == null) {
@@ -257,6 +260,7 @@ public final class FetchPlan {
       } else {
         keep(run, currentKey, byParent);
       }
+      conn.rowsRead(ps, rows);
     }
     setChildren(edge, parents, byIndex, min, byParent);
   }
