@@ -9,10 +9,13 @@ import dev.kiln.KilnException;
 import dev.kiln.StatementStats;
 import dev.kiln.it.dao.NoteSearches;
 import dev.kiln.it.dao.NoteSearches_Impl;
+import dev.kiln.it.model.Author;
+import dev.kiln.it.model.AuthorRepository;
 import dev.kiln.it.model.Note;
 import dev.kiln.it.model.NoteRepository;
 import dev.kiln.it.model.Note_;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +71,11 @@ class StatementStatsTest {
     StatementStats insert = named("NoteRepository.insert");
     assertEquals(1, insert.errors(), "the duplicate key");
     assertEquals(2, insert.rows(), "the batch's two rows");
+    AuthorRepository authors = new AuthorRepository(db);
+    authors.insert(new Author(0, "Ann", "ann@example.org", Instant.EPOCH, null));
+    authors.insert(new Author(0, "Bob", "bob@example.org", Instant.EPOCH, null));
+    assertEquals(2, named("AuthorRepository.insert (generated key)").rows(),
+        "an insert that returns its key counts the row it inserted");
     assertEquals(1, named("note query").count());
     assertEquals(1, named("NoteSearches.findByBodyContaining").count());
     assertEquals(1, db.stats().slowest(1).size());

@@ -214,6 +214,8 @@ public final class RepositoryWriter {
             .addStatement("bindColumnsButKey(ps, entity)");
         insert.beginControlFlow("try ($T rs = conn.query(ps))", Spi.RESULT_SET)
             .addStatement("rs.next()")
+            // the row inserted, counted in the statement figures as an update counts its rows
+            .addStatement("conn.rowsRead(ps, 1)")
             .addStatement("return stored(entity, rs.get$L(1)$L)",
                 key.kind() == dev.kiln.processor.model.ValueKind.INT ? "Int" : "Long",
                 e.version().map(v -> ", " + v.accessor().read("entity")).orElse(""))
@@ -363,6 +365,7 @@ public final class RepositoryWriter {
             .beginControlFlow("if (!rs.next())")
             .addStatement("throw support.notUpdated(entity, true)")
             .endControlFlow()
+            .addStatement("conn.rowsRead(ps, 1)")
             .addStatement("return stored(entity, $Lrs.get$L(1))", generatedKeyArgument("entity"),
                 e.version().get().kind() == dev.kiln.processor.model.ValueKind.INT
                     ? "Int" : "Long")
