@@ -16,11 +16,16 @@ public interface Session extends Conn {
   default ResultSet query(PreparedStatement statement) throws SQLException {
     long start = System.nanoTime();
     ResultSet rs;
-    try {
-      rs = statement.executeQuery();
-    } catch (SQLException e) {
-      failed(statement, e);
-      throw e;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        rs = statement.executeQuery();
+        break;
+      } catch (SQLException e) {
+        if (!runsAgain(e, attempt)) {
+          failed(statement, e);
+          throw e;
+        }
+      }
     }
     executed(start, statement, 0);
     return rs;
@@ -30,14 +35,28 @@ public interface Session extends Conn {
   default int update(PreparedStatement statement) throws SQLException {
     long start = System.nanoTime();
     int changed;
-    try {
-      changed = statement.executeUpdate();
-    } catch (SQLException e) {
-      failed(statement, e);
-      throw e;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        changed = statement.executeUpdate();
+        break;
+      } catch (SQLException e) {
+        if (!runsAgain(e, attempt)) {
+          failed(statement, e);
+          throw e;
+        }
+      }
     }
     executed(start, statement, changed);
     return changed;
+  }
+
+  /**
+   * Whether a statement that failed with {@code cause} on its {@code attempt}-th run (from 1)
+   * should run again, its parameters as they were: only where the engine rolled back all it did
+   * and running it again is what the application would expect. Batches never run again.
+   */
+  default boolean runsAgain(SQLException cause, int attempt) {
+    return false;
   }
 
   @Override

@@ -307,6 +307,99 @@ class PostgresEngineTest {
   }
 
   @Test
+  void transactionsRunRepeatableReadAndReadTransactionsReadOnly() {
+    var library = new dev.kiln.it.dao.LibraryQueries_Impl(db);
+    assertEquals("repeatable read on", db.readTransaction(library::transactionMode));
+    assertEquals("repeatable read off", db.transaction(library::transactionMode));
+    assertEquals("repeatable read off", library.transactionMode(), "outside a transaction");
+    assertEquals("repeatable read on", db.readTransaction(library::transactionMode),
+        "a connection lent for writing before reads read-only again");
+  }
+
+  /**
+   * A statement on its own waits for the transaction that holds its row and then applies its
+   * change, as at PostgreSQL's default READ COMMITTED, though the connections run REPEATABLE READ,
+   * where the statement fails with 40001 once that transaction commits.
+   */
+  @Test
+  void aStatementOutsideATransactionWaitsOutAWriterOfItsRowAndApplies() throws Exception {
+    var authors = new dev.kiln.it.model.AuthorRepository(db);
+    var library = new dev.kiln.it.dao.LibraryQueries_Impl(db);
+    var ann = authors.insert(new dev.kiln.it.model.Author(0, "Ann", "ann@x", Instant.EPOCH, null));
+    var firstWrote = new java.util.concurrent.CountDownLatch(1);
+    var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (var watch = dev.kiln.migrations.PostgresServer.connect(
+        dev.kiln.migrations.PostgresServer.newDatabase())) {
+      var second = executor.submit(() -> {
+        await(firstWrote);
+        library.renameAuthor(ann.id(), "Ann (second)");
+      });
+      db.transaction(() -> {
+        library.renameAuthor(ann.id(), "Ann (first)");
+        firstWrote.countDown();
+        awaitLockWaiter(watch);
+      });
+      second.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      executor.shutdown();
+    }
+    assertEquals("Ann (second)", authors.findById(ann.id()).orElseThrow().name());
+    var figures = db.stats().statements().stream()
+        .filter(f -> f.sql().startsWith("UPDATE author SET name")).findFirst().orElseThrow();
+    assertEquals(2, figures.count());
+    assertEquals(0, figures.errors(), "the conflict ran again, not reported");
+  }
+
+  /** Writers adding one to the same rows outside transactions each count once: none is lost. */
+  @Test
+  void concurrentStatementsOnOneRowOutsideTransactionsAllApply() throws Exception {
+    var authors = new dev.kiln.it.model.AuthorRepository(db);
+    var library = new dev.kiln.it.dao.LibraryQueries_Impl(db);
+    var ann = authors.insert(new dev.kiln.it.model.Author(0, "Ann", "ann@x", Instant.EPOCH, null));
+    library.addBook(ann.id(), "One", BigDecimal.ONE, null);
+    library.addBook(ann.id(), "Two", BigDecimal.ONE, null);
+    int threads = 4;
+    int each = 25;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    List<java.util.concurrent.Future<?>> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      writers.add(pool.submit(() -> {
+        for (int i = 0; i < each; i++) {
+          assertEquals(2, library.reprice(ann.id(), BigDecimal.TEN));
+        }
+      }));
+    }
+    for (var writer : writers) {
+      writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    var books = new dev.kiln.it.model.BookRepository(db).findAll();
+    assertEquals(2, books.size());
+    for (var book : books) {
+      assertEquals(threads * each, book.version(), book.title());
+    }
+  }
+
+  /** Waits until a backend of the server waits for a lock. */
+  private static void awaitLockWaiter(java.sql.Connection watch) {
+    try (var st = watch.createStatement()) {
+      for (int i = 0; i < 1_000; i++) {
+        try (ResultSet rs = st.executeQuery(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            return;
+          }
+        }
+        Thread.sleep(10);
+      }
+    } catch (java.sql.SQLException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    throw new AssertionError("the second writer never waited for the row");
+  }
+
+  @Test
   void backupRefusesClearlyAndPragmasAreNotPostgres() {
     KilnException backup = assertThrows(KilnException.class,
         () -> db.backup(dir.resolve("copy.db")));

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * connection (within a short timeout) or loses one with a connection error is taken out for
  * {@link #REPLICA_PAUSE} and then tried again; meanwhile reads go to the others, or to the
  * primary when none is left. The driver keeps server-side prepared statements from the first use
- * ({@code prepareThreshold=1}) unless the URL says otherwise.
+ * ({@code prepareThreshold=1}) unless the URL says otherwise. Every connection's transactions
+ * run {@code REPEATABLE READ} by its session default, set when the pool opens it.
  */
 public final class PostgresConnections implements Connections {
 
@@ -96,6 +97,8 @@ public final class PostgresConnections implements Connections {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     config.setAutoCommit(true);
+    // Every transaction's isolation, set once per connection (see PostgresSession.begin).
+    config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
     config.setConnectionTimeout(timeout.toMillis());
     // The primary must answer at start-up; a replica that does not is tried again later.
     config.setInitializationFailTimeout(primary ? 1 : -1);

@@ -109,6 +109,15 @@ public interface LibraryQueries {
       postgresql = "SELECT count(*) FROM author WHERE bio IS NOT DISTINCT FROM :bio")
   int authorsWithBio(@Nullable String bio);
 
+  /**
+   * The isolation level and read-only setting of the transaction this runs in, such as
+   * {@code "repeatable read on"}: PostgreSQL's own settings; SQLite has neither.
+   */
+  @Sql(value = "SELECT 'serializable off'",
+      postgresql = "SELECT current_setting('transaction_isolation') || ' '"
+          + " || current_setting('transaction_read_only')")
+  String transactionMode();
+
   /** A {@code :word} inside a string literal is text, not a parameter. */
   @Sql("SELECT ':id is ' || :id")
   String echo(long id);
