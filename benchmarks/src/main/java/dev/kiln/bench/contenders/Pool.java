@@ -49,7 +49,8 @@ public final class Pool {
 
   /**
    * The pool of hand-written JDBC on PostgreSQL: as many connections, every statement a
-   * server-side prepared one from its first use ({@code prepareThreshold=1}), as Kiln's are.
+   * server-side prepared one from its first use ({@code prepareThreshold=1}), and every
+   * transaction {@code REPEATABLE READ} by the connection's session default, as Kiln's are.
    */
   public static HikariDataSource openPostgres(String url, String name) {
     HikariConfig config = new HikariConfig();
@@ -59,6 +60,7 @@ public final class Pool {
     config.setMinimumIdle(size());
     config.setAutoCommit(true);
     config.addDataSourceProperty("prepareThreshold", "1");
+    config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
     return new HikariDataSource(config);
   }
 }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,8 @@ import java.util.List;
  * pool of the same size as Kiln's, each statement prepared once per physical connection and
  * reused (server-side from its first use, {@code prepareThreshold=1}, as Kiln's pool asks),
  * columns read by index in PostgreSQL's native types. A 1:N read is two statements in one
- * {@code REPEATABLE READ, READ ONLY} transaction (one snapshot, as Kiln reads it): the parents,
+ * {@code REPEATABLE READ, READ ONLY} transaction (one snapshot, as Kiln reads it; the level is the
+ * pool's session default and {@code READ ONLY} rides on the driver's {@code BEGIN}): the parents,
  * then their children keyed by the parents' keys bound as one array ({@code author_id = ANY(?)}).
  * Inserts are one JDBC batch in a transaction.
  */
@@ -141,10 +141,8 @@ public final class PostgresJdbcContender implements RecordContender {
   public List<Author> authorsWithBooks(long firstId, long lastId) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
+      c.setReadOnly(true);
       try {
-        try (Statement st = c.createStatement()) {
-          st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        }
         List<Author> roots = new ArrayList<>((int) (lastId - firstId + 1));
         PreparedStatement ps = prepare(c, AUTHOR_RANGE);
         ps.setLong(1, firstId);
@@ -180,6 +178,7 @@ public final class PostgresJdbcContender implements RecordContender {
         c.rollback();
         throw e;
       } finally {
+        c.setReadOnly(false);
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
