@@ -30,7 +30,7 @@ if [ "$CPU_CHECK" != 0 ]; then
     contenders="jdbc kiln"
     pg="jdbc-pg kiln-pg"
     [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln"
-    [ "$op" = insert ] && contenders="jdbc jdbc-keys kiln kiln-bulk" && pg="jdbc-pg kiln-pg kiln-bulk-pg"
+    [ "$op" = insert ] && contenders="jdbc jdbc-keys kiln kiln-bulk" && pg="jdbc-pg jdbc-keys-pg kiln-pg kiln-bulk-pg"
     # shellcheck disable=SC2086 # contenders is a list
     java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $contenders
     # The same operation on PostgreSQL (embedded, on loopback), Kiln against JDBC done well there.

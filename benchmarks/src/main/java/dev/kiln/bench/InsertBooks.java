@@ -3,6 +3,7 @@ package dev.kiln.bench;
 import static dev.kiln.bench.contenders.Contenders.HIBERNATE;
 import static dev.kiln.bench.contenders.Contenders.JDBC;
 import static dev.kiln.bench.contenders.Contenders.JDBC_KEYS;
+import static dev.kiln.bench.contenders.Contenders.JDBC_KEYS_PG;
 import static dev.kiln.bench.contenders.Contenders.JDBC_PG;
 import static dev.kiln.bench.contenders.Contenders.JDBC_NAIVE;
 import static dev.kiln.bench.contenders.Contenders.JDBI;
@@ -26,18 +27,19 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * 1,000 new books inserted in one transaction, keys assigned by SQLite: {@code jdbc} does not
- * read them back, {@code jdbc-keys} and Kiln ({@code insertAll} returns the stored entities)
- * do; {@code kiln-bulk} ({@code bulkInsert}) does not either, and is compared with {@code jdbc}. After each iteration the rows added are counted (they must be exactly those inserted) and
- * deleted, so that the table is
- * back to its 100,000 books.
+ * 1,000 new books inserted in one transaction, keys assigned by the database: {@code jdbc} does
+ * not read them back, {@code jdbc-keys} and Kiln ({@code insertAll} returns the stored entities)
+ * do; {@code kiln-bulk} ({@code bulkInsert}) does not either, and is compared with {@code jdbc}.
+ * On PostgreSQL the same with {@code -pg} names. After each iteration the rows added are counted
+ * (they must be exactly those inserted) and deleted, so that the table is back to its 100,000
+ * books.
  */
 public class InsertBooks extends Trial {
 
   static final int ROWS = 1_000;
 
   @Param({JDBC, JDBC_KEYS, JDBC_NAIVE, KILN, KILN_BULK, HIBERNATE, JOOQ, JDBI, MYBATIS, JDBC_PG,
-      KILN_PG, KILN_BULK_PG})
+      JDBC_KEYS_PG, KILN_PG, KILN_BULK_PG})
   public String contender;
 
   private final List<Book> books = DataSet.newBooks(ROWS, 42);

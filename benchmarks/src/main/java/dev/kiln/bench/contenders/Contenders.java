@@ -30,6 +30,8 @@ public final class Contenders {
   public static final String MYBATIS = "mybatis";
   /** Hand-written JDBC done well on PostgreSQL: the baseline of the PostgreSQL ratios. */
   public static final String JDBC_PG = "jdbc-pg";
+  /** Hand-written JDBC on PostgreSQL that returns the new rows' keys, as Kiln's insertAll does. */
+  public static final String JDBC_KEYS_PG = "jdbc-keys-pg";
   public static final String KILN_PG = "kiln-pg";
   public static final String KILN_BULK_PG = "kiln-bulk-pg";
 
@@ -53,7 +55,8 @@ public final class Contenders {
   @SuppressWarnings("unchecked")
   public static Contender<Object, Object> openOnPostgres(String name, String url) {
     Contender<?, ?> contender = switch (name) {
-      case JDBC_PG -> new PostgresJdbcContender(url);
+      case JDBC_PG -> new PostgresJdbcContender(url, false);
+      case JDBC_KEYS_PG -> new PostgresJdbcContender(url, true);
       case KILN_PG -> new KilnContender(kilnOnPostgres(url), KilnContender.Mode.PLAIN);
       case KILN_BULK_PG -> new KilnContender(kilnOnPostgres(url), KilnContender.Mode.BULK_INSERT);
       default -> throw new IllegalArgumentException("no PostgreSQL contender named " + name);

@@ -20,7 +20,8 @@ import java.util.List;
  * {@code REPEATABLE READ, READ ONLY} transaction (one snapshot, as Kiln reads it; the level is the
  * pool's session default and {@code READ ONLY} rides on the driver's {@code BEGIN}): the parents,
  * then their children keyed by the parents' keys bound as one array ({@code author_id = ANY(?)}).
- * Inserts are one JDBC batch in a transaction.
+ * Inserts are one JDBC batch in a transaction; {@code jdbc-keys-pg} also returns the new rows with
+ * their keys, as Kiln's {@code insertAll} does.
  */
 public final class PostgresJdbcContender implements RecordContender {
 
@@ -32,6 +33,8 @@ public final class PostgresJdbcContender implements RecordContender {
   private static final int UPDATE = 5;
   private static final int BY_EMAIL = 6;
   private static final int TOTALS = 7;
+  private static final int NEXT_KEYS = 8;
+  private static final int INSERT_KEYED = 9;
 
   private static final String[] SQL = {
       "SELECT id, name, email, created_at FROM author WHERE id = ?",
@@ -45,13 +48,19 @@ public final class PostgresJdbcContender implements RecordContender {
           + " LIMIT ?",
       "SELECT author_id, count(*), sum(price) FROM book WHERE author_id BETWEEN ? AND ?"
           + " GROUP BY author_id ORDER BY author_id",
+      "SELECT nextval('book_id_seq') FROM generate_series(1, ?)",
+      "INSERT INTO book (id, author_id, title, price, published) VALUES (?, ?, ?, ?, ?)",
   };
 
   private final HikariDataSource pool;
   private final ConnectionStatements statements = new ConnectionStatements(SQL);
 
-  public PostgresJdbcContender(String url) {
+  /** Whether an insert returns the new rows with their keys, as Kiln's {@code insertAll}. */
+  private final boolean returnKeys;
+
+  public PostgresJdbcContender(String url, boolean returnKeys) {
     this.pool = Pool.openPostgres(url, "jdbc-postgresql");
+    this.returnKeys = returnKeys;
   }
 
   private PreparedStatement prepare(Connection c, int which) throws SQLException {
@@ -188,6 +197,9 @@ public final class PostgresJdbcContender implements RecordContender {
 
   @Override
   public int insertBooks(List<Book> books) {
+    if (returnKeys) {
+      return insertReturningKeys(books).size();
+    }
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -205,6 +217,49 @@ public final class PostgresJdbcContender implements RecordContender {
         }
         c.commit();
         return added;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Inserts {@code books} in one transaction; returns them with the keys they were given: drawn
+   * from the key sequence in one statement, then inserted with the rows as one batch. A batch
+   * prepared to return its generated keys ({@code getGeneratedKeys}, which the driver does by
+   * adding {@code RETURNING id}) ran at 0.96 of this by the clock.
+   */
+  private List<Book> insertReturningKeys(List<Book> books) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        PreparedStatement next = prepare(c, NEXT_KEYS);
+        next.setInt(1, books.size());
+        List<Book> stored = new ArrayList<>(books.size());
+        try (ResultSet rs = next.executeQuery()) {
+          for (Book book : books) {
+            rs.next();
+            stored.add(new Book(rs.getLong(1), book.authorId(), book.title(), book.price(),
+                book.published()));
+          }
+        }
+        PreparedStatement ps = prepare(c, INSERT_KEYED);
+        for (Book book : stored) {
+          ps.setLong(1, book.id());
+          ps.setLong(2, book.authorId());
+          ps.setString(3, book.title());
+          ps.setBigDecimal(4, book.price());
+          ps.setInt(5, book.published());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        c.commit();
+        return stored;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
