@@ -415,29 +415,8 @@ public final class JdbcContender implements RecordContender {
     });
   }
 
-  /** Work that writes on a borrowed connection. */
-  @FunctionalInterface
-  private interface Writes<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
-  private <T> T inWriteTransaction(Writes<T> work) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  private <T> T inWriteTransaction(WriteTransactions.Writes<T> work) {
+    return WriteTransactions.inWriteTransaction(pool, work);
   }
 
   @Override

@@ -200,32 +200,21 @@ public final class PostgresJdbcContender implements RecordContender {
     if (returnKeys) {
       return insertReturningKeys(books).size();
     }
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        PreparedStatement ps = prepare(c, INSERT);
-        for (Book book : books) {
-          ps.setLong(1, book.authorId());
-          ps.setString(2, book.title());
-          ps.setBigDecimal(3, book.price());
-          ps.setInt(4, book.published());
-          ps.addBatch();
-        }
-        int added = 0;
-        for (int n : ps.executeBatch()) {
-          added += n;
-        }
-        c.commit();
-        return added;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
+    return WriteTransactions.inWriteTransaction(pool, c -> {
+      PreparedStatement ps = prepare(c, INSERT);
+      for (Book book : books) {
+        ps.setLong(1, book.authorId());
+        ps.setString(2, book.title());
+        ps.setBigDecimal(3, book.price());
+        ps.setInt(4, book.published());
+        ps.addBatch();
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+      int added = 0;
+      for (int n : ps.executeBatch()) {
+        added += n;
+      }
+      return added;
+    });
   }
 
   /**
@@ -235,40 +224,29 @@ public final class PostgresJdbcContender implements RecordContender {
    * adding {@code RETURNING id}) ran at 0.96 of this by the clock.
    */
   private List<Book> insertReturningKeys(List<Book> books) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        PreparedStatement next = prepare(c, NEXT_KEYS);
-        next.setInt(1, books.size());
-        List<Book> stored = new ArrayList<>(books.size());
-        try (ResultSet rs = next.executeQuery()) {
-          for (Book book : books) {
-            rs.next();
-            stored.add(new Book(rs.getLong(1), book.authorId(), book.title(), book.price(),
-                book.published()));
-          }
+    return WriteTransactions.inWriteTransaction(pool, c -> {
+      PreparedStatement next = prepare(c, NEXT_KEYS);
+      next.setInt(1, books.size());
+      List<Book> stored = new ArrayList<>(books.size());
+      try (ResultSet rs = next.executeQuery()) {
+        for (Book book : books) {
+          rs.next();
+          stored.add(new Book(rs.getLong(1), book.authorId(), book.title(), book.price(),
+              book.published()));
         }
-        PreparedStatement ps = prepare(c, INSERT_KEYED);
-        for (Book book : stored) {
-          ps.setLong(1, book.id());
-          ps.setLong(2, book.authorId());
-          ps.setString(3, book.title());
-          ps.setBigDecimal(4, book.price());
-          ps.setInt(5, book.published());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-        c.commit();
-        return stored;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+      PreparedStatement ps = prepare(c, INSERT_KEYED);
+      for (Book book : stored) {
+        ps.setLong(1, book.id());
+        ps.setLong(2, book.authorId());
+        ps.setString(3, book.title());
+        ps.setBigDecimal(4, book.price());
+        ps.setInt(5, book.published());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+      return stored;
+    });
   }
 
   @Override
