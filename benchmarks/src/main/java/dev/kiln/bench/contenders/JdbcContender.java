@@ -415,8 +415,8 @@ public final class JdbcContender implements RecordContender {
     });
   }
 
-  private <T> T inWriteTransaction(WriteTransactions.Writes<T> work) {
-    return WriteTransactions.inWriteTransaction(pool, work);
+  private <T> T inWriteTransaction(JdbcTransactions.Work<T> work) {
+    return JdbcTransactions.inWriteTransaction(pool, work);
   }
 
   @Override

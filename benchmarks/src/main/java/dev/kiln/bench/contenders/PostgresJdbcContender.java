@@ -148,59 +148,47 @@ public final class PostgresJdbcContender implements RecordContender {
 
   @Override
   public List<Author> authorsWithBooks(long firstId, long lastId) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
-      try {
-        List<Author> roots = new ArrayList<>((int) (lastId - firstId + 1));
-        PreparedStatement ps = prepare(c, AUTHOR_RANGE);
-        ps.setLong(1, firstId);
-        ps.setLong(2, lastId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            roots.add(author(rs));
-          }
+    return JdbcTransactions.inReadTransaction(pool, c -> {
+      List<Author> roots = new ArrayList<>((int) (lastId - firstId + 1));
+      PreparedStatement ps = prepare(c, AUTHOR_RANGE);
+      ps.setLong(1, firstId);
+      ps.setLong(2, lastId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          roots.add(author(rs));
         }
-        List<Author> result = new ArrayList<>(roots.size());
-        if (!roots.isEmpty()) {
-          Long[] keys = new Long[roots.size()];
-          for (int i = 0; i < keys.length; i++) {
-            keys[i] = roots.get(i).id();
-          }
-          ps = prepare(c, BOOKS_OF);
-          ps.setArray(1, c.createArrayOf("bigint", keys));
-          try (ResultSet rs = ps.executeQuery()) {
-            boolean more = rs.next();
-            for (Author author : roots) {
-              List<Book> books = new ArrayList<>();
-              while (more && rs.getLong(2) == author.id()) {
-                books.add(book(rs));
-                more = rs.next();
-              }
-              result.add(author.withBooks(books));
-            }
-          }
-        }
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setReadOnly(false);
-        c.setAutoCommit(true);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+      List<Author> result = new ArrayList<>(roots.size());
+      if (!roots.isEmpty()) {
+        Long[] keys = new Long[roots.size()];
+        for (int i = 0; i < keys.length; i++) {
+          keys[i] = roots.get(i).id();
+        }
+        ps = prepare(c, BOOKS_OF);
+        ps.setArray(1, c.createArrayOf("bigint", keys));
+        try (ResultSet rs = ps.executeQuery()) {
+          boolean more = rs.next();
+          for (Author author : roots) {
+            List<Book> books = new ArrayList<>();
+            while (more && rs.getLong(2) == author.id()) {
+              books.add(book(rs));
+              more = rs.next();
+            }
+            result.add(author.withBooks(books));
+          }
+        }
+      }
+      return result;
+    });
   }
+
 
   @Override
   public int insertBooks(List<Book> books) {
     if (returnKeys) {
       return insertReturningKeys(books).size();
     }
-    return WriteTransactions.inWriteTransaction(pool, c -> {
+    return JdbcTransactions.inWriteTransaction(pool, c -> {
       PreparedStatement ps = prepare(c, INSERT);
       for (Book book : books) {
         ps.setLong(1, book.authorId());
@@ -224,7 +212,7 @@ public final class PostgresJdbcContender implements RecordContender {
    * adding {@code RETURNING id}) ran at 0.96 of this by the clock.
    */
   private List<Book> insertReturningKeys(List<Book> books) {
-    return WriteTransactions.inWriteTransaction(pool, c -> {
+    return JdbcTransactions.inWriteTransaction(pool, c -> {
       PreparedStatement next = prepare(c, NEXT_KEYS);
       next.setInt(1, books.size());
       List<Book> stored = new ArrayList<>(books.size());
