@@ -12,6 +12,8 @@
 # more by the CPU time of the benchmark thread, which other processes competing for the cores do
 # not disturb the way they disturb JMH's clock. Run it on a quiet machine all the same: every
 # benchmark and contender gets a JVM of its own, and the numbers move with the machine's load.
+# The report states how steady the run was (the median and largest JMH error of the hand-written
+# JDBC baselines): compare it with the published run's before replacing that.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

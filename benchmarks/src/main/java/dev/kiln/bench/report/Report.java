@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -307,7 +308,38 @@ public final class Report {
         integer(run.getOrDefault("warmupIterations", "?")),
         integer(run.getOrDefault("measurementIterations", "?")),
         run.getOrDefault("warmupTime", "?"), run.getOrDefault("measurementTime", "?"), jdk, vm,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors()) + steadiness();
+  }
+
+  /**
+   * How steady the machine was, from the baselines' own errors: the median and the largest
+   * relative error of {@code jdbc} and {@code jdbc-pg} over every benchmark. Their error measures
+   * the run rather than Kiln, so a run disturbed by other work on the machine shows it here, and
+   * a reader can weigh every ratio by it; empty when the run has no baseline.
+   */
+  String steadiness() {
+    List<Result> baselines = results.stream()
+        .filter(r -> r.contender().equals("jdbc") || r.contender().equals("jdbc-pg"))
+        .filter(r -> r.score() > 0 && !Double.isNaN(r.error()))
+        .sorted(Comparator.comparingDouble(Report::relativeError))
+        .toList();
+    if (baselines.isEmpty()) {
+      return "";
+    }
+    double[] errors = baselines.stream().mapToDouble(Report::relativeError).toArray();
+    int middle = errors.length / 2;
+    double median = errors.length % 2 == 1 ? errors[middle]
+        : (errors[middle - 1] + errors[middle]) / 2;
+    Result worst = baselines.get(baselines.size() - 1);
+    return String.format(Locale.ROOT, " How steady the machine was shows in the baselines' own"
+            + " errors: a median of ±%.0f%% of their rates over %d results, the largest ±%.0f%%"
+            + " (`%s`, `%s`).",
+        100 * median, errors.length, 100 * relativeError(worst), worst.benchmark(),
+        worst.contender());
+  }
+
+  private static double relativeError(Result r) {
+    return r.error() / r.score();
   }
 
   private static String integer(Object value) {
