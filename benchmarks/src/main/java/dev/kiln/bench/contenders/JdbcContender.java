@@ -244,10 +244,9 @@ public final class JdbcContender implements RecordContender {
    * range), in one snapshot, merged in order.
    */
   private List<Author> twoQueries(Connection c, long firstId, long lastId) throws SQLException {
-    c.setAutoCommit(false);
-    try {
+    return JdbcTransactions.inTransaction(c, false, conn -> {
       List<Author> roots = new ArrayList<>((int) (lastId - firstId + 1));
-      PreparedStatement ps = prepare(c, AUTHOR_RANGE);
+      PreparedStatement ps = prepare(conn, AUTHOR_RANGE);
       ps.setLong(1, firstId);
       ps.setLong(2, lastId);
       try (ResultSet rs = ps.executeQuery()) {
@@ -257,15 +256,14 @@ public final class JdbcContender implements RecordContender {
       }
       List<Author> result = new ArrayList<>(roots.size());
       if (roots.isEmpty()) {
-        c.commit();
         return result;
       }
       if (style == Style.WELL_RANGE) {
-        ps = prepare(c, BOOK_RANGE);
+        ps = prepare(conn, BOOK_RANGE);
         ps.setLong(1, firstId);
         ps.setLong(2, lastId);
       } else {
-        ps = keyedBooks(c, roots.size());
+        ps = keyedBooks(conn, roots.size());
         for (int i = 0; i < roots.size(); i++) {
           ps.setLong(i + 1, roots.get(i).id());
         }
@@ -281,14 +279,8 @@ public final class JdbcContender implements RecordContender {
           result.add(author.withBooks(books));
         }
       }
-      c.commit();
       return result;
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+    });
   }
 
   /** One LEFT JOIN, ordered by author then book; an author's columns are read once. */

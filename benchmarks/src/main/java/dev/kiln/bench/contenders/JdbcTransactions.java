@@ -32,25 +32,35 @@ public final class JdbcTransactions {
     return inTransaction(pool, true, work);
   }
 
-  private static <T> T inTransaction(DataSource pool, boolean readOnly, Work<T> work) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
+  /**
+   * Runs {@code work} in one transaction on {@code c}, a connection the caller borrowed and gives
+   * back: for contenders that choose their plan once they hold the connection.
+   */
+  public static <T> T inTransaction(Connection c, boolean readOnly, Work<T> work)
+      throws SQLException {
+    c.setAutoCommit(false);
+    if (readOnly) {
+      c.setReadOnly(true);
+    }
+    try {
+      T result = work.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
       if (readOnly) {
-        c.setReadOnly(true);
+        c.setReadOnly(false);
       }
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        if (readOnly) {
-          c.setReadOnly(false);
-        }
-        c.setAutoCommit(true);
-      }
+      c.setAutoCommit(true);
+    }
+  }
+
+  /** Runs {@code work} in one transaction, read-only or not, on a connection of {@code pool}. */
+  public static <T> T inTransaction(DataSource pool, boolean readOnly, Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return inTransaction(c, readOnly, work);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

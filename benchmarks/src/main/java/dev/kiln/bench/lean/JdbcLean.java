@@ -2,6 +2,7 @@ package dev.kiln.bench.lean;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kiln.bench.contenders.ConnectionStatements;
+import dev.kiln.bench.contenders.JdbcTransactions;
 import dev.kiln.bench.contenders.Pool;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -176,25 +177,12 @@ public final class JdbcLean implements LeanContender {
     });
   }
 
-  /** Work that reads on a borrowed connection. */
-  @FunctionalInterface
-  private interface Reads<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  /** Runs {@code work} in one read transaction, so that its statements see one snapshot. */
-  private <T> T inReadTransaction(Reads<T> work) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        return work.run(c);
-      } finally {
-        c.commit();
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  /**
+   * Runs {@code work} in one transaction, so that its statements see one snapshot; not marked
+   * read-only, as this contender has always measured it.
+   */
+  private <T> T inReadTransaction(JdbcTransactions.Work<T> work) {
+    return JdbcTransactions.inTransaction(pool, false, work);
   }
 
   private PreparedStatement prepare(Connection c, int which) throws SQLException {
