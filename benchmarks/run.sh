@@ -10,8 +10,9 @@
 #
 # After JMH, unless CPU_CHECK=0, dev.kiln.bench.Compare measures Kiln and hand-written JDBC once
 # more by the CPU time of the benchmark thread, which other processes competing for the cores do
-# not disturb the way they disturb JMH's clock. Run it on a quiet machine all the same: every
-# benchmark and contender gets a JVM of its own, and the numbers move with the machine's load.
+# not disturb the way they disturb JMH's clock; its contenders' JVMs take turns of 0.3 s, and each
+# ratio is the median of the turns' ratios, so a slower patch of the machine reaches both sides.
+# Run it on a quiet machine all the same: JMH's numbers move with the machine's load.
 # The report states how steady the run was (the median and largest JMH error of the hand-written
 # JDBC baselines): compare it with the published run's before replacing that.
 set -euo pipefail

@@ -12,15 +12,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -29,28 +28,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+import org.openjdk.jmh.util.ListStatistics;
 
 /**
- * A quick A/B check for working on performance on a busy machine. Each contender runs the
- * operation in a JVM of its own (as under JMH: contenders sharing a JVM share the JIT's profiles
- * of sqlite-jdbc and HikariCP, which skews the comparison by 10–15%), several times in turn, and
- * each run counts operations per second of the thread's CPU time as well as of the clock: the
- * CPU rate is not disturbed by time spent waiting for a core, so it compares contenders even while
- * other processes load the machine. Prints each contender's median rates and ratios to the first
- * one, and the bytes each operation allocated. JMH (benchmarks/run.sh) gives the published
- * numbers; this answers "which is faster, by how much" while a change is being made.
+ * Kiln against hand-written JDBC by the CPU time of the benchmark threads, on a machine whose
+ * speed changes while it runs. Each contender runs the operation in a JVM of its own (as under
+ * JMH: contenders sharing a JVM share the JIT's profiles of sqlite-jdbc and HikariCP, which skews
+ * the comparison by 10–15%), all started together; they then take turns, one timed round of
+ * 0.3 s each, the order reversed every round (A B, B A, …) so that a steady drift favours
+ * neither. A contender's ratio is the median over the rounds of its rate over the baseline's in
+ * the same turn: a slower patch of the machine lasting seconds slows both rounds of a turn alike
+ * and leaves their ratio alone, where it moves a JMH fork's mean by a third. Rates are counted
+ * per second of the threads' CPU time as well as of the clock, since time spent waiting for a
+ * core does not cost CPU time. Prints each contender's median rates, its ratios to the first
+ * contender with their quartiles, and the bytes each operation allocated.
  *
  * <pre>java -cp benchmarks/target/kiln-benchmarks.jar dev.kiln.bench.Compare find jdbc kiln</pre>
  *
  * Operations: find, page, eager, nplus1, report, insert, update, and on the lean schema
- * lean-find, lean-eager (1:N), lean-nn (1:N:N) and lean-mn (many-to-many). {@code -Druns=3}, {@code -Drounds=15},
- * {@code -DroundMillis=300} set the JVMs per contender and the timed rounds in each;
- * {@code -Dthreads=2} runs the operation on that many threads at once (each with its own random
- * keys), counting every thread's operations over the clock and over their summed CPU time (its
- * CSV lines name the operation {@code find-2t}); {@code -Dcompare.rounds=true}, given to a child
- * run directly, prints every round's rates, to see how they spread;
- * {@code -Dcompare.csv=file} appends {@code operation,contender,ops/s,ops/cpu-s,bytes/op} lines
- * to {@code file}, which the report shows as its CPU-time check.
+ * lean-find, lean-eager (1:N), lean-nn (1:N:N) and lean-mn (many-to-many). {@code -Druns=3}
+ * sets of JVMs one after the other, {@code -Dwarmup=10} untimed turns and {@code -Drounds=15}
+ * timed ones in each, {@code -DroundMillis=300}; {@code -Dthreads=2} runs the operation on that
+ * many threads at once (each with its own random keys), counting every thread's operations over
+ * the clock and over their summed CPU time (its CSV lines name the operation {@code find-2t});
+ * {@code -Dcompare.csv=file} appends {@code operation,contender,ops/s,ops/cpu-s,bytes/op,rounds}
+ * lines to {@code file}, {@code rounds} being every timed round's ops per CPU-second in turn
+ * order, which the report shows as its CPU-time check.
  */
 public final class Compare {
 
@@ -64,8 +67,8 @@ public final class Compare {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: Compare <find|page|eager|nplus1|report|insert|update|lean-find|lean-eager|lean-nn"
-          + "|lean-mn> <contender>...");
+      System.err.println("usage: Compare <find|page|eager|nplus1|report|insert|update|lean-find"
+          + "|lean-eager|lean-nn|lean-mn> <contender>...");
       System.exit(2);
     }
     if (Boolean.getBoolean("compare.child")) {
@@ -73,63 +76,83 @@ public final class Compare {
       return;
     }
     List<String> names = Arrays.asList(args).subList(1, args.length);
-    int runs = Integer.getInteger("runs", 3);
-    Map<String, List<double[]>> results = new LinkedHashMap<>();
-    names.forEach(n -> results.put(n, new ArrayList<>()));
-    for (int run = 0; run < runs; run++) {
-      for (String name : names) {
-        results.get(name).add(fork(args[0], name));
-      }
+    List<List<double[]>> results = new ArrayList<>();
+    names.forEach(n -> results.add(new ArrayList<>()));
+    for (int set = 0, sets = Integer.getInteger("runs", 3); set < sets; set++) {
+      takeTurns(args[0], names, results);
     }
-    double[] base = medians(results.get(names.get(0)));
-    String csv = System.getProperty("compare.csv");
-    for (String name : names) {
-      double[] mine = medians(results.get(name));
-      StringBuilder each = new StringBuilder();
-      for (double[] run : results.get(name)) {
-        each.append(String.format(" %.0f", run[1]));
+    report(args[0], names, results);
+  }
+
+  /**
+   * Starts a JVM for each contender, lets them warm up, then has them time their rounds in turn,
+   * adding each contender's rounds to its list in {@code results} (one list per contender, in
+   * the order of {@code names}, which may name a contender twice to see the machine's noise).
+   */
+  private static void takeTurns(String op, List<String> names, List<List<double[]>> results)
+      throws IOException {
+    List<ContenderProcess> children = new ArrayList<>();
+    try {
+      for (String name : names) {
+        children.add(ContenderProcess.start(op, name));
       }
-      System.out.printf("%-8s %-12s %10.0f ops/s (ratio %.3f)  %10.0f ops/cpu-s (ratio %.3f)"
-              + "  %8.0f B/op  runs:%s%n",
-          args[0], name, mine[0], mine[0] / base[0], mine[1], mine[1] / base[1], mine[2], each);
-      if (csv != null) {
-        String operation = THREADS == 1 ? args[0] : args[0] + "-" + THREADS + "t";
-        Files.writeString(Path.of(csv), String.format(Locale.ROOT, "%s,%s,%.1f,%.1f,%.0f%n",
-            operation, name, mine[0], mine[1], mine[2]), StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
+      for (ContenderProcess child : children) {
+        child.awaitReady();
+      }
+      int warmup = Integer.getInteger("warmup", 10);
+      int rounds = Integer.getInteger("rounds", 15);
+      for (int turn = -warmup; turn < rounds; turn++) {
+        for (int i = 0; i < children.size(); i++) {
+          int next = Math.floorMod(turn, 2) == 0 ? i : children.size() - 1 - i;
+          double[] round = children.get(next).round();
+          if (turn >= 0) {
+            results.get(next).add(round);
+          }
+        }
+      }
+    } finally {
+      for (ContenderProcess child : children) {
+        child.close();
       }
     }
   }
 
-  /** Runs one contender in a new JVM; its median rates by the clock and by CPU time. */
-  private static double[] fork(String op, String name) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms1g", "-Xmx1g", "-Dcompare.child=true"));
-    for (String property : List.of("rounds", "roundMillis", "threads")) {
-      if (System.getProperty(property) != null) {
-        command.add("-D" + property + "=" + System.getProperty(property));
-      }
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        Compare.class.getName(), op, name));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    double[] result = null;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
-      for (String line; (line = out.readLine()) != null; ) {
-        if (line.startsWith("RESULT ")) {
-          String[] parts = line.split(" ");
-          result = new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
-              Double.parseDouble(parts[3])};
-        } else if (!line.isBlank() && !line.contains("dev.kiln.slow")) {
-          System.err.println(name + ": " + line);
+  /** Prints each contender's medians and ratios to the first; appends them to the CSV file. */
+  private static void report(String op, List<String> names, List<List<double[]>> results)
+      throws IOException {
+    List<double[]> base = results.get(0);
+    String csv = System.getProperty("compare.csv");
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      List<double[]> mine = results.get(i);
+      double[] medians = medians(mine);
+      double[] byClock = ratios(mine, base, 0);
+      double[] byCpu = ratios(mine, base, 1);
+      System.out.printf("%-8s %-12s %10.0f ops/s (ratio %.3f)  %10.0f ops/cpu-s (ratio %.3f,"
+              + " quartiles %.3f–%.3f)  %8.0f B/op%n",
+          op, name, medians[0], median(byClock), medians[1], median(byCpu),
+          quantile(byCpu, 0.25), quantile(byCpu, 0.75), medians[2]);
+      if (csv != null) {
+        String operation = THREADS == 1 ? op : op + "-" + THREADS + "t";
+        StringBuilder rounds = new StringBuilder();
+        for (double[] round : mine) {
+          rounds.append(rounds.length() == 0 ? "" : " ")
+              .append(String.format(Locale.ROOT, "%.1f", round[1]));
         }
+        Files.writeString(Path.of(csv), String.format(Locale.ROOT, "%s,%s,%.1f,%.1f,%.0f,%s%n",
+            operation, name, medians[0], medians[1], medians[2], rounds),
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       }
     }
-    if (process.waitFor() != 0 || result == null) {
-      throw new IllegalStateException(name + " failed");
+  }
+
+  /** Each round's rate {@code field} of {@code mine} over {@code base}'s in the same turn. */
+  private static double[] ratios(List<double[]> mine, List<double[]> base, int field) {
+    double[] ratios = new double[mine.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = mine.get(i)[field] / base.get(i)[field];
     }
-    return result;
+    return ratios;
   }
 
   private static void child(String op, String name) throws IOException, InterruptedException {
@@ -137,11 +160,11 @@ public final class Compare {
     try {
       if (op.startsWith("lean-")) {
         try (LeanContender c = LeanContender.open(name, dir)) {
-          measure(seed -> leanOperation(op, c, seed));
+          serve(seed -> leanOperation(op, c, seed));
         }
       } else {
         try (Contender<Object, Object> c = Contenders.openFresh(name, dir)) {
-          measure(seed -> operation(op, c, seed));
+          serve(seed -> operation(op, c, seed));
         }
       }
     } finally {
@@ -150,36 +173,31 @@ public final class Compare {
   }
 
   /**
-   * Warms the operation up, times it and prints the medians for the parent to read: on one thread,
-   * or on {@code -Dthreads} at once, each thread with the operation {@code operations} makes for
-   * its seed.
+   * Times a round each time the parent asks, on one thread or on {@code -Dthreads} at once, each
+   * thread running the operation {@code operations} makes for its seed, until the parent's
+   * input ends.
    */
-  private static void measure(IntFunction<LongSupplier> operations) throws InterruptedException {
-    int rounds = Integer.getInteger("rounds", 15);
+  private static void serve(IntFunction<LongSupplier> operations)
+      throws IOException, InterruptedException {
     long roundNanos = Long.getLong("roundMillis", 300L) * 1_000_000;
-    double[][] all = new double[rounds][];
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<LongSupplier> each = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         each.add(operations.apply(7 + t));
       }
-      for (int r = -10; r < rounds; r++) { // ten rounds of warming up first
+      BufferedReader parent = new BufferedReader(
+          new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      System.out.println("READY");
+      System.out.flush();
+      for (String line; (line = parent.readLine()) != null && line.equals("round"); ) {
         double[] round = round(pool, each, roundNanos);
-        if (r >= 0) {
-          all[r] = round;
-        }
+        System.out.println("ROUND " + round[0] + " " + round[1] + " " + round[2]);
+        System.out.flush();
       }
     } finally {
       pool.shutdownNow();
     }
-    double[] medians = medians(Arrays.asList(all));
-    if (Boolean.getBoolean("compare.rounds")) {
-      for (double[] r : all) {
-        System.out.printf("ROUND %.0f %.0f%n", r[0], r[1]);
-      }
-    }
-    System.out.println("RESULT " + medians[0] + " " + medians[1] + " " + medians[2]);
   }
 
   /**
@@ -295,9 +313,10 @@ public final class Compare {
   }
 
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return quantile(values, 0.5);
+  }
+
+  private static double quantile(double[] values, double q) {
+    return new ListStatistics(values).getPercentile(100 * q);
   }
 }

@@ -111,10 +111,10 @@ public final class Report {
 
   private final List<Result> results;
   private final Map<String, Object> run;
-  /** The CPU-time check: benchmark → contender → {ops/s, ops per CPU-second, bytes per op}. */
-  private final Map<String, Map<String, double[]>> cpu;
+  /** The CPU-time check: benchmark → contender → its figures. */
+  private final Map<String, Map<String, CpuRates>> cpu;
 
-  Report(List<Result> results, Map<String, Object> run, Map<String, Map<String, double[]>> cpu) {
+  Report(List<Result> results, Map<String, Object> run, Map<String, Map<String, CpuRates>> cpu) {
     this.results = results;
     this.run = run;
     this.cpu = cpu;
@@ -162,15 +162,14 @@ public final class Report {
           number(metric.get("score")), number(metric.get("scoreError")), bytes));
       run = e;
     }
-    Map<String, Map<String, double[]>> cpu = new LinkedHashMap<>();
+    Map<String, Map<String, CpuRates>> cpu = new LinkedHashMap<>();
     Path csv = json.resolveSibling("cpu-check.csv");
     if (Files.exists(csv)) {
       for (String line : Files.readAllLines(csv)) {
         String[] f = line.split(",");
         String benchmark = COMPARE_OPERATIONS.get(f[0]);
-        if (f.length == 5 && benchmark != null) {
-          cpu.computeIfAbsent(benchmark, b -> new LinkedHashMap<>()).put(f[1], new double[] {
-              Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4])});
+        if (f.length >= 5 && benchmark != null) {
+          cpu.computeIfAbsent(benchmark, b -> new LinkedHashMap<>()).put(f[1], CpuRates.parse(f));
         }
       }
     }
@@ -179,13 +178,13 @@ public final class Report {
 
   /**
    * {@code contender}'s ops per CPU-second over {@code baseline}'s on {@code benchmark} in the
-   * CPU-time check, or NaN when it did not run.
+   * CPU-time check (see {@link CpuRates#ratioTo}), or NaN when it did not run.
    */
   double cpuRatio(String benchmark, String contender, String baseline) {
-    Map<String, double[]> rates = cpu.getOrDefault(benchmark, Map.of());
-    double[] mine = rates.get(contender);
-    double[] base = rates.get(baseline);
-    return mine == null || base == null ? Double.NaN : mine[1] / base[1];
+    Map<String, CpuRates> rates = cpu.getOrDefault(benchmark, Map.of());
+    CpuRates mine = rates.get(contender);
+    CpuRates base = rates.get(baseline);
+    return mine == null || base == null ? Double.NaN : mine.ratioTo(base);
   }
 
   /** The relative error (99.9%) of the ratio of two JMH results. */
@@ -687,26 +686,36 @@ public final class Report {
     return md.toString();
   }
 
-  /** The CPU-time check: Kiln and JDBC in JVMs of their own, ops per second of CPU time. */
+  /** The CPU-time check: Kiln and JDBC in JVMs of their own, taking turns, by CPU time. */
   String cpuCheck() {
     StringBuilder md = new StringBuilder("`benchmarks/run.sh` also runs `dev.kiln.bench.Compare`"
-        + " for Kiln and hand-written JDBC: each in JVMs of its own, three times in turn (five for"
-        + " two threads), counting operations per second of the benchmark threads' CPU time"
-        + " (summed over both threads for two), which time spent waiting for a core does not"
-        + " disturb. Medians; the ratio is to `jdbc` by CPU time (to `jdbc-pg` on PostgreSQL).\n\n"
-        + "| operation | contender | ops/s | ops per CPU-second | ratio (CPU) | bytes/op |\n"
-        + "|---|---|---:|---:|---:|---:|\n");
+        + " for Kiln and hand-written JDBC: each contender in a JVM of its own, all started"
+        + " together, then taking turns of one 0.3 s round each (the order reversed every turn),"
+        + " 10 turns to warm up and 15 timed, in three sets of JVMs (five for two threads). It"
+        + " counts operations per second of the benchmark threads' CPU time (summed over both"
+        + " threads for two), which time spent waiting for a core does not disturb. The ratio is"
+        + " to `jdbc` (`jdbc-pg` on PostgreSQL), the median over the turns of the two rounds'"
+        + " ratio: a change in the machine's speed lasting seconds reaches both rounds of a turn"
+        + " alike. The quartiles of those ratios show how far single turns strayed; rates and"
+        + " bytes are medians over the rounds.\n\n"
+        + "| operation | contender | ops/s | ops per CPU-second | ratio (CPU) | quartiles"
+        + " | bytes/op |\n|---|---|---:|---:|---:|---:|---:|\n");
     for (Operation op : OPERATIONS) {
-      Map<String, double[]> rates = cpu.get(op.benchmark());
+      Map<String, CpuRates> rates = cpu.get(op.benchmark());
       if (rates == null) {
         continue;
       }
-      for (Map.Entry<String, double[]> e : rates.entrySet()) {
+      for (Map.Entry<String, CpuRates> e : rates.entrySet()) {
+        CpuRates mine = e.getValue();
+        CpuRates base = rates.get(baselineOf(e.getKey()));
+        double[] quartiles = base == null ? new double[0] : mine.quartilesTo(base);
         md.append("| ").append(op.title()).append(" | ").append(e.getKey()).append(" | ")
-            .append(count(e.getValue()[0])).append(" | ").append(count(e.getValue()[1]))
-            .append(" | ")
+            .append(count(mine.opsPerSecond())).append(" | ")
+            .append(count(mine.opsPerCpuSecond())).append(" | ")
             .append(ratioText(cpuRatio(op.benchmark(), e.getKey(), baselineOf(e.getKey()))))
-            .append(" | ").append(count(e.getValue()[2])).append(" |\n");
+            .append(" | ").append(quartiles.length == 0 ? ""
+                : ratioText(quartiles[0]) + "–" + ratioText(quartiles[1]))
+            .append(" | ").append(count(mine.bytesPerOp())).append(" |\n");
       }
     }
     return md.toString();

@@ -1,0 +1,97 @@
+package dev.kiln.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One contender of {@link Compare} in a JVM of its own, timing one round of the operation each
+ * time it is asked and idle in between. The parent asks each contender's JVM in turn, so rounds of
+ * different contenders lie a fraction of a second apart and a change in the machine's speed
+ * reaches them alike; yet no two contenders share a JVM, whose JIT would profile sqlite-jdbc and
+ * HikariCP for both at once.
+ *
+ * <p>The conversation is lines of text: the child prints {@code READY} once its data set is open;
+ * each {@code round} on its standard input makes it print {@code ROUND <ops/s> <ops/cpu-s>
+ * <bytes/op>}; the end of its input ends it. Anything else it prints is passed on to standard
+ * error, named.
+ */
+final class ContenderProcess implements AutoCloseable {
+
+  private final String name;
+  private final Process process;
+  private final BufferedReader out;
+  private final PrintWriter in;
+
+  private ContenderProcess(String name, Process process) {
+    this.name = name;
+    this.process = process;
+    this.out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Starts {@code name} on {@code op} in a new JVM with the same heap for all, passing on the
+   * system properties that shape a round. It opens its data set while the caller starts others.
+   */
+  static ContenderProcess start(String op, String name) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xms1g", "-Xmx1g", "-Dcompare.child=true"));
+    for (String property : List.of("roundMillis", "threads")) {
+      if (System.getProperty(property) != null) {
+        command.add("-D" + property + "=" + System.getProperty(property));
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        Compare.class.getName(), op, name));
+    return new ContenderProcess(name, new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
+  /** Waits until the contender has opened its data set. */
+  void awaitReady() throws IOException {
+    await("READY");
+  }
+
+  /** Times one round: ops per second of the clock and of CPU time, and bytes per op. */
+  double[] round() throws IOException {
+    in.println("round");
+    String[] parts = await("ROUND").split(" ");
+    return new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+        Double.parseDouble(parts[3])};
+  }
+
+  /** The next line starting with {@code word}, passing on the lines before it. */
+  private String await(String word) throws IOException {
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith(word)) {
+        return line;
+      }
+      if (!line.isBlank() && !line.contains("dev.kiln.slow")) {
+        System.err.println(name + ": " + line);
+      }
+    }
+    throw new IllegalStateException(name + " ended before printing " + word);
+  }
+
+  /** Ends the contender's input, which ends it, and waits for it. */
+  @Override
+  public void close() throws IOException {
+    in.close();
+    try {
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(name + " failed with exit code " + process.exitValue());
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while " + name + " ended", e);
+    }
+  }
+}
