@@ -8,6 +8,7 @@ import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -55,6 +56,9 @@ public final class TemporalText {
       .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
       .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
       .toFormatter();
+
+  /** What {@link #canonicalEpochSecond} returns for text not in the form Kiln writes. */
+  private static final long NOT_CANONICAL = Long.MIN_VALUE;
 
   private TemporalText() {}
 
@@ -106,23 +110,26 @@ public final class TemporalText {
     if (text.length() == 10) {
       return parseLocalDate(text).atStartOfDay();
     }
-    LocalDateTime fast = canonicalDateTime(text);
-    if (fast != null) {
-      return fast;
+    long seconds = canonicalEpochSecond(text);
+    if (seconds != NOT_CANONICAL) {
+      return LocalDateTime.ofEpochSecond(seconds, fraction(text), ZoneOffset.UTC);
     }
     return READ.parse(normalise(text), LocalDateTime::from);
   }
 
   public static Instant parseInstant(String text) {
-    LocalDateTime fast = canonicalDateTime(text);
-    if (fast != null) {
-      return fast.toInstant(ZoneOffset.UTC);
+    long seconds = canonicalEpochSecond(text);
+    if (seconds != NOT_CANONICAL) {
+      // The date and time stay numbers on the way: only the Instant is allocated, whatever the
+      // JIT inlines (a LocalDate, LocalTime and LocalDateTime between cost 72 bytes a value
+      // wherever escape analysis did not remove them).
+      return Instant.ofEpochSecond(seconds, fraction(text));
     }
     if (isNumber(text)) {
       // SQLite's convention for a number in a date-time context: seconds since the Unix epoch.
-      java.math.BigDecimal seconds = new java.math.BigDecimal(text);
-      return Instant.ofEpochSecond(seconds.longValue(),
-          seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
+      java.math.BigDecimal decimal = new java.math.BigDecimal(text);
+      return Instant.ofEpochSecond(decimal.longValue(),
+          decimal.remainder(java.math.BigDecimal.ONE).movePointRight(9).intValue());
     }
     var parsed = READ.parse(normalise(text));
     LocalDateTime local = LocalDateTime.from(parsed);
@@ -140,37 +147,48 @@ public final class TemporalText {
 
   /**
    * The form Kiln writes, {@code YYYY-MM-DD HH:MM:SS} with an optional fraction of one to nine
-   * digits (or {@code T} for the space), read field by field; null for any other text, which the
-   * lenient formatter then reads. The formatter costs about a microsecond a value (half of a
-   * find-by-key), this a few dozen nanoseconds. A value out of range (a 30th of February, hour
-   * 24) is left to the formatter too, so that both paths accept and resolve exactly the same.
+   * digits (or {@code T} for the space), read field by field, as seconds since the epoch taken as
+   * UTC; {@link #NOT_CANONICAL} for any other text, which the lenient formatter then reads. The
+   * formatter costs about a microsecond a value (half of a find-by-key), this a few dozen
+   * nanoseconds. A value out of range (a 30th of February, hour 24) is left to the formatter too,
+   * so that both paths accept and resolve exactly the same.
    */
-  private static LocalDateTime canonicalDateTime(String text) {
+  private static long canonicalEpochSecond(String text) {
     int length = text.length();
     if (length < 19 || length == 20 || length > 29) {
-      return null;
+      return NOT_CANONICAL;
     }
     char separator = text.charAt(10);
     if ((separator != ' ' && separator != 'T' && separator != 't') || text.charAt(13) != ':'
-        || text.charAt(16) != ':' || (length > 19 && text.charAt(19) != '.')) {
-      return null;
+        || text.charAt(16) != ':' || (length > 19 && text.charAt(19) != '.')
+        || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return NOT_CANONICAL;
     }
-    LocalDate date = date(text);
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
     int hour = digits(text, 11, 13);
     int minute = digits(text, 14, 16);
     int second = digits(text, 17, 19);
-    int nanos = 0;
-    if (length > 19) {
-      nanos = digits(text, 20, length);
-      for (int i = length - 20; i < 9; i++) {
-        nanos *= 10;
-      }
+    if (!isDate(year, month, day) || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59 || fraction(text) < 0) {
+      return NOT_CANONICAL;
     }
-    if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
-        || second > 59 || nanos < 0) {
-      return null;
+    return IsoChronology.INSTANCE.epochSecond(year, month, day, hour, minute, second,
+        ZoneOffset.UTC);
+  }
+
+  /** The fraction after {@code HH:MM:SS.} in nanoseconds: 0 without one, -1 if not digits. */
+  private static int fraction(String text) {
+    int length = text.length();
+    if (length <= 20) {
+      return 0;
     }
-    return LocalDateTime.of(date, LocalTime.of(hour, minute, second, nanos));
+    int nanos = digits(text, 20, length);
+    for (int i = length - 20; i < 9 && nanos > 0; i++) {
+      nanos *= 10;
+    }
+    return nanos;
   }
 
   /** {@code YYYY-MM-DD} at the start of {@code text}, or null for other text or an invalid date. */
@@ -181,11 +199,13 @@ public final class TemporalText {
     int year = digits(text, 0, 4);
     int month = digits(text, 5, 7);
     int day = digits(text, 8, 10);
-    if (year < 0 || month < 1 || month > 12 || day < 1
-        || day > Month.of(month).length(Year.isLeap(year))) {
-      return null;
-    }
-    return LocalDate.of(year, month, day);
+    return isDate(year, month, day) ? LocalDate.of(year, month, day) : null;
+  }
+
+  /** Whether the numbers {@link #digits} read make a date of the proleptic Gregorian calendar. */
+  private static boolean isDate(int year, int month, int day) {
+    return year >= 0 && month >= 1 && month <= 12 && day >= 1
+        && day <= Month.of(month).length(Year.isLeap(year));
   }
 
   /** The decimal digits {@code from} (inclusive) {@code to} (exclusive) as a number, or -1. */
