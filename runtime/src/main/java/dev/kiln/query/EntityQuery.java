@@ -39,6 +39,12 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   /** The root table's alias in projections, which may join other tables. */
   private static final String ROOT = "t0";
 
+  /**
+   * The largest limit a result list is sized for up front: a page of a few hundred rows is not
+   * copied as it grows, and a large limit that matches few rows does not reserve much.
+   */
+  private static final int MOST_ROWS_EXPECTED = 1024;
+
   protected final RepositorySupport<E> support;
   private Condition<E> where;
   private final List<Order<E>> orders = new ArrayList<>();
@@ -135,9 +141,10 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       return fetched(rowLimit);
     }
     SqlWriter sql = select(rowLimit);
+    int expectedRows = rowLimit >= 0 && rowLimit <= MOST_ROWS_EXPECTED ? (int) rowLimit : 10;
     return cachedIf(sql, List.of(), null, () -> support.read("query", conn -> Engine.readAll(
-        conn, sql.sql(), ps -> sql.bindTo(ps, 1), rs -> support.mapping().read(rs, 1))),
-        this::copies);
+        conn, sql.sql(), ps -> sql.bindTo(ps, 1), rs -> support.mapping().read(rs, 1),
+        expectedRows)), this::copies);
   }
 
   /** A list of copies of {@code entities} that no other caller holds. */

@@ -291,9 +291,18 @@ public final class Engine {
   /** Runs every row of a query through {@code reader}. */
   public static <T> List<T> readAll(Conn conn, String sql, Binder binder, RowReader<T> reader)
       throws SQLException {
+    return readAll(conn, sql, binder, reader, 10);
+  }
+
+  /**
+   * {@link #readAll(Conn, String, Binder, RowReader)} into a list sized for
+   * {@code expectedRows}, such as a query's limit, so that a page is not copied as it grows.
+   */
+  public static <T> List<T> readAll(Conn conn, String sql, Binder binder, RowReader<T> reader,
+      int expectedRows) throws SQLException {
     PreparedStatement ps = conn.prepare(sql);
     binder.bind(ps);
-    List<T> rows = new ArrayList<>();
+    List<T> rows = new ArrayList<>(expectedRows);
     try (ResultSet rs = conn.query(ps)) {
       while (rs.next()) {
         rows.add(reader.read(rs));
