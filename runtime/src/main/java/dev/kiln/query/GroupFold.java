@@ -135,18 +135,19 @@ final class GroupFold<E> {
       long skip = offset;
       while (rs.next()) {
         rows++;
-        if (!open || !group.holds(rs)) {
+        group.readKey(rs);
+        if (!open || !group.holdsKey()) {
           if (open && skip-- <= 0 && add(groups, group, limit)) {
             open = false;
             break;
           }
-          group.start(rs);
+          group.start();
           open = true;
         }
         group.add(rs);
       }
       if (!open && rows == 0 && groupBy.isEmpty()) {
-        group.start(rs);
+        group.start();
         open = true;
       }
       if (open && skip <= 0) {
@@ -182,6 +183,22 @@ final class GroupFold<E> {
   }
 
   /**
+   * {@code value} as {@code type} reads it from the driver: an integer column's value narrowed
+   * to the item's type, keeping its low bits as the driver's {@code getInt}, {@code getShort}
+   * and {@code getByte} do.
+   */
+  private static Object boxed(ValueType<?> type, long value) {
+    if (type == ValueTypes.INTEGER) {
+      return (int) value;
+    } else if (type == ValueTypes.SHORT) {
+      return (short) value;
+    } else if (type == ValueTypes.BYTE) {
+      return (byte) value;
+    }
+    return value;
+  }
+
+  /**
    * The group being read: its key, how many rows, and per argument what was counted and added.
    * One per read, started again for each group, so that a group costs only its results.
    */
@@ -191,6 +208,9 @@ final class GroupFold<E> {
     /** The same as integers, which each row's are compared with: no value read boxed. */
     final long[] integers = new long[groupBy.size()];
     final boolean[] nulls = new boolean[groupBy.size()];
+    /** The grouped values of the row just read, each read from the driver once a row. */
+    final long[] rowIntegers = new long[groupBy.size()];
+    final boolean[] rowNulls = new boolean[groupBy.size()];
     long rows;
     /** Per argument: the values that are not NULL, as {@code count(column)} counts them. */
     final long[] present = new long[arguments.size()];
@@ -198,29 +218,35 @@ final class GroupFold<E> {
     final long[] numbers = new long[arguments.size()];
     final BigDecimal[] totals = new BigDecimal[arguments.size()];
 
-    /** Starts the group of the row {@code rs} is on (with no grouped values, of every row). */
-    void start(ResultSet rs) throws SQLException {
+    /** Reads the grouped values of the row {@code rs} is on. */
+    void readKey(ResultSet rs) throws SQLException {
+      for (int i = 0; i < rowIntegers.length; i++) {
+        long value = rs.getLong(i + 1);
+        rowIntegers[i] = value;
+        // NULL reads as 0, so only a 0 needs the second call
+        rowNulls[i] = value == 0 && rs.wasNull();
+      }
+    }
+
+    /** Whether the row last read belongs to this group. */
+    boolean holdsKey() {
+      return Arrays.equals(rowIntegers, integers) && Arrays.equals(rowNulls, nulls);
+    }
+
+    /**
+     * Starts the group of the row last read (with no grouped values, of every row), its key
+     * boxed from the integers already read, as the grouped items' types read them.
+     */
+    void start() {
       rows = 0;
       Arrays.fill(present, 0);
       Arrays.fill(numbers, 0);
       Arrays.fill(totals, null);
+      System.arraycopy(rowIntegers, 0, integers, 0, integers.length);
+      System.arraycopy(rowNulls, 0, nulls, 0, nulls.length);
       for (int i = 0; i < key.length; i++) {
-        integers[i] = rs.getLong(i + 1);
-        nulls[i] = rs.wasNull();
-        key[i] = groupBy.get(i).type().read(rs, i + 1);
+        key[i] = nulls[i] ? null : boxed(groupBy.get(i).type(), integers[i]);
       }
-    }
-
-    /** Whether the row {@code rs} is on belongs to this group. */
-    boolean holds(ResultSet rs) throws SQLException {
-      for (int i = 0; i < integers.length; i++) {
-        long value = rs.getLong(i + 1);
-        // NULL reads as 0, so only a 0 needs the second look
-        if (value != integers[i] || value == 0 && rs.wasNull() != nulls[i]) {
-          return false;
-        }
-      }
-      return true;
     }
 
     /** Counts the row {@code rs} is on, and adds its arguments, read after the grouped values. */

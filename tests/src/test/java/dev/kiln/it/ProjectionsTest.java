@@ -14,6 +14,7 @@ import dev.kiln.it.chinook.InvoiceLineRepository;
 import dev.kiln.it.chinook.InvoiceLine_;
 import dev.kiln.it.chinook.InvoiceRepository;
 import dev.kiln.it.chinook.Invoice_;
+import dev.kiln.it.chinook.Track;
 import dev.kiln.it.chinook.TrackRepository;
 import dev.kiln.it.chinook.Track_;
 import dev.kiln.query.Aggregate;
@@ -203,6 +204,40 @@ class ProjectionsTest extends ChinookFixture {
         + " JOIN Employee m ON m.EmployeeId = e.ReportsTo ORDER BY e.EmployeeId").stream()
         .map(r -> r[0] + " → " + r[1]).toList();
     assertEquals(expected, kiln);
+  }
+
+  record SizeTotal(Long bytes, Long tracks, BigDecimal total) {}
+
+  @Test
+  void groupsByANullKeyAndByZeroStayApart() {
+    // NULL reads from the driver as 0: a fold that grouped by the number alone would merge them.
+    TrackRepository tracks = new TrackRepository(db);
+    List<Track> added = List.of(track(90_001, null, "0.10"), track(90_002, null, "0.20"),
+        track(90_003, 0L, "0.40"), track(90_004, 0L, "0.80"), track(90_005, 7L, "1.60"));
+    tracks.insertAll(added);
+    try {
+      List<SizeTotal> totals = tracks.query().where(Track_.ID.gt(90_000L))
+          .groupBy(Track_.BYTES).orderBy(Track_.BYTES.asc())
+          .select(Track_.BYTES, Aggregate.count(), Track_.UNIT_PRICE.sum())
+          .into(SizeTotal::new).list();
+
+      Map<Long, String> byKey = new java.util.HashMap<>();
+      for (SizeTotal row : totals) {
+        byKey.put(row.bytes(), row.tracks() + " " + row.total().stripTrailingZeros().toPlainString());
+      }
+      Map<Long, String> expected = new java.util.HashMap<>();
+      expected.put(null, "2 0.3");
+      expected.put(0L, "2 1.2");
+      expected.put(7L, "1 1.6");
+      assertEquals(expected, byKey, totals.toString());
+    } finally {
+      tracks.deleteAll(added);
+    }
+  }
+
+  private static Track track(long id, Long bytes, String price) {
+    return new Track(id, "Track " + id, null, 1, null, null, 1_000, bytes, new BigDecimal(price),
+        null, List.of());
   }
 
   @Test
