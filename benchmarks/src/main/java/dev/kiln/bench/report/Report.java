@@ -386,8 +386,9 @@ public final class Report {
   // ---- targets ---------------------------------------------------------------------------------
 
   /**
-   * A performance target with what was measured for it and its status: met, missed, or within
-   * noise (short of it by less than JMH's error, and met by the CPU-time check where there is one).
+   * A performance target with what was measured for it and its status: met (by JMH and by the
+   * CPU-time check where there is one), missed, or within noise (short of it by less than JMH's
+   * error and met by the CPU-time check, or met by JMH and not by the CPU-time check).
    */
   record Target(String target, String measured, String status) {}
 
@@ -400,10 +401,10 @@ public final class Report {
     if (Double.isNaN(ratio)) {
       return null;
     }
-    if (ratio >= goal) {
-      return MET;
-    }
     boolean cpuMet = Double.isNaN(cpuRatio) || cpuRatio >= goal;
+    if (ratio >= goal) {
+      return cpuMet ? MET : NOISE; // the two measures disagree: not met until both say so
+    }
     return ratio * (1 + relativeError) >= goal && cpuMet ? NOISE : MISSED;
   }
 

@@ -44,4 +44,14 @@ class ReportTest {
 
     assertEquals("", report.steadiness());
   }
+
+  @Test
+  void aTargetIsMetOnlyWhenJmhAndTheCpuTimeCheckBothMeetIt() {
+    assertEquals(Report.MET, Report.status(0.97, 0.95, 0.10, Double.NaN));
+    assertEquals(Report.MET, Report.status(0.97, 0.95, 0.10, 0.96));
+    assertEquals(Report.NOISE, Report.status(0.97, 0.95, 0.10, 0.88), "the measures disagree");
+    assertEquals(Report.NOISE, Report.status(0.90, 0.95, 0.10, 0.96), "short within JMH's error");
+    assertEquals(Report.MISSED, Report.status(0.80, 0.95, 0.10, 0.96), "short beyond it");
+    assertEquals(Report.MISSED, Report.status(0.90, 0.95, 0.10, 0.90), "short by both");
+  }
 }
