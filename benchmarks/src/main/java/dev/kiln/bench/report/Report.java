@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * Turns a JMH result file into {@code docs/benchmarks.md} (every number, ratios to hand-written
@@ -325,15 +326,13 @@ public final class Report {
     if (baselines.isEmpty()) {
       return "";
     }
-    double[] errors = baselines.stream().mapToDouble(Report::relativeError).toArray();
-    int middle = errors.length / 2;
-    double median = errors.length % 2 == 1 ? errors[middle]
-        : (errors[middle - 1] + errors[middle]) / 2;
+    double median = new ListStatistics(
+        baselines.stream().mapToDouble(Report::relativeError).toArray()).getPercentile(50);
     Result worst = baselines.get(baselines.size() - 1);
     return String.format(Locale.ROOT, " How steady the machine was shows in the baselines' own"
             + " errors: a median of ±%.0f%% of their rates over %d results, the largest ±%.0f%%"
             + " (`%s`, `%s`).",
-        100 * median, errors.length, 100 * relativeError(worst), worst.benchmark(),
+        100 * median, baselines.size(), 100 * relativeError(worst), worst.benchmark(),
         worst.contender());
   }
 
