@@ -54,7 +54,7 @@ public final class DecimalFunctions {
       return null;
     }
     try {
-      return new BigDecimal(text.trim());
+      return DecimalText.parse(text);
     } catch (NumberFormatException notANumber) {
       return null;
     }

@@ -2,6 +2,7 @@ package dev.kiln.internal.sqlite;
 
 import dev.kiln.internal.StoredText;
 import dev.kiln.internal.TemporalText;
+import dev.kiln.migrations.schema.DecimalText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -47,7 +48,7 @@ public final class SqliteValues {
    * the decimal SQLite prints for it ({@code 0.99}, not {@code 0.98999999999999999}).
    */
   public static BigDecimal getBigDecimal(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, "BigDecimal", text -> new BigDecimal(text.trim()));
+    return StoredText.parse(rs, index, "BigDecimal", DecimalText::parse);
   }
 
   /** Binds the exact decimal text, {@link BigDecimal#toString()}, which keeps the scale. */
@@ -58,7 +59,7 @@ public final class SqliteValues {
 
   public static BigInteger getBigInteger(ResultSet rs, int index) throws SQLException {
     return StoredText.parse(rs, index, "BigInteger",
-        text -> new BigDecimal(text.trim()).toBigIntegerExact());
+        text -> DecimalText.parse(text).toBigIntegerExact());
   }
 
   public static void setBigInteger(PreparedStatement ps, int index, BigInteger value)
