@@ -141,10 +141,14 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       return fetched(rowLimit);
     }
     SqlWriter sql = select(rowLimit);
-    int expectedRows = rowLimit >= 0 && rowLimit <= MOST_ROWS_EXPECTED ? (int) rowLimit : 10;
     return cachedIf(sql, List.of(), null, () -> support.read("query", conn -> Engine.readAll(
         conn, sql.sql(), ps -> sql.bindTo(ps, 1), rs -> support.mapping().read(rs, 1),
-        expectedRows)), this::copies);
+        expectedRows(rowLimit))), this::copies);
+  }
+
+  /** The rows to make room for in a result: the limit when it is small, else a few. */
+  private static int expectedRows(long rowLimit) {
+    return rowLimit >= 0 && rowLimit <= MOST_ROWS_EXPECTED ? (int) rowLimit : 10;
   }
 
   /** A list of copies of {@code entities} that no other caller holds. */
@@ -323,8 +327,12 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       long rowLimit, GroupFold<E> fold) {
     SqlWriter sql = projection(items, fold, rowLimit);
     if (!cached && fold == null) {
+      // Every mapper takes the values out of the array before the next row is read, so one
+      // array serves every row.
+      Object[] values = new Object[items.size()];
       return support.read("query", conn -> Engine.readAll(conn, sql.sql(),
-          ps -> sql.bindTo(ps, 1), rs -> mapper.map(readValues(items, rs))));
+          ps -> sql.bindTo(ps, 1), rs -> mapper.map(readValues(items, rs, values)),
+          expectedRows(rowLimit)));
     }
     // The cache keeps the values, which are immutable; each caller gets its own results. A
     // fold's page is not in its SQL, so it is part of the key.
@@ -353,7 +361,12 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
   private static <E> Object[] readValues(List<Selectable<E, ?>> items, ResultSet rs)
       throws java.sql.SQLException {
-    Object[] values = new Object[items.size()];
+    return readValues(items, rs, new Object[items.size()]);
+  }
+
+  /** Reads the row {@code rs} is on into {@code values}, one per item. */
+  private static <E> Object[] readValues(List<Selectable<E, ?>> items, ResultSet rs,
+      Object[] values) throws java.sql.SQLException {
     for (int i = 0; i < values.length; i++) {
       values[i] = items.get(i).type().read(rs, i + 1);
     }
