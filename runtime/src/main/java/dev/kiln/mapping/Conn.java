@@ -34,4 +34,12 @@ public interface Conn {
 
   /** Counts the {@code rows} a query of {@code statement} returned, once they are read. */
   default void rowsRead(PreparedStatement statement, long rows) {}
+
+  /**
+   * How many rows the last query of {@code statement} returned ({@link #rowsRead}), to size the
+   * next result; -1 when unknown.
+   */
+  default int lastRows(PreparedStatement statement) {
+    return -1;
+  }
 }

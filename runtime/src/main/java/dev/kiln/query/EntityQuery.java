@@ -39,12 +39,6 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   /** The root table's alias in projections, which may join other tables. */
   private static final String ROOT = "t0";
 
-  /**
-   * The largest limit a result list is sized for up front: a page of a few hundred rows is not
-   * copied as it grows, and a large limit that matches few rows does not reserve much.
-   */
-  private static final int MOST_ROWS_EXPECTED = 1024;
-
   protected final RepositorySupport<E> support;
   private Condition<E> where;
   private final List<Order<E>> orders = new ArrayList<>();
@@ -143,12 +137,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     SqlWriter sql = select(rowLimit);
     return cachedIf(sql, List.of(), null, () -> support.read("query", conn -> Engine.readAll(
         conn, sql.sql(), ps -> sql.bindTo(ps, 1), rs -> support.mapping().read(rs, 1),
-        expectedRows(rowLimit))), this::copies);
-  }
-
-  /** The rows to make room for in a result: the limit when it is small, else a few. */
-  private static int expectedRows(long rowLimit) {
-    return rowLimit >= 0 && rowLimit <= MOST_ROWS_EXPECTED ? (int) rowLimit : 10;
+        rowLimit)), this::copies);
   }
 
   /** A list of copies of {@code entities} that no other caller holds. */
@@ -331,14 +320,13 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       // array serves every row.
       Object[] values = new Object[items.size()];
       return support.read("query", conn -> Engine.readAll(conn, sql.sql(),
-          ps -> sql.bindTo(ps, 1), rs -> mapper.map(readValues(items, rs, values)),
-          expectedRows(rowLimit)));
+          ps -> sql.bindTo(ps, 1), rs -> mapper.map(readValues(items, rs, values)), rowLimit));
     }
     // The cache keeps the values, which are immutable; each caller gets its own results. A
     // fold's page is not in its SQL, so it is part of the key.
     java.util.function.Supplier<List<Object[]>> load = fold == null
         ? () -> support.read("query", conn -> Engine.readAll(conn, sql.sql(),
-            ps -> sql.bindTo(ps, 1), rs -> readValues(items, rs)))
+            ps -> sql.bindTo(ps, 1), rs -> readValues(items, rs), rowLimit))
         : () -> support.read("query", conn -> fold.read(conn, sql, rowLimit, offset));
     List<Object[]> rows = cachedIf(sql, fold == null ? List.of() : List.of(rowLimit, offset),
         null, load, values -> values);

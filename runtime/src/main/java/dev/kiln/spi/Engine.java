@@ -47,6 +47,12 @@ import java.util.stream.StreamSupport;
  */
 public final class Engine {
 
+  /**
+   * The largest limit a first result list is sized for: a page of a few hundred rows is not
+   * copied as it grows, and a large limit that matches few rows does not reserve much.
+   */
+  private static final int MOST_ROWS_EXPECTED = 1024;
+
   private final Connections source;
   private final Transactions transactions;
   private final EntityCache cache;
@@ -291,18 +297,20 @@ public final class Engine {
   /** Runs every row of a query through {@code reader}. */
   public static <T> List<T> readAll(Conn conn, String sql, Binder binder, RowReader<T> reader)
       throws SQLException {
-    return readAll(conn, sql, binder, reader, 10);
+    return readAll(conn, sql, binder, reader, -1);
   }
 
   /**
-   * {@link #readAll(Conn, String, Binder, RowReader)} into a list sized for
-   * {@code expectedRows}, such as a query's limit, so that a page is not copied as it grows.
+   * {@link #readAll(Conn, String, Binder, RowReader)} for a query that returns at most
+   * {@code rowLimit} rows (negative: no limit), into a list sized so that it is not copied as it
+   * grows: for as many rows as the statement's last run returned, or the first time for the
+   * limit when it is small.
    */
   public static <T> List<T> readAll(Conn conn, String sql, Binder binder, RowReader<T> reader,
-      int expectedRows) throws SQLException {
+      long rowLimit) throws SQLException {
     PreparedStatement ps = conn.prepare(sql);
     binder.bind(ps);
-    List<T> rows = new ArrayList<>(expectedRows);
+    List<T> rows = new ArrayList<>(expectedRows(conn.lastRows(ps), rowLimit));
     try (ResultSet rs = conn.query(ps)) {
       while (rs.next()) {
         rows.add(reader.read(rs));
@@ -310,6 +318,18 @@ public final class Engine {
     }
     conn.rowsRead(ps, rows.size());
     return rows;
+  }
+
+  /**
+   * The rows to make room for: those of the statement's {@code lastRun} (negative: unknown),
+   * never more than the limit; else the limit when it is small, and else a few.
+   */
+  static int expectedRows(int lastRun, long rowLimit) {
+    long most = rowLimit < 0 ? Long.MAX_VALUE : rowLimit;
+    if (lastRun >= 0) {
+      return (int) Math.min(Math.max(lastRun, 1), most);
+    }
+    return most <= MOST_ROWS_EXPECTED ? (int) most : 10;
   }
 
   /**

@@ -106,7 +106,13 @@ final class PostgresSession implements Session, Lease {
 
   @Override
   public void rowsRead(PreparedStatement statement, long rows) {
+    statements.rowsRead(statement, rows);
     telemetry.rowsRead(statement, sqlOf(statement), rows);
+  }
+
+  @Override
+  public int lastRows(PreparedStatement statement) {
+    return statements.lastRows(statement);
   }
 
   /**

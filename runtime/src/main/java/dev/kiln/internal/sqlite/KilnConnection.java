@@ -71,7 +71,13 @@ public final class KilnConnection extends JDBC4Connection implements Session {
 
   @Override
   public void rowsRead(PreparedStatement statement, long rows) {
+    statements.rowsRead(statement, rows);
     telemetry.rowsRead(statement, statements.sqlOf(), rows);
+  }
+
+  @Override
+  public int lastRows(PreparedStatement statement) {
+    return statements.lastRows(statement);
   }
 
   @Override
