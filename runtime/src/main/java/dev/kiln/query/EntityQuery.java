@@ -371,8 +371,10 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       throw new KilnException("select(…) on " + entity + " reads values, not entities: remove"
           + " fetch(…), or select the entities with list()");
     }
-    boolean grouped = !groupBy.isEmpty()
-        || items.stream().anyMatch(Selectable::aggregate);
+    boolean grouped = !groupBy.isEmpty();
+    for (Selectable<E, ?> item : items) {
+      grouped |= item.aggregate();
+    }
     if (after != null) {
       throw new KilnException("after(…) on " + entity + " continues a list of entities; a"
           + " projection pages with limit and offset");
@@ -393,9 +395,8 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     SqlDialect dialect = support.engine().sql();
     String table = support.info().table();
     SqlWriter sql = new SqlWriter(dialect, Map.of(table, ROOT));
-    List<String> selected = (fold == null ? items : fold.columns()).stream()
-        .map(item -> item.expression(sql)).toList();
-    List<String> groups = groupBy.stream().map(item -> item.expression(sql)).toList();
+    List<String> selected = expressions(fold == null ? items : fold.columns(), sql);
+    List<String> groups = expressions(groupBy, sql);
     List<String> orderTerms = new ArrayList<>();
     boolean total = false;
     for (Order<E> order : orders) {
@@ -432,6 +433,15 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       writePage(sql, rowLimit);
     }
     return sql;
+  }
+
+  /** The SQL expression of each of {@code items}, in order. */
+  private static <E> List<String> expressions(List<Selectable<E, ?>> items, SqlWriter sql) {
+    List<String> expressions = new ArrayList<>(items.size());
+    for (Selectable<E, ?> item : items) {
+      expressions.add(item.expression(sql));
+    }
+    return expressions;
   }
 
   /**

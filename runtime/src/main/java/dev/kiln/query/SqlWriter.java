@@ -18,7 +18,8 @@ import java.util.function.IntFunction;
  */
 public final class SqlWriter {
 
-  private final StringBuilder sql = new StringBuilder(128);
+  // Room for a typical typed query's SQL, which then is not copied as it grows.
+  private final StringBuilder sql = new StringBuilder(256);
   private final List<Object> values = new ArrayList<>();
   private final List<ValueType<Object>> types = new ArrayList<>();
   private final Map<String, String> aliases;
@@ -86,6 +87,9 @@ public final class SqlWriter {
    * {@code rootAlias}: each step from the alias of the path before it.
    */
   String joins(String rootAlias) {
+    if (joins.isEmpty()) {
+      return "";
+    }
     StringBuilder out = new StringBuilder();
     Map<List<RelationInfo<?, ?>>, String> written = new HashMap<>();
     for (List<RelationInfo<?, ?>> path : List.copyOf(joins.keySet())) {
