@@ -17,6 +17,12 @@ import java.util.Map;
  */
 public final class StatementCache {
 
+  /**
+   * The largest row count remembered, here and by fetch plans: a list sized for more would
+   * reserve much for a query that usually returns few.
+   */
+  public static final int MOST_ROWS = 4096;
+
   private final Map<PreparedStatement, String> sqlOf = new IdentityHashMap<>();
   private final Map<PreparedStatement, int[]> lastRows = new IdentityHashMap<>();
   private final Map<String, PreparedStatement> statements;
@@ -68,12 +74,6 @@ public final class StatementCache {
     }
     last[0] = (int) Math.min(rows, MOST_ROWS);
   }
-
-  /**
-   * The largest row count remembered: a list sized for more would reserve much for a query
-   * that usually returns few.
-   */
-  public static final int MOST_ROWS = 4096;
 
   /** The SQL of each statement kept, by identity. */
   public Map<PreparedStatement, String> sqlOf() {

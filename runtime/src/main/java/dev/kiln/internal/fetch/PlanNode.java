@@ -1,5 +1,6 @@
 package dev.kiln.internal.fetch;
 
+import dev.kiln.internal.StatementCache;
 import dev.kiln.mapping.EntityMapping;
 import dev.kiln.mapping.RelationInfo;
 import java.util.ArrayList;
@@ -22,11 +23,10 @@ final class PlanNode {
 
   /**
    * How many rows of this node the plan's largest run so far gathered (at most
-   * {@link #MOST_ROWS_HINTED}): the capacity its lists start with, so that a plan run again does
-   * not grow them step by step. Written without a fence: a hint read stale costs a list growth.
+   * {@link StatementCache#MOST_ROWS}): the capacity its lists start with, so that a plan run
+   * again does not grow them step by step. Written without a fence: a hint read stale costs a list growth.
    */
   int rowsHint = 10;
-  static final int MOST_ROWS_HINTED = 4096;
 
   private List<PlanNode> statementNodes;
 
@@ -57,7 +57,7 @@ final class PlanNode {
   /** Raises {@link #rowsHint} to {@code rows} when a run gathered more. */
   void sawRows(int rows) {
     if (rows > rowsHint) {
-      rowsHint = Math.min(rows, MOST_ROWS_HINTED);
+      rowsHint = Math.min(rows, StatementCache.MOST_ROWS);
     }
   }
 
