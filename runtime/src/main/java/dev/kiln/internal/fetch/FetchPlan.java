@@ -173,14 +173,13 @@ public final class FetchPlan {
     long max = Long.MIN_VALUE;
     int present = 0;
     for (Loaded parent : parents) {
-      if (parent.storedKey != null) {
+      if (parent.integerKey) {
         present++;
-        if (parent.storedKey instanceof Long key) {
-          min = Math.min(min, key);
-          max = Math.max(max, key);
-        } else {
-          integers = false;
-        }
+        min = Math.min(min, parent.longKey);
+        max = Math.max(max, parent.longKey);
+      } else if (parent.otherKey != null) {
+        present++;
+        integers = false;
       }
     }
     if (present == 0) {
@@ -198,8 +197,8 @@ public final class FetchPlan {
     } else {
       keys = new LinkedHashSet<>();
       for (Loaded parent : parents) {
-        if (parent.storedKey != null) {
-          keys.add(parent.storedKey);
+        if (parent.keyed()) {
+          keys.add(parent.key());
         }
       }
       // Distinct integers as many as the span between the smallest and the largest: no gaps.
@@ -238,7 +237,7 @@ public final class FetchPlan {
         Object row = plain ? child.mapping.read(rs, first) : read(rs, child, loaded);
         if (integers) {
           if (keyInEntity == null) {
-            keyInEntity = integer(value(child, row, keyed.keyInEntity()));
+            keyInEntity = Loaded.integer(value(child, row, keyed.keyInEntity()));
           }
           long key = keyInEntity ? longValue(child, row, keyed.keyInEntity())
               : rs.getLong(keyColumn);
@@ -318,17 +317,12 @@ public final class FetchPlan {
     return row instanceof Loaded loaded ? loaded.entity : row;
   }
 
-  private static boolean integer(Object value) {
-    return value instanceof Long || value instanceof Integer || value instanceof Short
-        || value instanceof Byte;
-  }
-
   /** Whether the {@code count} integer keys of {@code parents}, all from {@code min}, differ. */
   private static boolean distinct(List<Loaded> parents, long min, int count) {
     java.util.BitSet seen = new java.util.BitSet(count);
     for (Loaded parent : parents) {
-      if (parent.storedKey != null) {
-        int at = (int) ((Long) parent.storedKey - min);
+      if (parent.integerKey) {
+        int at = (int) (parent.longKey - min);
         if (seen.get(at)) {
           return false;
         }
@@ -344,12 +338,12 @@ public final class FetchPlan {
     int index = edge.relation().index();
     for (Loaded parent : parents) {
       List<Object> children;
-      if (parent.storedKey == null) {
+      if (!parent.keyed()) {
         children = null;
       } else if (byIndex != null) {
-        children = byIndex[(int) ((Long) parent.storedKey - min)];
+        children = byIndex[(int) (parent.longKey - min)];
       } else {
-        children = byParent.get(parent.storedKey);
+        children = byParent.get(parent.key());
       }
       parent.relations[index] = children == null ? List.of() : children;
     }
@@ -376,14 +370,19 @@ public final class FetchPlan {
     if (node.leaf()) {
       return entity;
     }
-    if (storedKey == null && !node.keyed.isEmpty()) {
-      // An integer key is stored as the same integer, so the entity just read has it; asking
-      // sqlite-jdbc for the column as an object would cost two more calls into the driver.
-      Object key = keyOf(node.mapping, entity);
-      storedKey = key instanceof Long || key instanceof Integer
-          ? asKey(key) : storedKey(rs, node);
+    Loaded row;
+    if (storedKey == null && !node.keyed.isEmpty() && node.integerKey(entity)) {
+      // An integer key is stored as the same integer, so the entity just read has it, unboxed;
+      // asking sqlite-jdbc for the column as an object would cost two more calls into the
+      // driver, and a boxed key per row an eighth of what a three-level load allocates beyond
+      // hand-written JDBC.
+      row = new Loaded(node, entity, longValue(node, entity, node.keyOffset));
+    } else {
+      if (storedKey == null && !node.keyed.isEmpty()) {
+        storedKey = storedKey(rs, node);
+      }
+      row = new Loaded(node, entity, storedKey);
     }
-    Loaded row = new Loaded(node, entity, storedKey);
     for (PlanNode.Edge edge : node.joined) {
       row.relations[edge.relation().index()] = read(rs, edge.child(), loaded);
     }
@@ -404,11 +403,6 @@ public final class FetchPlan {
   /** The key of {@code node}'s row as the database stores it, null when the row is absent. */
   private static Object storedKey(ResultSet rs, PlanNode node) throws SQLException {
     return asKey(rs.getObject(node.firstColumn + node.keyOffset));
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object keyOf(EntityMapping mapping, Object entity) {
-    return mapping.key(entity);
   }
 
   /** Lays out the keyed statement of {@code edge}'s to-many relation. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A row read during a fetch whose node has relations, before its graph is assembled: the entity
- * as read (relations unset), its key as SQLite stores it (to key the statements of its to-many
- * relations), and the relations loaded for it so far: per joined relation the row read for it
+ * as read (relations unset), its key as the database stores it (to key the statements of its
+ * to-many relations; an integer key unboxed), and the relations loaded for it so far: per joined relation the row read for it
  * (see {@link #build(Object)}), per to-many relation the list of rows read for it. Rows of leaf
  * nodes are kept as the entities themselves, with no holder.
  */
@@ -15,16 +15,55 @@ final class Loaded {
 
   final PlanNode node;
   final Object entity;
-  final Object storedKey;
+  /** Whether the key is an integer, held in {@link #longKey}. */
+  final boolean integerKey;
+  /** The integer key, when {@link #integerKey}. */
+  final long longKey;
+  /**
+   * Any other key, or null: then the row has no key to load relations by (none of its relations
+   * is to-many) unless it is an integer.
+   */
+  final Object otherKey;
   final Object[] relations;
   private Object built;
 
-  Loaded(PlanNode node, Object entity, Object storedKey) {
+  /** A row keyed by the integer {@code key}, which a to-many statement is bound with. */
+  Loaded(PlanNode node, Object entity, long key) {
+    this(node, entity, true, key, null);
+  }
+
+  /**
+   * A row keyed by {@code stored}, the key as the driver returned it: an integer of any width is
+   * held as a {@code long}; null when the row's relations need no key.
+   */
+  Loaded(PlanNode node, Object entity, Object stored) {
+    this(node, entity, integer(stored), integer(stored) ? ((Number) stored).longValue() : 0,
+        integer(stored) ? null : stored);
+  }
+
+  private Loaded(PlanNode node, Object entity, boolean integerKey, long longKey, Object otherKey) {
     this.node = node;
     this.entity = entity;
-    this.storedKey = storedKey;
+    this.integerKey = integerKey;
+    this.longKey = longKey;
+    this.otherKey = otherKey;
     int count = node.mapping.relationCount();
     this.relations = count == 0 ? NONE : new Object[count];
+  }
+
+  static boolean integer(Object value) {
+    return value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte;
+  }
+
+  /** Whether the row has a key to load its to-many relations by. */
+  boolean keyed() {
+    return integerKey || otherKey != null;
+  }
+
+  /** The key, boxed: for the keys bound as a list and the map of parents that are not a range. */
+  Object key() {
+    return integerKey ? Long.valueOf(longKey) : otherKey;
   }
 
   /**

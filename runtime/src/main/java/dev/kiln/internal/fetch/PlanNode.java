@@ -30,6 +30,12 @@ final class PlanNode {
 
   private List<PlanNode> statementNodes;
 
+  /**
+   * Whether the entity's key property holds an integer: 0 until the first row tells, then 1 or
+   * -1. Written without a fence: every row gives the same answer.
+   */
+  private int integerKey;
+
   /** Set while the SQL is laid out: the alias and first column of this node in its statement. */
   String alias;
   int firstColumn;
@@ -81,6 +87,15 @@ final class PlanNode {
     for (Edge edge : joined) {
       edge.child().collect(nodes);
     }
+  }
+
+  /** Whether {@code entity}'s key, a row of this node's, is an integer (decided on the first). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  boolean integerKey(Object entity) {
+    if (integerKey == 0) {
+      integerKey = Loaded.integer(((EntityMapping) mapping).key(entity)) ? 1 : -1;
+    }
+    return integerKey > 0;
   }
 
   /** Whether this node has no relations to assemble, so that its rows are plain entities. */
