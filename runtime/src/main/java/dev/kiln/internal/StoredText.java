@@ -1,5 +1,6 @@
 package dev.kiln.internal;
 
+import dev.kiln.internal.sqlite.SqliteText;
 import dev.kiln.mapping.UnreadableValueException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ public final class StoredText {
    */
   public static <T> T parse(ResultSet rs, int index, String type, Parser<T> parser)
       throws SQLException {
-    String text = rs.getString(index);
+    String text = SqliteText.get(rs, index);
     if (text == null) {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.kiln.query;
 
+import dev.kiln.internal.sqlite.SqliteText;
 import dev.kiln.mapping.Conn;
 import dev.kiln.migrations.dialect.SqlDialect;
 import dev.kiln.migrations.schema.DecimalFunctions;
@@ -253,7 +254,7 @@ final class GroupFold<E> {
     void add(ResultSet rs) throws SQLException {
       rows++;
       for (int i = 0; i < present.length; i++) {
-        String text = rs.getString(groupBy.size() + i + 1);
+        String text = SqliteText.get(rs, groupBy.size() + i + 1);
         if (text == null) {
           continue;
         }

@@ -6,6 +6,7 @@ import dev.kiln.internal.TemporalText;
 import dev.kiln.internal.postgresql.PostgresArrays;
 import dev.kiln.internal.postgresql.PostgresValues;
 import dev.kiln.internal.sqlite.JsonArrays;
+import dev.kiln.internal.sqlite.SqliteText;
 import dev.kiln.internal.sqlite.SqliteValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -173,7 +174,7 @@ public final class JdbcValues {
   // ---- text and bytes ------------------------------------------------------------------------
 
   public static String getString(ResultSet rs, int index) throws SQLException {
-    return rs.getString(index);
+    return SqliteText.get(rs, index);
   }
 
   public static void setString(PreparedStatement ps, int index, String value)

@@ -120,6 +120,7 @@ public final class ConnectionFactory implements DataSource {
       for (Map.Entry<String, String> pragma : otherPragmas.entrySet()) {
         connection.execute("PRAGMA " + pragma.getKey() + " = " + pragma.getValue());
       }
+      connection.readEncoding();
     } catch (SQLException e) {
       connection.close();
       throw e;

@@ -6,7 +6,9 @@ import dev.kiln.internal.Telemetry;
 import dev.kiln.migrations.schema.DecimalFunctions;
 import dev.kiln.migrations.schema.TextFunctions;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import org.sqlite.jdbc4.JDBC4Connection;
 
@@ -24,6 +26,8 @@ public final class KilnConnection extends JDBC4Connection implements Session {
 
   private final Telemetry telemetry;
   private final StatementCache statements;
+  /** Whether the database stores text as UTF-8, set once the connection's PRAGMAs are applied. */
+  private boolean utf8;
 
   KilnConnection(String url, String file, Properties properties, Telemetry telemetry,
       int statementCacheSize) throws SQLException {
@@ -32,6 +36,19 @@ public final class KilnConnection extends JDBC4Connection implements Session {
     TextFunctions.register(this);
     this.telemetry = telemetry;
     this.statements = new StatementCache(statementCacheSize);
+  }
+
+  /** Whether the database stores text as UTF-8, so that {@link SqliteText} reads its bytes. */
+  boolean storesUtf8() {
+    return utf8;
+  }
+
+  /** Asks the database for its text encoding: fixed for a file once anything is stored. */
+  void readEncoding() throws SQLException {
+    try (Statement statement = createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA encoding")) {
+      utf8 = rs.next() && "UTF-8".equalsIgnoreCase(rs.getString(1));
+    }
   }
 
   /**
