@@ -1,6 +1,5 @@
 package dev.kiln.internal;
 
-import dev.kiln.internal.sqlite.SqliteText;
 import dev.kiln.mapping.UnreadableValueException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,13 +16,13 @@ public final class StoredText {
   }
 
   /**
-   * Reads column {@code index} as text and parses it; text that does not parse (written by
-   * another tool, or by hand) becomes an {@link UnreadableValueException} naming the column, which
-   * the engine reports as a {@code KilnException} naming the entity's property.
+   * Parses {@code text}, read by the engine's own means from column {@code index} of {@code rs};
+   * text that does not parse (written by another tool, or by hand) becomes an
+   * {@link UnreadableValueException} naming the column, which the engine reports as a
+   * {@code KilnException} naming the entity's property.
    */
-  public static <T> T parse(ResultSet rs, int index, String type, Parser<T> parser)
+  public static <T> T parse(ResultSet rs, int index, String text, String type, Parser<T> parser)
       throws SQLException {
-    String text = SqliteText.get(rs, index);
     if (text == null) {
       return null;
     }

@@ -201,7 +201,7 @@ public final class JdbcValues {
 
   public static <E extends Enum<E>> E getEnum(
       ResultSet rs, int index, Function<String, E> valueOf) throws SQLException {
-    return StoredText.parse(rs, index, "enum constant", valueOf::apply);
+    return StoredText.parse(rs, index, SqliteText.get(rs, index), "enum constant", valueOf::apply);
   }
 
   public static void setEnum(PreparedStatement ps, int index, Enum<?> value)
@@ -312,7 +312,7 @@ public final class JdbcValues {
   }
 
   public static OffsetDateTime getOffsetDateTime(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, "OffsetDateTime", TemporalText::parseOffsetDateTime);
+    return StoredText.parse(rs, index, SqliteText.get(rs, index), "OffsetDateTime", TemporalText::parseOffsetDateTime);
   }
 
   public static void setOffsetDateTime(PreparedStatement ps, int index, OffsetDateTime value)

@@ -26,6 +26,12 @@ public final class SqliteValues {
 
   private SqliteValues() {}
 
+  /** Column {@code index}'s text, parsed; see {@link StoredText#parse}. */
+  private static <T> T parse(ResultSet rs, int index, String type, StoredText.Parser<T> parser)
+      throws SQLException {
+    return StoredText.parse(rs, index, SqliteText.get(rs, index), type, parser);
+  }
+
   public static void setBoolean(PreparedStatement ps, int index, Boolean value)
       throws SQLException {
     if (value == null) {
@@ -36,7 +42,7 @@ public final class SqliteValues {
   }
 
   public static UUID getUuid(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, "UUID", UUID::fromString);
+    return parse(rs, index, "UUID", UUID::fromString);
   }
 
   public static void setUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
@@ -48,7 +54,7 @@ public final class SqliteValues {
    * the decimal SQLite prints for it ({@code 0.99}, not {@code 0.98999999999999999}).
    */
   public static BigDecimal getBigDecimal(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, "BigDecimal", DecimalText::parse);
+    return parse(rs, index, "BigDecimal", DecimalText::parse);
   }
 
   /** Binds the exact decimal text, {@link BigDecimal#toString()}, which keeps the scale. */
@@ -58,7 +64,7 @@ public final class SqliteValues {
   }
 
   public static BigInteger getBigInteger(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, "BigInteger",
+    return parse(rs, index, "BigInteger",
         text -> DecimalText.parse(text).toBigIntegerExact());
   }
 
@@ -68,7 +74,7 @@ public final class SqliteValues {
   }
 
   public static Instant getInstant(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, "Instant", TemporalText::parseInstant);
+    return parse(rs, index, "Instant", TemporalText::parseInstant);
   }
 
   public static void setInstant(PreparedStatement ps, int index, Instant value)
@@ -77,7 +83,7 @@ public final class SqliteValues {
   }
 
   public static LocalDate getLocalDate(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, "LocalDate", TemporalText::parseLocalDate);
+    return parse(rs, index, "LocalDate", TemporalText::parseLocalDate);
   }
 
   public static void setLocalDate(PreparedStatement ps, int index, LocalDate value)
@@ -86,7 +92,7 @@ public final class SqliteValues {
   }
 
   public static LocalTime getLocalTime(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, "LocalTime", TemporalText::parseLocalTime);
+    return parse(rs, index, "LocalTime", TemporalText::parseLocalTime);
   }
 
   public static void setLocalTime(PreparedStatement ps, int index, LocalTime value)
@@ -95,7 +101,7 @@ public final class SqliteValues {
   }
 
   public static LocalDateTime getLocalDateTime(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, "LocalDateTime", TemporalText::parseLocalDateTime);
+    return parse(rs, index, "LocalDateTime", TemporalText::parseLocalDateTime);
   }
 
   public static void setLocalDateTime(PreparedStatement ps, int index, LocalDateTime value)
