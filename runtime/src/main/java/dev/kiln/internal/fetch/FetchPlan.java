@@ -381,7 +381,7 @@ public final class FetchPlan {
       if (storedKey == null && !node.keyed.isEmpty()) {
         storedKey = storedKey(rs, node);
       }
-      row = new Loaded(node, entity, storedKey);
+      row = Loaded.keyedBy(node, entity, storedKey);
     }
     for (PlanNode.Edge edge : node.joined) {
       row.relations[edge.relation().index()] = read(rs, edge.child(), loaded);

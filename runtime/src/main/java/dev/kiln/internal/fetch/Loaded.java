@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * A row read during a fetch whose node has relations, before its graph is assembled: the entity
  * as read (relations unset), its key as the database stores it (to key the statements of its
- * to-many relations; an integer key unboxed), and the relations loaded for it so far: per joined relation the row read for it
- * (see {@link #build(Object)}), per to-many relation the list of rows read for it. Rows of leaf
- * nodes are kept as the entities themselves, with no holder.
+ * to-many relations; an integer key unboxed), and the relations loaded for it so far: per
+ * joined relation the row read for it (see {@link #build(Object)}), per to-many relation the
+ * list of rows read for it. Rows of leaf nodes are kept as the entities themselves, with no
+ * holder.
  */
 final class Loaded {
 
@@ -36,9 +37,9 @@ final class Loaded {
    * A row keyed by {@code stored}, the key as the driver returned it: an integer of any width is
    * held as a {@code long}; null when the row's relations need no key.
    */
-  Loaded(PlanNode node, Object entity, Object stored) {
-    this(node, entity, integer(stored), integer(stored) ? ((Number) stored).longValue() : 0,
-        integer(stored) ? null : stored);
+  static Loaded keyedBy(PlanNode node, Object entity, Object stored) {
+    return integer(stored) ? new Loaded(node, entity, ((Number) stored).longValue())
+        : new Loaded(node, entity, false, 0, stored);
   }
 
   private Loaded(PlanNode node, Object entity, boolean integerKey, long longKey, Object otherKey) {
