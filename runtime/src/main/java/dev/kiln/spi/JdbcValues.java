@@ -1,7 +1,6 @@
 package dev.kiln.spi;
 
 import dev.kiln.KilnException;
-import dev.kiln.internal.StoredText;
 import dev.kiln.internal.TemporalText;
 import dev.kiln.internal.postgresql.PostgresArrays;
 import dev.kiln.internal.postgresql.PostgresValues;
@@ -201,7 +200,7 @@ public final class JdbcValues {
 
   public static <E extends Enum<E>> E getEnum(
       ResultSet rs, int index, Function<String, E> valueOf) throws SQLException {
-    return StoredText.parse(rs, index, SqliteText.get(rs, index), "enum constant", valueOf::apply);
+    return SqliteText.parse(rs, index, "enum constant", valueOf::apply);
   }
 
   public static void setEnum(PreparedStatement ps, int index, Enum<?> value)
@@ -312,7 +311,7 @@ public final class JdbcValues {
   }
 
   public static OffsetDateTime getOffsetDateTime(ResultSet rs, int index) throws SQLException {
-    return StoredText.parse(rs, index, SqliteText.get(rs, index), "OffsetDateTime", TemporalText::parseOffsetDateTime);
+    return SqliteText.parse(rs, index, "OffsetDateTime", TemporalText::parseOffsetDateTime);
   }
 
   public static void setOffsetDateTime(PreparedStatement ps, int index, OffsetDateTime value)

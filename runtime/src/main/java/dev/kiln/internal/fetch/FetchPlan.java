@@ -371,17 +371,16 @@ public final class FetchPlan {
       return entity;
     }
     Loaded row;
-    if (storedKey == null && !node.keyed.isEmpty() && node.integerKey(entity)) {
+    if (storedKey != null || node.keyed.isEmpty()) {
+      row = Loaded.keyedBy(node, entity, storedKey);
+    } else if (node.integerKey(entity)) {
       // An integer key is stored as the same integer, so the entity just read has it, unboxed;
       // asking sqlite-jdbc for the column as an object would cost two more calls into the
       // driver, and a boxed key per row an eighth of what a three-level load allocates beyond
       // hand-written JDBC.
       row = new Loaded(node, entity, longValue(node, entity, node.keyOffset));
     } else {
-      if (storedKey == null && !node.keyed.isEmpty()) {
-        storedKey = storedKey(rs, node);
-      }
-      row = Loaded.keyedBy(node, entity, storedKey);
+      row = Loaded.keyedBy(node, entity, storedKey(rs, node));
     }
     for (PlanNode.Edge edge : node.joined) {
       row.relations[edge.relation().index()] = read(rs, edge.child(), loaded);

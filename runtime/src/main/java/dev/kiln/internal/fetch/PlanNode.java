@@ -24,7 +24,8 @@ final class PlanNode {
   /**
    * How many rows of this node the plan's largest run so far gathered (at most
    * {@link StatementCache#MOST_ROWS}): the capacity its lists start with, so that a plan run
-   * again does not grow them step by step. Written without a fence: a hint read stale costs a list growth.
+   * again does not grow them step by step. Written without a fence: a hint read stale costs a
+   * list growth.
    */
   int rowsHint = 10;
 

@@ -1,5 +1,6 @@
 package dev.kiln.internal.sqlite;
 
+import dev.kiln.internal.StoredText;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,5 +38,14 @@ public final class SqliteText {
       return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
     return rs.getString(index);
+  }
+
+  /**
+   * Column {@code index}'s text, read as {@link #get} reads it, parsed; see
+   * {@link StoredText#parse}.
+   */
+  public static <T> T parse(ResultSet rs, int index, String type, StoredText.Parser<T> parser)
+      throws SQLException {
+    return StoredText.parse(rs, index, get(rs, index), type, parser);
   }
 }

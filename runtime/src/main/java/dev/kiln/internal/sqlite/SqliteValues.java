@@ -1,6 +1,5 @@
 package dev.kiln.internal.sqlite;
 
-import dev.kiln.internal.StoredText;
 import dev.kiln.internal.TemporalText;
 import dev.kiln.migrations.schema.DecimalText;
 import java.math.BigDecimal;
@@ -26,12 +25,6 @@ public final class SqliteValues {
 
   private SqliteValues() {}
 
-  /** Column {@code index}'s text, parsed; see {@link StoredText#parse}. */
-  private static <T> T parse(ResultSet rs, int index, String type, StoredText.Parser<T> parser)
-      throws SQLException {
-    return StoredText.parse(rs, index, SqliteText.get(rs, index), type, parser);
-  }
-
   public static void setBoolean(PreparedStatement ps, int index, Boolean value)
       throws SQLException {
     if (value == null) {
@@ -42,7 +35,7 @@ public final class SqliteValues {
   }
 
   public static UUID getUuid(ResultSet rs, int index) throws SQLException {
-    return parse(rs, index, "UUID", UUID::fromString);
+    return SqliteText.parse(rs, index, "UUID", UUID::fromString);
   }
 
   public static void setUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
@@ -54,7 +47,7 @@ public final class SqliteValues {
    * the decimal SQLite prints for it ({@code 0.99}, not {@code 0.98999999999999999}).
    */
   public static BigDecimal getBigDecimal(ResultSet rs, int index) throws SQLException {
-    return parse(rs, index, "BigDecimal", DecimalText::parse);
+    return SqliteText.parse(rs, index, "BigDecimal", DecimalText::parse);
   }
 
   /** Binds the exact decimal text, {@link BigDecimal#toString()}, which keeps the scale. */
@@ -64,7 +57,7 @@ public final class SqliteValues {
   }
 
   public static BigInteger getBigInteger(ResultSet rs, int index) throws SQLException {
-    return parse(rs, index, "BigInteger",
+    return SqliteText.parse(rs, index, "BigInteger",
         text -> DecimalText.parse(text).toBigIntegerExact());
   }
 
@@ -74,7 +67,7 @@ public final class SqliteValues {
   }
 
   public static Instant getInstant(ResultSet rs, int index) throws SQLException {
-    return parse(rs, index, "Instant", TemporalText::parseInstant);
+    return SqliteText.parse(rs, index, "Instant", TemporalText::parseInstant);
   }
 
   public static void setInstant(PreparedStatement ps, int index, Instant value)
@@ -83,7 +76,7 @@ public final class SqliteValues {
   }
 
   public static LocalDate getLocalDate(ResultSet rs, int index) throws SQLException {
-    return parse(rs, index, "LocalDate", TemporalText::parseLocalDate);
+    return SqliteText.parse(rs, index, "LocalDate", TemporalText::parseLocalDate);
   }
 
   public static void setLocalDate(PreparedStatement ps, int index, LocalDate value)
@@ -92,7 +85,7 @@ public final class SqliteValues {
   }
 
   public static LocalTime getLocalTime(ResultSet rs, int index) throws SQLException {
-    return parse(rs, index, "LocalTime", TemporalText::parseLocalTime);
+    return SqliteText.parse(rs, index, "LocalTime", TemporalText::parseLocalTime);
   }
 
   public static void setLocalTime(PreparedStatement ps, int index, LocalTime value)
@@ -101,7 +94,7 @@ public final class SqliteValues {
   }
 
   public static LocalDateTime getLocalDateTime(ResultSet rs, int index) throws SQLException {
-    return parse(rs, index, "LocalDateTime", TemporalText::parseLocalDateTime);
+    return SqliteText.parse(rs, index, "LocalDateTime", TemporalText::parseLocalDateTime);
   }
 
   public static void setLocalDateTime(PreparedStatement ps, int index, LocalDateTime value)
