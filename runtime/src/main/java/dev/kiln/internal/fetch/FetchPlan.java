@@ -24,17 +24,17 @@ import java.util.Set;
  *
  * <p>Implementation notes: to-one relations join into their parent's statement ({@code LEFT JOIN}
  * on the target's key; an inverse one-to-one joins the target row with the smallest key, so a
- * join never multiplies rows and {@code LIMIT} counts root entities). Each to-many relation is one
- * more statement, keyed by its parents' keys bound as one list
- * (SQLite: {@code fk IN (SELECT value FROM json_each(?))}; PostgreSQL: {@code fk = ANY(?)}), so there are no chunked key lists and no
- * cartesian products of sibling collections. Children come ordered by parent, then by key; a
- * to-many child's parent key is read from its own foreign-key column, a many-to-many one's from
- * the junction's column, selected first. Rows of entities with relations to assemble are
+ * join never multiplies rows and {@code LIMIT} counts root entities). Each to-many relation is
+ * one more statement, keyed by its parents' keys bound as one list (SQLite:
+ * {@code fk IN (SELECT value FROM json_each(?))}; PostgreSQL: {@code fk = ANY(?)}), so there are
+ * no chunked key lists and no cartesian products of sibling collections. Children come ordered
+ * by parent, then by key; a to-many child's parent key is read from its own foreign-key column, a
+ * many-to-many one's from the junction's column, selected first. Rows of entities with relations to assemble are
  * gathered as {@link Loaded} holders and assembled bottom-up once every statement ran, because
  * records can only receive their relations through a constructor.
  *
- * <p>When the parents' keys are integers that leave no gap ({@code 41, 42, …, 140}, what a page in
- * key order of a table with generated keys usually holds), the children's statement asks for the
+ * <p>When the parents' keys are integers that leave no gap ({@code 41, 42, …, 140}, what a page
+ * in key order of a table with generated keys usually holds), the children's statement asks for the
  * range instead ({@code fk BETWEEN ? AND ?}): the same rows, found with one index search instead
  * of one per parent.
  *
@@ -48,6 +48,8 @@ public final class FetchPlan {
   private final PlanNode root;
   private final String rootSelect;
   private final Map<PlanNode.Edge, Keyed> keyedStatements = new HashMap<>();
+  /** How many nodes have to-many relations; a run gathers their rows (see PlanNode.slot). */
+  private int gathering;
   private final Set<String> tables;
 
   /**
@@ -84,6 +86,9 @@ public final class FetchPlan {
   /** Lays out the statement of every to-many relation below {@code node}, once. */
   private void layOutKeyed(PlanNode node) {
     for (PlanNode member : node.statementNodes()) {
+      if (!member.keyed.isEmpty()) {
+        member.slot = gathering++;
+      }
       for (PlanNode.Edge edge : member.keyed) {
         keyedStatements.put(edge, keyed(edge));
         layOutKeyed(edge.child());
@@ -131,7 +136,9 @@ public final class FetchPlan {
    * with their graphs.
    */
   public <E> List<E> run(Conn conn, PreparedStatement rootStatement) throws SQLException {
-    Map<PlanNode, List<Loaded>> loaded = new HashMap<>();
+    // The rows of each node with to-many relations, by its slot: their keys bind its statements.
+    @SuppressWarnings("unchecked")
+    List<Loaded>[] loaded = new List[gathering];
     List<Object> roots = new ArrayList<>(root.rowsHint);
     try (ResultSet rs = conn.query(rootStatement)) {
       while (rs.next()) {
@@ -141,7 +148,11 @@ public final class FetchPlan {
     conn.rowsRead(rootStatement, roots.size());
     root.sawRows(roots.size());
     loadKeyed(conn, root, loaded);
-    loaded.forEach((node, rows) -> node.sawRows(rows.size()));
+    for (List<Loaded> rows : loaded) {
+      if (rows != null && !rows.isEmpty()) {
+        rows.get(0).node.sawRows(rows.size());
+      }
+    }
     List<E> result = new ArrayList<>(roots.size());
     for (Object row : roots) {
       @SuppressWarnings("unchecked")
@@ -152,10 +163,13 @@ public final class FetchPlan {
   }
 
   /** Runs the to-many statements below {@code node} and the nodes joined to it. */
-  private void loadKeyed(Conn conn, PlanNode node, Map<PlanNode, List<Loaded>> loaded)
-      throws SQLException {
+  private void loadKeyed(Conn conn, PlanNode node, List<Loaded>[] loaded) throws SQLException {
     for (PlanNode member : node.statementNodes()) {
-      List<Loaded> parents = loaded.getOrDefault(member, List.of());
+      if (member.keyed.isEmpty()) {
+        continue;
+      }
+      List<Loaded> parents = loaded[member.slot];
+      parents = parents == null ? List.of() : parents;
       for (PlanNode.Edge edge : member.keyed) {
         loadChildren(conn, edge, parents, loaded);
         loadKeyed(conn, edge.child(), loaded);
@@ -164,7 +178,7 @@ public final class FetchPlan {
   }
 
   private void loadChildren(Conn conn, PlanNode.Edge edge, List<Loaded> parents,
-      Map<PlanNode, List<Loaded>> loaded) throws SQLException {
+      List<Loaded>[] loaded) throws SQLException {
     // Integer keys (the usual case) are looked at first without boxing them into a set: when
     // they are distinct and leave no gap, the children are asked for by range and grouped into
     // an array by key - min, with no set and no map of boxed keys.
@@ -229,18 +243,19 @@ public final class FetchPlan {
       Run run = new Run();
       long currentLong = 0;
       Object currentKey = null;
-      // Whether the entity's foreign-key property holds an integer, decided on the first row.
-      Boolean keyInEntity = keyed.keyInEntity() < 0 ? Boolean.FALSE : null;
+      // The entity's property that holds the parent key, -1 when none does (many-to-many); and
+      // whether it holds an integer, decided on the first row: 0 until then, 1 or -1.
+      int keyProperty = keyed.keyInEntity();
+      int keyInEntity = keyProperty < 0 ? -1 : 0;
       int rows = 0;
       while (rs.next()) {
         rows++;
         Object row = plain ? child.mapping.read(rs, first) : read(rs, child, loaded);
         if (integers) {
-          if (keyInEntity == null) {
-            keyInEntity = Loaded.integer(value(child, row, keyed.keyInEntity()));
+          if (keyInEntity == 0) {
+            keyInEntity = Loaded.integer(value(child, row, keyProperty)) ? 1 : -1;
           }
-          long key = keyInEntity ? longValue(child, row, keyed.keyInEntity())
-              : rs.getLong(keyColumn);
+          long key = keyInEntity > 0 ? longValue(child, row, keyProperty) : rs.getLong(keyColumn);
           if (run.isEmpty() || key != currentLong) {
             keep(run, currentLong, min, byIndex, byParent);
             currentLong = key;
@@ -354,7 +369,7 @@ public final class FetchPlan {
    * node with relations of its own to assemble later, the entity itself for a leaf, and null for
    * a to-one that a {@code LEFT JOIN} did not find.
    */
-  private Object read(ResultSet rs, PlanNode node, Map<PlanNode, List<Loaded>> loaded)
+  private Object read(ResultSet rs, PlanNode node, List<Loaded>[] loaded)
       throws SQLException {
     int first = node.firstColumn;
     // The stored key is needed to key this node's own to-many statements and to tell an absent
@@ -386,7 +401,12 @@ public final class FetchPlan {
       row.relations[edge.relation().index()] = read(rs, edge.child(), loaded);
     }
     if (!node.keyed.isEmpty()) {
-      loaded.computeIfAbsent(node, n -> new ArrayList<>(n.rowsHint)).add(row);
+      List<Loaded> rows = loaded[node.slot];
+      if (rows == null) {
+        rows = new ArrayList<>(node.rowsHint);
+        loaded[node.slot] = rows;
+      }
+      rows.add(row);
     }
     return row;
   }

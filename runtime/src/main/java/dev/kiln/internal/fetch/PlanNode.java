@@ -37,6 +37,12 @@ final class PlanNode {
    */
   private int integerKey;
 
+  /**
+   * For a node with to-many relations, where a run keeps the rows it gathers of this node (whose
+   * keys bind those relations' statements); set when the plan is laid out.
+   */
+  int slot = -1;
+
   /** Set while the SQL is laid out: the alias and first column of this node in its statement. */
   String alias;
   int firstColumn;
