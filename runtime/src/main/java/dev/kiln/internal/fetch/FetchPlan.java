@@ -29,9 +29,9 @@ import java.util.Set;
  * {@code fk IN (SELECT value FROM json_each(?))}; PostgreSQL: {@code fk = ANY(?)}), so there are
  * no chunked key lists and no cartesian products of sibling collections. Children come ordered
  * by parent, then by key; a to-many child's parent key is read from its own foreign-key column, a
- * many-to-many one's from the junction's column, selected first. Rows of entities with relations to assemble are
- * gathered as {@link Loaded} holders and assembled bottom-up once every statement ran, because
- * records can only receive their relations through a constructor.
+ * many-to-many one's from the junction's column, selected first. Rows of entities with relations
+ * to assemble are gathered as {@link Loaded} holders and assembled bottom-up once every statement
+ * ran, because records can only receive their relations through a constructor.
  *
  * <p>When the parents' keys are integers that leave no gap ({@code 41, 42, …, 140}, what a page
  * in key order of a table with generated keys usually holds), the children's statement asks for the
