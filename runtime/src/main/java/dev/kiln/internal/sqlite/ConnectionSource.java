@@ -67,13 +67,6 @@ public final class ConnectionSource implements Connections {
   /** How long reads waited for a pooled connection. */
   private final Waits readerWaits = new Waits();
 
-  /**
-   * How many times the writer has been taken for work that may write (see
-   * {@link #briefReader()}), and that count when a brief read last went to a reader.
-   */
-  private volatile long writerTaken;
-  private volatile long readersCaughtUp;
-
   public ConnectionSource(ConnectionFactory factory, int readPoolSize, Duration writeTimeout)
       throws SQLException {
     this.writerLock = new WriterLock(writeTimeout);
@@ -238,36 +231,20 @@ public final class ConnectionSource implements Connections {
   }
 
   /**
-   * The writer while it is idle and no one waits for it, if the writer has been taken since a
-   * brief read last went to a reader; otherwise a pooled reader: for one short read outside a
-   * transaction.
-   *
-   * <p>SQLite resets a connection's page cache when another connection has changed the database
-   * since its last read, so the first read on a reader after a write costs about 25 µs more than
-   * the same read on the connection that wrote (measured on the benchmark data set: 34 against
-   * 9 µs at the median). With few threads the writer is idle most of the time, and reading there
-   * keeps its cache warm, as one pooled connection does for hand-written JDBC at one client. A
-   * read holds the writer for microseconds; a writer that queues meanwhile waits for that read
-   * only, and reads never take it while one waits.
-   *
-   * <p>Once a brief read finds the writer busy (another thread reads or writes there) and goes
-   * to a reader, brief reads stay on the readers until the next write: without writes the
-   * readers' caches stay warm, and threads reading at once each keep their own pooled connection
-   * instead of taking the writer in turns: on two threads reading by key, its lock alone cost 2%
-   * of Kiln's CPU time, and the threads moved between three connections' caches.
+   * The writer while it is idle and no one waits for it, otherwise a pooled reader: for one short
+   * read outside a transaction. SQLite resets a connection's page cache when another connection
+   * has changed the database since its last read, so the first read on a reader after a write
+   * costs about 25 µs more than the same read on the connection that wrote (measured on the
+   * benchmark data set: 34 against 9 µs at the median); with few threads the writer is idle most
+   * of the time, and reading there keeps its cache warm, as one pooled connection does for
+   * hand-written JDBC at one client. A read holds the writer for microseconds; a writer that
+   * queues meanwhile waits for that read only, and reads never take it while one waits.
    */
   @Override
   public Lease briefReader() throws SQLException {
     requireOpen();
-    if (readers == null) {
-      return writer();
-    }
-    long taken = writerTaken;
-    if (taken != readersCaughtUp) {
-      if (writerLock.tryLockIdle()) {
-        return writerLease;
-      }
-      readersCaughtUp = taken;
+    if (readers != null && writerLock.tryLockIdle()) {
+      return writerLease;
     }
     return reader();
   }
@@ -284,8 +261,6 @@ public final class ConnectionSource implements Connections {
   public void lockWriter() {
     requireOpen();
     writerLock.lock();
-    // Under the writer's lock, so no other thread writes the count meanwhile.
-    writerTaken = writerTaken + 1;
   }
 
   public void unlockWriter() {
