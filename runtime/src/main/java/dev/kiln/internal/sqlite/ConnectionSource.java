@@ -239,6 +239,11 @@ public final class ConnectionSource implements Connections {
    * of the time, and reading there keeps its cache warm, as one pooled connection does for
    * hand-written JDBC at one client. A read holds the writer for microseconds; a writer that
    * queues meanwhile waits for that read only, and reads never take it while one waits.
+   *
+   * <p>With many threads reading and none writing the writer still takes its turn: it is the one
+   * connection reached without HikariCP's hand-off, and keeping reads off it once the pool's
+   * readers were warm cut finds by key from eight threads to a quarter. Two threads pay for it
+   * by taking its lock in turn, about 2% of their CPU time.
    */
   @Override
   public Lease briefReader() throws SQLException {
