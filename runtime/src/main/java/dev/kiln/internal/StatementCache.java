@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The prepared statements of one physical connection by their SQL, and the SQL of each for the
- * statement figures, and how many rows each one's last query returned, so that the next result
- * list starts at that size instead of growing step by step. Beyond its size the least recently
- * used statement is closed.
+ * The prepared statements of one physical connection by their SQL; for each, a {@link Kept}
+ * record of its SQL, its figures and how many rows its last query returned, so that the next
+ * result list starts at that size instead of growing step by step. Beyond its size the least
+ * recently used statement is closed.
  *
  * <p>Not thread-safe: a physical connection is lent to one thread at a time, and the pool's
  * hand-over orders one borrower's use before the next one's.
@@ -23,8 +23,29 @@ public final class StatementCache {
    */
   public static final int MOST_ROWS = 4096;
 
-  private final Map<PreparedStatement, String> sqlOf = new IdentityHashMap<>();
-  private final Map<PreparedStatement, int[]> lastRows = new IdentityHashMap<>();
+  /**
+   * What is known of one kept statement, found by the statement's identity in one lookup: its
+   * SQL, the rows its last query returned (-1 before it has returned any), and its figures in the
+   * database's {@link Telemetry}, looked up by SQL the first time it is counted.
+   */
+  public static final class Kept {
+
+    final String sql;
+    int lastRows = -1;
+    StatementFigures figures;
+
+    /** A statement prepared for {@code sql} outside a cache, to count all the same. */
+    public Kept(String sql) {
+      this.sql = sql;
+    }
+
+    /** The statement's SQL. */
+    public String sql() {
+      return sql;
+    }
+  }
+
+  private final Map<PreparedStatement, Kept> kept = new IdentityHashMap<>();
   private final Map<String, PreparedStatement> statements;
 
   public StatementCache(int size) {
@@ -34,8 +55,7 @@ public final class StatementCache {
         if (size() <= size) {
           return false;
         }
-        sqlOf.remove(eldest.getValue());
-        lastRows.remove(eldest.getValue());
+        kept.remove(eldest.getValue());
         closeQuietly(eldest.getValue());
         return true;
       }
@@ -50,7 +70,12 @@ public final class StatementCache {
   /** Keeps {@code statement}, prepared for {@code sql}. */
   public void put(String sql, PreparedStatement statement) {
     statements.put(sql, statement);
-    sqlOf.put(statement, sql);
+    kept.put(statement, new Kept(sql));
+  }
+
+  /** What is known of {@code statement}, or null when it is not kept here. */
+  public Kept kept(PreparedStatement statement) {
+    return kept.get(statement);
   }
 
   /**
@@ -58,34 +83,25 @@ public final class StatementCache {
    * when it has not returned any yet or is not kept here.
    */
   public int lastRows(PreparedStatement statement) {
-    int[] rows = lastRows.get(statement);
-    return rows == null ? -1 : rows[0];
+    Kept known = kept.get(statement);
+    return known == null ? -1 : known.lastRows;
   }
 
-  /** Remembers that a query of {@code statement}, kept here, returned {@code rows}. */
-  public void rowsRead(PreparedStatement statement, long rows) {
-    int[] last = lastRows.get(statement);
-    if (last == null) {
-      if (!sqlOf.containsKey(statement)) {
-        return; // a statement of its own (a stream's), closed after use
-      }
-      last = new int[1];
-      lastRows.put(statement, last);
+  /**
+   * Remembers that a query of the statement {@code known} stands for returned {@code rows}; does
+   * nothing for null, a statement not kept here (a stream's, closed after use).
+   */
+  public static void rowsRead(Kept known, long rows) {
+    if (known != null) {
+      known.lastRows = (int) Math.min(rows, MOST_ROWS);
     }
-    last[0] = (int) Math.min(rows, MOST_ROWS);
-  }
-
-  /** The SQL of each statement kept, by identity. */
-  public Map<PreparedStatement, String> sqlOf() {
-    return sqlOf;
   }
 
   /** Closes every statement kept, and forgets them. */
   public void closeAll() {
     statements.values().forEach(StatementCache::closeQuietly);
     statements.clear();
-    sqlOf.clear();
-    lastRows.clear();
+    kept.clear();
   }
 
   private static void closeQuietly(PreparedStatement statement) {

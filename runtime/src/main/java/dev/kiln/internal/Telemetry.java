@@ -66,40 +66,35 @@ public final class Telemetry {
   }
 
   /**
-   * Counts an execution of {@code statement} that began at {@code start} ({@code nanoTime}) and
-   * changed {@code rows}, in the figures of its SQL, looked up in {@code sqlOf}.
+   * Counts an execution that began at {@code start} ({@code nanoTime}) and changed {@code rows},
+   * in the figures of its statement, {@code known} (null for one Kiln does not know).
    */
-  public void executed(long start, PreparedStatement statement,
-      Map<PreparedStatement, String> sqlOf, long rows) {
+  public void executed(long start, StatementCache.Kept known, long rows) {
     long took = System.nanoTime() - start;
     statements.increment();
-    String sql = sqlOf == null ? null : sqlOf.get(statement);
-    if (sql != null && perStatement) {
-      StatementFigures figures = figures(sql);
+    if (known != null && perStatement) {
+      StatementFigures figures = figures(known);
       figures.completed(took);
       if (rows > 0) {
         figures.rows(rows);
       }
     }
     if (took >= slowNanos) {
-      slow(took, sql);
+      slow(took, known == null ? null : known.sql);
     }
   }
 
-  /** Counts an execution of {@code statement} that failed. */
-  public void failed(PreparedStatement statement, Map<PreparedStatement, String> sqlOf) {
-    String sql = sqlOf == null || !perStatement ? null : sqlOf.get(statement);
-    if (sql != null) {
-      figures(sql).failed();
+  /** Counts an execution of the statement {@code known} (or of an unknown one) that failed. */
+  public void failed(StatementCache.Kept known) {
+    if (known != null && perStatement) {
+      figures(known).failed();
     }
   }
 
-  /** Counts the rows a query of {@code statement} returned. */
-  public void rowsRead(PreparedStatement statement, Map<PreparedStatement, String> sqlOf,
-      long rows) {
-    String sql = sqlOf == null || !perStatement ? null : sqlOf.get(statement);
-    if (sql != null && rows > 0) {
-      figures(sql).rows(rows);
+  /** Counts the rows a query of the statement {@code known} (or of an unknown one) returned. */
+  public void rowsRead(StatementCache.Kept known, long rows) {
+    if (known != null && perStatement && rows > 0) {
+      figures(known).rows(rows);
     }
   }
 
@@ -117,6 +112,16 @@ public final class Telemetry {
     if (perStatement) {
       figures(sql).cacheMiss();
     }
+  }
+
+  /** The figures of {@code known}'s SQL, kept with it after the first lookup. */
+  private StatementFigures figures(StatementCache.Kept known) {
+    StatementFigures figures = known.figures;
+    if (figures == null) {
+      figures = figures(known.sql);
+      known.figures = figures;
+    }
+    return figures;
   }
 
   private StatementFigures figures(String sql) {

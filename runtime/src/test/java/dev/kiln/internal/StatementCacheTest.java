@@ -31,9 +31,9 @@ class StatementCacheTest {
     PreparedStatement one = kept(cache, "SELECT 1");
     PreparedStatement two = kept(cache, "SELECT 2");
     assertEquals(-1, cache.lastRows(one), "not run yet");
-    cache.rowsRead(one, 100);
-    cache.rowsRead(two, 0);
-    cache.rowsRead(one, 7);
+    StatementCache.rowsRead(cache.kept(one), 100);
+    StatementCache.rowsRead(cache.kept(two), 0);
+    StatementCache.rowsRead(cache.kept(one), 7);
     assertEquals(7, cache.lastRows(one), "the last run, not the largest");
     assertEquals(0, cache.lastRows(two));
   }
@@ -42,7 +42,7 @@ class StatementCacheTest {
   void remembersAtMostAFewThousandRows() throws SQLException {
     StatementCache cache = new StatementCache(4);
     PreparedStatement big = kept(cache, "SELECT 1");
-    cache.rowsRead(big, 10_000_000_000L);
+    StatementCache.rowsRead(cache.kept(big), 10_000_000_000L);
     assertEquals(StatementCache.MOST_ROWS, cache.lastRows(big));
   }
 
@@ -50,7 +50,8 @@ class StatementCacheTest {
   void ignoresStatementsItDoesNotKeep() throws SQLException {
     StatementCache cache = new StatementCache(4);
     try (PreparedStatement own = connection.prepareStatement("SELECT 1")) {
-      cache.rowsRead(own, 5);
+      StatementCache.rowsRead(cache.kept(own), 5);
+      assertEquals(null, cache.kept(own));
       assertEquals(-1, cache.lastRows(own));
     }
   }
@@ -59,7 +60,7 @@ class StatementCacheTest {
   void forgetsAStatementItEvicts() throws SQLException {
     StatementCache cache = new StatementCache(1);
     PreparedStatement first = kept(cache, "SELECT 1");
-    cache.rowsRead(first, 5);
+    StatementCache.rowsRead(cache.kept(first), 5);
     kept(cache, "SELECT 2");
     assertEquals(-1, cache.lastRows(first));
     assertEquals(true, first.isClosed());

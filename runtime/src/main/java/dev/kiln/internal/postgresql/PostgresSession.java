@@ -38,8 +38,8 @@ final class PostgresSession implements Session, Lease {
   private final StatementCache statements;
   private final Telemetry telemetry;
   private final PostgresConnections.Replica replica;
-  /** The SQL of the statements prepared outside the cache, when there are some. */
-  private Map<PreparedStatement, String> uncached;
+  /** The statements prepared outside the cache, when there are some, to count all the same. */
+  private Map<PreparedStatement, StatementCache.Kept> uncached;
   /** Whether a statement found the connection gone. */
   private boolean lost;
   /** Whether a transaction is open: statements outside one each commit on their own. */
@@ -90,24 +90,26 @@ final class PostgresSession implements Session, Lease {
     if (uncached == null) {
       uncached = new HashMap<>();
     }
-    uncached.put(statement, sql);
+    uncached.put(statement, new StatementCache.Kept(sql));
     return statement;
   }
 
-  /** Where the SQL of {@code statement} is: the cache's map, or this lease's own. */
-  private Map<PreparedStatement, String> sqlOf(PreparedStatement statement) {
-    return uncached != null && uncached.containsKey(statement) ? uncached : statements.sqlOf();
+  /** What is known of {@code statement}: kept in the cache, or prepared outside it here. */
+  private StatementCache.Kept known(PreparedStatement statement) {
+    StatementCache.Kept known = statements.kept(statement);
+    return known != null || uncached == null ? known : uncached.get(statement);
   }
 
   @Override
   public void executed(long start, PreparedStatement statement, long rows) {
-    telemetry.executed(start, statement, sqlOf(statement), rows);
+    telemetry.executed(start, known(statement), rows);
   }
 
   @Override
   public void rowsRead(PreparedStatement statement, long rows) {
-    statements.rowsRead(statement, rows);
-    telemetry.rowsRead(statement, sqlOf(statement), rows);
+    StatementCache.Kept known = known(statement);
+    StatementCache.rowsRead(known, rows);
+    telemetry.rowsRead(known, rows);
   }
 
   @Override
@@ -123,7 +125,7 @@ final class PostgresSession implements Session, Lease {
    */
   @Override
   public void failed(PreparedStatement statement, SQLException cause) {
-    telemetry.failed(statement, sqlOf(statement));
+    telemetry.failed(known(statement));
     if (PostgresErrors.connectionLost(cause)) {
       lost = true;
     }

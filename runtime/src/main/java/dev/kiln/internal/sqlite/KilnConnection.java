@@ -80,16 +80,16 @@ public final class KilnConnection extends JDBC4Connection implements Session {
   }
 
 
-  /** Counts an execution; the statement's SQL is looked up only when it was slow. */
   @Override
   public void executed(long start, PreparedStatement statement, long rows) {
-    telemetry.executed(start, statement, statements.sqlOf(), rows);
+    telemetry.executed(start, statements.kept(statement), rows);
   }
 
   @Override
   public void rowsRead(PreparedStatement statement, long rows) {
-    statements.rowsRead(statement, rows);
-    telemetry.rowsRead(statement, statements.sqlOf(), rows);
+    StatementCache.Kept known = statements.kept(statement);
+    StatementCache.rowsRead(known, rows);
+    telemetry.rowsRead(known, rows);
   }
 
   @Override
@@ -99,7 +99,7 @@ public final class KilnConnection extends JDBC4Connection implements Session {
 
   @Override
   public void failed(PreparedStatement statement, SQLException cause) {
-    telemetry.failed(statement, statements.sqlOf());
+    telemetry.failed(statements.kept(statement));
   }
 
   /** A write transaction takes SQLite's write lock at once, so that it never fails half-way. */
