@@ -2,7 +2,6 @@ package dev.kiln.internal;
 
 import dev.kiln.StatementStats;
 import dev.kiln.Stats;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
