@@ -38,11 +38,6 @@ public final class StatementCache {
     public Kept(String sql) {
       this.sql = sql;
     }
-
-    /** The statement's SQL. */
-    public String sql() {
-      return sql;
-    }
   }
 
   private final Map<PreparedStatement, Kept> kept = new IdentityHashMap<>();

@@ -79,7 +79,6 @@ public final class KilnConnection extends JDBC4Connection implements Session {
     return prepareStatement(sql);
   }
 
-
   @Override
   public void executed(long start, PreparedStatement statement, long rows) {
     telemetry.executed(start, statements.kept(statement), rows);
