@@ -9,10 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 import static com.google.common.truth.Truth.assertWithMessage;
@@ -51,22 +55,38 @@ final class TestCompiler {
       JavaFileObject... sources) {
     List<Processor> processors = new ArrayList<>(others);
     processors.add(new KilnProcessor());
-    List<String> allOptions = new ArrayList<>(
-        List.of("-Xlint:all,-processing", "-Akiln.migrations=" + migrationsFolder()));
-    allOptions.addAll(options);
-    return Compiler.javac()
-        .withOptions(allOptions)
-        .withProcessors(processors)
-        .compile(sources);
+    // The processor writes migration files; each compilation gets a folder of its own, removed
+    // once it is done (nothing reads the files afterwards: a test sees them through the
+    // compilation's generated sources).
+    Path migrations = createMigrationsFolder();
+    try {
+      List<String> allOptions = new ArrayList<>(
+          List.of("-Xlint:all,-processing", "-Akiln.migrations=" + migrations));
+      allOptions.addAll(options);
+      return Compiler.javac()
+          .withOptions(allOptions)
+          .withProcessors(processors)
+          .compile(sources);
+    } finally {
+      deleteTree(migrations);
+    }
   }
 
-  private static String migrationsFolder() {
+  private static Path createMigrationsFolder() {
     try {
-      java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("kiln-migrations");
-      folder.toFile().deleteOnExit();
-      return folder.toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return Files.createTempDirectory("kiln-migrations");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
