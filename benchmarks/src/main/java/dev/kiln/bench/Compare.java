@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import org.openjdk.jmh.util.ListStatistics;
@@ -53,7 +54,9 @@ import org.openjdk.jmh.util.ListStatistics;
  * the clock and over their summed CPU time (its CSV lines name the operation {@code find-2t});
  * {@code -Dcompare.csv=file} appends {@code operation,contender,ops/s,ops/cpu-s,bytes/op,rounds}
  * lines to {@code file}, {@code rounds} being every timed round's ops per CPU-second in turn
- * order, which the report shows as its CPU-time check.
+ * order, which the report shows as its CPU-time check. {@code -Dcompare.profile=folder} samples
+ * each contender's timed rounds with async-profiler and prints where a call spends its CPU time
+ * ({@link RoundProfile}).
  */
 public final class Compare {
 
@@ -160,11 +163,11 @@ public final class Compare {
     try {
       if (op.startsWith("lean-")) {
         try (LeanContender c = LeanContender.open(name, dir)) {
-          serve(seed -> leanOperation(op, c, seed));
+          serve(seed -> leanOperation(op, c, seed), RoundProfile.ifAsked(op, name));
         }
       } else {
         try (Contender<Object, Object> c = Contenders.openFresh(name, dir)) {
-          serve(seed -> operation(op, c, seed));
+          serve(seed -> operation(op, c, seed), RoundProfile.ifAsked(op, name));
         }
       }
     } finally {
@@ -175,12 +178,15 @@ public final class Compare {
   /**
    * Times a round each time the parent asks, on one thread or on {@code -Dthreads} at once, each
    * thread running the operation {@code operations} makes for its seed, until the parent's
-   * input ends.
+   * input ends; with a {@code profile}, samples the rounds after the {@code -Dwarmup} first.
    */
-  private static void serve(IntFunction<LongSupplier> operations)
+  private static void serve(IntFunction<LongSupplier> operations, RoundProfile profile)
       throws IOException, InterruptedException {
     long roundNanos = Long.getLong("roundMillis", 300L) * 1_000_000;
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    int warmup = Integer.getInteger("warmup", 10);
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS,
+        r -> new Thread(r, RoundProfile.threadName(threads.getAndIncrement())));
     try {
       List<LongSupplier> each = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
@@ -190,10 +196,21 @@ public final class Compare {
           new InputStreamReader(System.in, StandardCharsets.UTF_8));
       System.out.println("READY");
       System.out.flush();
-      for (String line; (line = parent.readLine()) != null && line.equals("round"); ) {
+      int rounds = 0;
+      long profiledCalls = 0;
+      for (String line; (line = parent.readLine()) != null && line.equals("round"); rounds++) {
+        if (profile != null && rounds == warmup) {
+          profile.start();
+        }
         double[] round = round(pool, each, roundNanos);
+        if (profile != null && rounds >= warmup) {
+          profiledCalls += (long) round[3];
+        }
         System.out.println("ROUND " + round[0] + " " + round[1] + " " + round[2]);
         System.out.flush();
+      }
+      if (profile != null && rounds > warmup) {
+        profile.stop(profiledCalls);
       }
     } finally {
       pool.shutdownNow();
@@ -202,7 +219,8 @@ public final class Compare {
 
   /**
    * One timed round with every thread running its operation for about {@code nanos}: operations
-   * per second of the clock and of the threads' CPU time together, and bytes per operation.
+   * per second of the clock and of the threads' CPU time together, bytes per operation, and how
+   * many operations ran.
    */
   private static double[] round(ExecutorService pool, List<LongSupplier> operations, long nanos)
       throws InterruptedException {
@@ -230,7 +248,7 @@ public final class Compare {
       cpu += figures[2];
       bytes += figures[3];
     }
-    return new double[] {count * 1e9 / wall, count * 1e9 / cpu, (double) bytes / count};
+    return new double[] {count * 1e9 / wall, count * 1e9 / cpu, (double) bytes / count, count};
   }
 
   private static LongSupplier leanOperation(String op, LeanContender c, int seed) {

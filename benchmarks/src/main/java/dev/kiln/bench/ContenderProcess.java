@@ -50,7 +50,7 @@ final class ContenderProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Dcompare.child=true"));
-    for (String property : List.of("roundMillis", "threads")) {
+    for (String property : List.of("roundMillis", "threads", "warmup", "compare.profile")) {
       if (System.getProperty(property) != null) {
         command.add("-D" + property + "=" + System.getProperty(property));
       }
@@ -79,17 +79,28 @@ final class ContenderProcess implements AutoCloseable {
       if (line.startsWith(word)) {
         return line;
       }
-      if (!line.isBlank() && !line.contains("dev.kiln.slow")) {
-        System.err.println(name + ": " + line);
-      }
+      passOn(line);
     }
     throw new IllegalStateException(name + " ended before printing " + word);
   }
 
-  /** Ends the contender's input, which ends it, and waits for it. */
+  /** Passes a line the contender printed on to standard error, named (not its slow-query log). */
+  private void passOn(String line) {
+    if (!line.isBlank() && !line.contains("dev.kiln.slow")) {
+      System.err.println(name + ": " + line);
+    }
+  }
+
+  /**
+   * Ends the contender's input, which ends it, and waits for it, passing on what it prints as it
+   * ends (a profile's summary, an error).
+   */
   @Override
   public void close() throws IOException {
     in.close();
+    for (String line; (line = out.readLine()) != null; ) {
+      passOn(line);
+    }
     try {
       if (process.waitFor() != 0) {
         throw new IllegalStateException(name + " failed with exit code " + process.exitValue());
