@@ -286,8 +286,15 @@ public final class Engine {
       ResultSet rs = conn.query(statement);
       Lease held = borrowed;
       PreparedStatement owned = statement;
-      return StreamSupport.stream(new RowSpliterator<>(rs, reader, info), false)
-          .onClose(() -> closeAll(info, rs, owned, held));
+      RowSpliterator<T> rows = new RowSpliterator<>(rs, reader, info);
+      return StreamSupport.stream(rows, false).onClose(() -> {
+        // The rows count in the statement's figures while the connection is still the stream's:
+        // its lease is held until now, or the transaction it ran in is still this thread's.
+        if (tx == null || transactions.current() == tx) {
+          conn.rowsRead(owned, rows.taken);
+        }
+        closeAll(info, rs, owned, held);
+      });
     } catch (SQLException e) {
       closeAll(info, null, statement, borrowed);
       throw ErrorTranslator.translate(source.errors(), e, info, "stream");
@@ -426,6 +433,8 @@ public final class Engine {
     private final ResultSet rs;
     private final RowReader<T> reader;
     private final EntityInfo info;
+    /** The rows handed to the stream so far, counted in the statement's figures on close. */
+    long taken;
 
     RowSpliterator(ResultSet rs, RowReader<T> reader, EntityInfo info) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -441,6 +450,7 @@ public final class Engine {
           return false;
         }
         action.accept(reader.read(rs));
+        taken++;
         return true;
       } catch (SQLException e) {
         throw ErrorTranslator.translate(source.errors(), e, info, "stream");

@@ -17,6 +17,7 @@ import dev.kiln.it.model.Note_;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -79,5 +80,34 @@ class StatementStatsTest {
     assertEquals(1, named("note query").count());
     assertEquals(1, named("NoteSearches.findByBodyContaining").count());
     assertEquals(1, db.stats().slowest(1).size());
+  }
+
+  @Test
+  void aStreamIsCountedWithTheRowsItsReaderTook() {
+    notes.insertAll(List.of(new Note(1, "a"), new Note(2, "b"), new Note(3, "c")));
+    try (Stream<Note> all = notes.streamAll()) {
+      assertEquals(3, all.count());
+    }
+    try (Stream<Note> first = notes.query().orderBy(Note_.ID.asc()).stream()) {
+      assertEquals(1, first.findFirst().orElseThrow().id());
+    }
+    assertEquals(1, streamAll().count());
+    assertEquals(3, streamAll().rows());
+    StatementStats query = named("note query");
+    assertEquals(1, query.count());
+    assertEquals(1, query.rows(), "the one row the stream's reader took");
+
+    db.transaction(() -> {
+      try (Stream<Note> all = notes.streamAll()) {
+        assertEquals(3, all.count());
+      }
+    });
+    assertEquals(2, streamAll().count());
+    assertEquals(6, streamAll().rows(), "a stream inside a transaction counts its rows too");
+  }
+
+  /** The figures of streamAll's statement, which is findAll's and named after it. */
+  private StatementStats streamAll() {
+    return named("NoteRepository.findAll");
   }
 }
