@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.Database;
+import dev.kiln.DatabaseBuilder;
 import dev.kiln.KilnException;
 import dev.kiln.it.model.Note;
 import dev.kiln.it.model.NoteRepository;
+import dev.kiln.migrations.PostgresServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -104,10 +106,25 @@ class WriteLockTest {
 
   @Test
   @Tag("postgresql")
-  @Timeout(60) // without a bound on the wait, the write would wait for ever
+  // Without a bound on the wait, the write would wait for ever; in a thread of its own, as a
+  // driver's socket read does not answer an interrupt.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void anotherTransactionHoldingTheRowIsReportedAfterTheWriteTimeout() throws Exception {
-    try (Database db = TestDatabase.open(
-        TestDatabase.builder(dir).writeTimeout(Duration.ofMillis(300)))) {
+    reportsRowLockAfterWriteTimeout(TestDatabase.builder(dir));
+  }
+
+  @Test
+  @Tag("postgresql")
+  // Without a bound on the wait, the write would wait for ever; in a thread of its own, as a
+  // driver's socket read does not answer an interrupt.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aUrlWithOptionsOfItsOwnKeepsTheBoundOnRowLockWaits() throws Exception {
+    reportsRowLockAfterWriteTimeout(
+        Database.builder(PostgresServer.newDatabase() + "&options=-c%20search_path%3Dpublic"));
+  }
+
+  private static void reportsRowLockAfterWriteTimeout(DatabaseBuilder builder) throws Exception {
+    try (Database db = TestDatabase.open(builder.writeTimeout(Duration.ofMillis(300)))) {
       NoteRepository notes = new NoteRepository(db);
       notes.insert(new Note(1, "first"));
       CountDownLatch release = new CountDownLatch(1);
@@ -132,7 +149,9 @@ class WriteLockTest {
 
   @Test
   @Tag("postgresql")
-  @Timeout(60) // without a bound on the wait, the write would wait for ever
+  // Without a bound on the wait, the write would wait for ever; in a thread of its own, as a
+  // driver's socket read does not answer an interrupt.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aWriteFindingEveryPooledConnectionInUseIsReportedAfterTheWriteTimeout() throws Exception {
     try (Database db = TestDatabase.open(
         TestDatabase.builder(dir).poolSize(1).writeTimeout(Duration.ofMillis(300)))) {
@@ -155,7 +174,9 @@ class WriteLockTest {
 
   @Test
   @Tag("postgresql")
-  @Timeout(60) // without a bound on the wait, the write would wait for ever
+  // Without a bound on the wait, the write would wait for ever; in a thread of its own, as a
+  // driver's socket read does not answer an interrupt.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aRowLockReleasedWithinTheWriteTimeoutLetsTheWriteThrough() throws Exception {
     try (Database db = TestDatabase.open(
         TestDatabase.builder(dir).writeTimeout(Duration.ofSeconds(20)))) {

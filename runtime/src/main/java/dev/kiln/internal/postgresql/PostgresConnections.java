@@ -106,10 +106,16 @@ public final class PostgresConnections implements Connections {
     if (!url.contains("prepareThreshold")) {
       config.addDataSourceProperty("prepareThreshold", "1");
     }
-    if (primary && !url.contains("options=")) {
+    if (primary && !url.contains("lock_timeout")) {
       // A write waits for another transaction's row lock as long as for a connection, then
       // fails naming the cause, instead of waiting without end as PostgreSQL does by default.
-      config.addDataSourceProperty("options", "-c lock_timeout=" + timeout.toMillis());
+      // The setting rides on the connection's start-up packet; a URL with options of its own
+      // would replace it there, so then each new connection sets it with one statement.
+      if (url.contains("options=")) {
+        config.setConnectionInitSql("SET lock_timeout = " + timeout.toMillis());
+      } else {
+        config.addDataSourceProperty("options", "-c lock_timeout=" + timeout.toMillis());
+      }
     }
     try {
       return new HikariDataSource(config);
