@@ -6,14 +6,16 @@ import java.time.Duration;
  * What one statement has done since the database opened, from {@code db.stats().statements()}:
  * named after what you wrote — {@code AuthorRepository.findById}, {@code Shop.bestsellers} — or,
  * for a statement the build did not see (a typed query, a fetch plan), after its table:
- * {@code author query}. Times come from a histogram of every execution (HdrHistogram, to two
- * significant digits: within 1% of what was measured).
+ * {@code author query}. The total and the mean are exact; the percentiles and the longest come
+ * from a histogram of every execution (HdrHistogram, to two significant digits: within 1% of what
+ * was measured).
  *
  * @param name what the statement is
  * @param sql its SQL
  * @param count executions that completed
  * @param errors executions that failed
- * @param rows rows read by queries that return lists and rows changed by writes
+ * @param rows rows read by queries that return lists, rows taken from streams, and rows changed
+ *     by writes
  * @param total the time of all completed executions
  * @param mean their mean time
  * @param p50 the median time

@@ -55,6 +55,7 @@ final class StripedTimes {
     }
     try {
       stripe.recordValue(nanos);
+      stripe.totalNanos += nanos;
     } finally {
       stripe.give();
     }
@@ -97,20 +98,28 @@ final class StripedTimes {
     return stripes.length;
   }
 
+  /**
+   * The times read at once: every stripe's histogram added up, and the exact sum of the times,
+   * which the histogram's mean would give only within its precision.
+   */
+  record Snapshot(Histogram histogram, long totalNanos) {}
+
   /** Every stripe's times added up, each stripe read while no thread records on it. */
-  Histogram copy() {
-    Histogram total = new Histogram(DIGITS);
+  Snapshot snapshot() {
+    Histogram all = new Histogram(DIGITS);
+    long totalNanos = 0;
     for (Stripe stripe : stripes) {
       while (!stripe.tryTake()) {
         Thread.onSpinWait();
       }
       try {
-        total.add(stripe);
+        all.add(stripe);
+        totalNanos += stripe.totalNanos;
       } finally {
         stripe.give();
       }
     }
-    return total;
+    return new Snapshot(all, totalNanos);
   }
 
   /** A histogram with the flag of the thread recording on it. */
@@ -121,6 +130,8 @@ final class StripedTimes {
         AtomicIntegerFieldUpdater.newUpdater(Stripe.class, "taken");
 
     private volatile int taken;
+    /** The sum of the times recorded, written and read only by the thread that took the flag. */
+    long totalNanos;
 
     Stripe() {
       super(DIGITS);

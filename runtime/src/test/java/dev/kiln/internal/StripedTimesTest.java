@@ -25,7 +25,7 @@ class StripedTimesTest {
       expected.recordValue(v * 13);
     }
     assertEquals(1, times.stripes());
-    assertEquals(expected, times.copy());
+    assertEquals(expected, times.snapshot().histogram());
   }
 
   @Test
@@ -33,12 +33,23 @@ class StripedTimesTest {
     StripedTimes times = new StripedTimes();
     times.record(1_000);
     times.record(1_000_000_000);
-    Histogram read = times.copy();
+    Histogram read = times.snapshot().histogram();
     assertTrue(read.getEstimatedFootprintInBytes() < 32 * 1024,
         "one stripe: " + read.getEstimatedFootprintInBytes() + " bytes");
     assertTrue(Math.abs(read.getMaxValue() - 1_000_000_000) <= 10_000_000,
         "max " + read.getMaxValue());
     assertTrue(Math.abs(read.getMinValue() - 1_000) <= 10, "min " + read.getMinValue());
+  }
+
+  @Test
+  void theTotalIsTheExactSumWhereTheHistogramKeepsTwoDigits() {
+    StripedTimes times = new StripedTimes();
+    times.record(1_234_567);
+    times.record(1_001);
+    StripedTimes.Snapshot read = times.snapshot();
+    assertEquals(1_235_568, read.totalNanos());
+    assertTrue(read.histogram().getMean() * 2 != 1_235_568,
+        "the histogram alone would not give it: " + read.histogram().getMean() * 2);
   }
 
   @Test
@@ -66,7 +77,7 @@ class StripedTimesTest {
         start.await();
         long last = 0;
         while (!done.get()) {
-          long count = times.copy().getTotalCount();
+          long count = times.snapshot().histogram().getTotalCount();
           assertTrue(count >= last, "a later read counts no fewer times");
           last = count;
         }
@@ -81,14 +92,18 @@ class StripedTimesTest {
       pool.shutdownNow();
     }
     Histogram expected = new Histogram(StripedTimes.DIGITS);
+    long expectedTotal = 0;
     for (int t = 0; t < threads; t++) {
       for (int i = 0; i < each; i++) {
         expected.recordValue(value(t, i));
+        expectedTotal += value(t, i);
       }
     }
-    Histogram actual = times.copy();
+    StripedTimes.Snapshot read = times.snapshot();
+    Histogram actual = read.histogram();
     assertEquals(expected.getTotalCount(), actual.getTotalCount());
     assertEquals(expected, actual);
+    assertEquals(expectedTotal, read.totalNanos(), "the exact sum, not the histogram's estimate");
     assertTrue(times.stripes() <= 16, "at most sixteen stripes: " + times.stripes());
   }
 
