@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ public final class FetchPlan {
   private final KeyLists keyLists;
   private final PlanNode root;
   private final String rootSelect;
-  private final Map<PlanNode.Edge, Keyed> keyedStatements = new HashMap<>();
+  /** By edge, which is this plan's own object: identity needs no record equals (FetchPlans). */
+  private final Map<PlanNode.Edge, Keyed> keyedStatements = new IdentityHashMap<>();
   /** How many nodes have to-many relations; a run gathers their rows (see PlanNode.slot). */
   private int gathering;
   private final Set<String> tables;
