@@ -413,7 +413,9 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       // An order by a unique column needs no tie-break, and PostgreSQL, which cannot tell
       // that a unique index makes one redundant, would sort each page's rows for it.
       for (String key : support.info().keyColumns()) {
-        orderTerms.add(sql.qualified(table, key));
+        if (!Keyset.ordersBy(support.info(), orders, key)) {
+          orderTerms.add(sql.qualified(table, key));
+        }
       }
     }
     sql.append("SELECT ").append(String.join(", ", selected)).append(" FROM ")
@@ -632,8 +634,10 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     // which cannot tell that its unique index makes one redundant, would sort each page for it.
     if (!total) {
       for (String key : support.info().keyColumns()) {
-        sql.append(separator).column(support.info().table(), key);
-        separator = ", ";
+        if (!Keyset.ordersBy(support.info(), orders, key)) {
+          sql.append(separator).column(support.info().table(), key);
+          separator = ", ";
+        }
       }
     }
     writePage(sql, rowLimit);

@@ -42,6 +42,9 @@ final class Keyset {
       }
     }
     for (String key : info.keyColumns()) {
+      if (ordersBy(info, orders, key)) {
+        continue; // already a term: a second one on it decides nothing
+      }
       int index = index(info, key);
       terms.add(new Term(new Column<>(info.table(), key, info.properties().get(index),
           keyType(mapping.value(lastSeen, index)), false), false, mapping.value(lastSeen, index)));
@@ -56,6 +59,21 @@ final class Keyset {
   static boolean tellsRowsApart(EntityInfo info, Object item) {
     return item instanceof Column<?, ?> column && column.table().equalsIgnoreCase(info.table())
         && info.orderedUniquely(column.name());
+  }
+
+  /**
+   * Whether {@code orders} already order by {@code column} of {@code info}'s table (a key
+   * column, say), so that a tie-break by it would decide nothing.
+   */
+  static boolean ordersBy(EntityInfo info, List<? extends Order<?>> orders, String column) {
+    for (Order<?> order : orders) {
+      if (order.item() instanceof Column<?, ?> ordered
+          && ordered.table().equalsIgnoreCase(info.table())
+          && ordered.name().equalsIgnoreCase(column)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The rows after the last one in terms {@code from} on. */

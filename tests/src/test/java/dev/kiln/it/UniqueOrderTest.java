@@ -9,6 +9,7 @@ import dev.kiln.StatementStats;
 import dev.kiln.it.model.Author;
 import dev.kiln.it.model.AuthorRepository;
 import dev.kiln.it.model.Author_;
+import dev.kiln.query.Order;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An order by a unique NOT NULL column ({@code Author.email}) is already total: Kiln adds no
  * tie-break by key to it, nor to its keyset condition, and the pages are the same rows. An order
- * by a column that is not unique keeps the tie-break.
+ * by a column that is not unique keeps the tie-break; an order by the key is not broken by the
+ * key again.
  */
 @Tag("engines")
 class UniqueOrderTest {
@@ -48,20 +50,7 @@ class UniqueOrderTest {
 
   @Test
   void aKeysetWalkByAUniqueColumnHasNoTieBreakAndMissesNoRow() {
-    List<String> walked = new ArrayList<>();
-    Author last = null;
-    while (true) {
-      var query = authors.query().orderBy(Author_.EMAIL.desc()).limit(40);
-      if (last != null) {
-        query.after(last);
-      }
-      List<Author> page = query.list();
-      if (page.isEmpty()) {
-        break;
-      }
-      page.forEach(a -> walked.add(a.email()));
-      last = page.get(page.size() - 1);
-    }
+    List<String> walked = walk(Author_.EMAIL.desc(), 40).stream().map(Author::email).toList();
     assertEquals(authors.findAll().stream().map(Author::email)
         .sorted(Comparator.reverseOrder()).toList(), walked);
     List<String> pages = querySql().stream()
@@ -85,6 +74,39 @@ class UniqueOrderTest {
     }
     assertTrue(querySql().stream().anyMatch(sql -> sql.endsWith("\"id\"")
         || sql.contains("\"id\" LIMIT") || sql.matches(".*ORDER BY .*\"id\".*")));
+  }
+
+  @Test
+  void anOrderByTheKeyIsNotTieBrokenByTheKeyAgain() {
+    List<Long> walked = walk(Author_.ID.desc(), 100).stream().map(Author::id).toList();
+    assertEquals(authors.findAll().stream().map(Author::id).sorted(Comparator.reverseOrder())
+        .toList(), walked);
+    List<String> byKey = db.stats().statements().stream()
+        .filter(s -> s.name().equals("author query")).map(StatementStats::sql)
+        .filter(sql -> sql.contains("ORDER BY")).toList();
+    assertEquals(2, byKey.size(), byKey.toString()); // the first page, and those after one
+    for (String sql : byKey) {
+      String order = sql.substring(sql.indexOf("ORDER BY"));
+      assertEquals(order.indexOf("\"id\""), order.lastIndexOf("\"id\""), sql);
+    }
+  }
+
+  /** Every author in {@code order}, read page by page, each page after the last row before. */
+  private List<Author> walk(Order<Author> order, int pageSize) {
+    List<Author> walked = new ArrayList<>();
+    Author last = null;
+    while (true) {
+      var query = authors.query().orderBy(order).limit(pageSize);
+      if (last != null) {
+        query.after(last);
+      }
+      List<Author> page = query.list();
+      if (page.isEmpty()) {
+        return walked;
+      }
+      walked.addAll(page);
+      last = page.get(page.size() - 1);
+    }
   }
 
   /** The SQL of the typed queries run so far. */
