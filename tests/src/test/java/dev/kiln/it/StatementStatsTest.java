@@ -88,8 +88,9 @@ class StatementStatsTest {
     try (Stream<Note> all = notes.streamAll()) {
       assertEquals(3, all.count());
     }
-    try (Stream<Note> first = notes.query().orderBy(Note_.ID.asc()).stream()) {
-      assertEquals(1, first.findFirst().orElseThrow().id());
+    // In descending order: in key order its statement would be findAll's, and named so.
+    try (Stream<Note> first = notes.query().orderBy(Note_.ID.desc()).stream()) {
+      assertEquals(3, first.findFirst().orElseThrow().id());
     }
     assertEquals(1, streamAll().count());
     assertEquals(3, streamAll().rows());
