@@ -41,6 +41,11 @@ public final class StatementCache {
   }
 
   private final Map<PreparedStatement, Kept> kept = new IdentityHashMap<>();
+  /**
+   * The statements prepared outside the cache that are still open (a stream's, a maintenance
+   * statement's), so that they are counted in their statement's figures all the same.
+   */
+  private final Map<PreparedStatement, Kept> uncached = new IdentityHashMap<>();
   private final Map<String, PreparedStatement> statements;
 
   public StatementCache(int size) {
@@ -68,9 +73,30 @@ public final class StatementCache {
     kept.put(statement, new Kept(sql));
   }
 
-  /** What is known of {@code statement}, or null when it is not kept here. */
+  /**
+   * Remembers {@code statement}, prepared for {@code sql} outside the cache, until it is closed:
+   * the connection lives as long as the pool keeps it, so those closed since are forgotten here.
+   */
+  public void keepUncached(String sql, PreparedStatement statement) {
+    uncached.keySet().removeIf(StatementCache::isClosed);
+    uncached.put(statement, new Kept(sql));
+  }
+
+  private static boolean isClosed(PreparedStatement statement) {
+    try {
+      return statement.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  /**
+   * What is known of {@code statement}, kept in the cache or prepared outside it
+   * ({@link #keepUncached}); null when neither.
+   */
   public Kept kept(PreparedStatement statement) {
-    return kept.get(statement);
+    Kept known = kept.get(statement);
+    return known != null || uncached.isEmpty() ? known : uncached.get(statement);
   }
 
   /**

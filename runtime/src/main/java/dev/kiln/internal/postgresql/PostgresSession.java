@@ -8,8 +8,6 @@ import dev.kiln.internal.Telemetry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A pooled PostgreSQL connection lent for one unit of work.
@@ -38,8 +36,6 @@ final class PostgresSession implements Session, Lease {
   private final StatementCache statements;
   private final Telemetry telemetry;
   private final PostgresConnections.Replica replica;
-  /** The statements prepared outside the cache, when there are some, to count all the same. */
-  private Map<PreparedStatement, StatementCache.Kept> uncached;
   /** Whether a statement found the connection gone. */
   private boolean lost;
   /** Whether a transaction is open: statements outside one each commit on their own. */
@@ -87,27 +83,18 @@ final class PostgresSession implements Session, Lease {
   public PreparedStatement prepareUncached(String sql) throws SQLException {
     telemetry.statementPrepared();
     PreparedStatement statement = connection.prepareStatement(sql);
-    if (uncached == null) {
-      uncached = new HashMap<>();
-    }
-    uncached.put(statement, new StatementCache.Kept(sql));
+    statements.keepUncached(sql, statement);
     return statement;
-  }
-
-  /** What is known of {@code statement}: kept in the cache, or prepared outside it here. */
-  private StatementCache.Kept known(PreparedStatement statement) {
-    StatementCache.Kept known = statements.kept(statement);
-    return known != null || uncached == null ? known : uncached.get(statement);
   }
 
   @Override
   public void executed(long start, PreparedStatement statement, long rows) {
-    telemetry.executed(start, known(statement), rows);
+    telemetry.executed(start, statements.kept(statement), rows);
   }
 
   @Override
   public void rowsRead(PreparedStatement statement, long rows) {
-    StatementCache.Kept known = known(statement);
+    StatementCache.Kept known = statements.kept(statement);
     StatementCache.rowsRead(known, rows);
     telemetry.rowsRead(known, rows);
   }
@@ -125,7 +112,7 @@ final class PostgresSession implements Session, Lease {
    */
   @Override
   public void failed(PreparedStatement statement, SQLException cause) {
-    telemetry.failed(known(statement));
+    telemetry.failed(statements.kept(statement));
     if (PostgresErrors.connectionLost(cause)) {
       lost = true;
     }

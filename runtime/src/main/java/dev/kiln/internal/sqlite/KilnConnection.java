@@ -9,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Properties;
 import org.sqlite.jdbc4.JDBC4Connection;
 
@@ -28,11 +26,6 @@ public final class KilnConnection extends JDBC4Connection implements Session {
 
   private final Telemetry telemetry;
   private final StatementCache statements;
-  /**
-   * The statements prepared outside the cache that are still open (a stream's, a maintenance
-   * PRAGMA's), so that they are counted in their statement's figures all the same.
-   */
-  private final Map<PreparedStatement, StatementCache.Kept> uncached = new IdentityHashMap<>();
   /** Whether the database stores text as UTF-8, set once the connection's PRAGMAs are applied. */
   private boolean utf8;
 
@@ -84,34 +77,18 @@ public final class KilnConnection extends JDBC4Connection implements Session {
   public PreparedStatement prepareUncached(String sql) throws SQLException {
     telemetry.statementPrepared();
     PreparedStatement statement = prepareStatement(sql);
-    // The connection lives as long as the pool keeps it: forget the statements closed since.
-    uncached.keySet().removeIf(KilnConnection::isClosed);
-    uncached.put(statement, new StatementCache.Kept(sql));
+    statements.keepUncached(sql, statement);
     return statement;
-  }
-
-  private static boolean isClosed(PreparedStatement statement) {
-    try {
-      return statement.isClosed();
-    } catch (SQLException e) {
-      return true;
-    }
-  }
-
-  /** What is known of {@code statement}: kept in the cache, or prepared outside it here. */
-  private StatementCache.Kept known(PreparedStatement statement) {
-    StatementCache.Kept known = statements.kept(statement);
-    return known != null || uncached.isEmpty() ? known : uncached.get(statement);
   }
 
   @Override
   public void executed(long start, PreparedStatement statement, long rows) {
-    telemetry.executed(start, known(statement), rows);
+    telemetry.executed(start, statements.kept(statement), rows);
   }
 
   @Override
   public void rowsRead(PreparedStatement statement, long rows) {
-    StatementCache.Kept known = known(statement);
+    StatementCache.Kept known = statements.kept(statement);
     StatementCache.rowsRead(known, rows);
     telemetry.rowsRead(known, rows);
   }
@@ -123,7 +100,7 @@ public final class KilnConnection extends JDBC4Connection implements Session {
 
   @Override
   public void failed(PreparedStatement statement, SQLException cause) {
-    telemetry.failed(known(statement));
+    telemetry.failed(statements.kept(statement));
   }
 
   /** A write transaction takes SQLite's write lock at once, so that it never fails half-way. */
