@@ -56,7 +56,9 @@ import org.openjdk.jmh.util.ListStatistics;
  * lines to {@code file}, {@code rounds} being every timed round's ops per CPU-second in turn
  * order, which the report shows as its CPU-time check. {@code -Dcompare.profile=folder} samples
  * each contender's timed rounds with async-profiler and prints where a call spends its CPU time
- * ({@link RoundProfile}).
+ * ({@link RoundProfile}). {@code -Dcompare.mixed=true} first runs every lean operation for
+ * {@code -DmixMillis=3000} each, as a service serving all of them would, so that code shared by
+ * every entity type is compiled for all of them rather than for the timed operation's alone.
  */
 public final class Compare {
 
@@ -163,6 +165,9 @@ public final class Compare {
     try {
       if (op.startsWith("lean-")) {
         try (LeanContender c = LeanContender.open(name, dir)) {
+          if (Boolean.getBoolean("compare.mixed")) {
+            mix(c);
+          }
           serve(seed -> leanOperation(op, c, seed), RoundProfile.ifAsked(op, name));
         }
       } else {
@@ -172,6 +177,22 @@ public final class Compare {
       }
     } finally {
       DataSet.deleteTree(dir);
+    }
+  }
+
+  /**
+   * Runs every lean operation for a while first, as a service serving all of them would: the
+   * call sites shared by every entity type (a fetch plan's, the mapping's) then see all of the
+   * lean schema's types before the JIT compiles them, rather than only those of the one
+   * operation timed.
+   */
+  private static void mix(LeanContender c) {
+    for (String other : List.of("lean-find", "lean-eager", "lean-nn", "lean-mn")) {
+      LongSupplier operation = leanOperation(other, c, 99);
+      long until = System.nanoTime() + Long.getLong("mixMillis", 3000L) * 1_000_000;
+      while (System.nanoTime() < until) {
+        operation.getAsLong();
+      }
     }
   }
 

@@ -50,7 +50,8 @@ final class ContenderProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Dcompare.child=true"));
-    for (String property : List.of("roundMillis", "threads", "warmup", "compare.profile")) {
+    for (String property : List.of("roundMillis", "threads", "warmup", "compare.profile",
+        "compare.mixed", "mixMillis")) {
       if (System.getProperty(property) != null) {
         command.add("-D" + property + "=" + System.getProperty(property));
       }
