@@ -40,6 +40,30 @@ public interface EntityMapping<E> {
   }
 
   /**
+   * Reads the remaining rows of {@code rs}, a fetch plan's statement of a to-many relation, as
+   * entities whose columns start at {@code first}, and hands each to {@code rows} with its
+   * parent's key (integer property {@code parentKey}, or the row's first column, a junction's,
+   * when that is -1) and its own (integer property {@code ownKey}, or 0 when that is -1).
+   * Returns how many rows it read.
+   *
+   * <p>Generated mappings override this with the same loop: each entity type then has a loop of
+   * its own in which {@code read} and {@code longValue} are calls to its own final class, which
+   * the JIT inlines, where this one loop, shared by every entity type, calls them through the
+   * interface - an itable stub per call on every child row once there are three or more types.
+   */
+  default int readRows(ResultSet rs, int first, int parentKey, int ownKey, ChildRows rows)
+      throws SQLException {
+    int count = 0;
+    while (rs.next()) {
+      E entity = read(rs, first);
+      rows.add(parentKey < 0 ? rs.getLong(1) : longValue(entity, parentKey),
+          ownKey < 0 ? 0 : longValue(entity, ownKey), entity);
+      count++;
+    }
+    return count;
+  }
+
+  /**
    * Refuses an entity that would break a {@code NOT NULL} column, or holds a value Kiln cannot
    * store exactly ({@code dev.kiln.spi.StorableValues}, and on PostgreSQL what its types would change), before
    * any SQL runs, with a {@code KilnException} naming the property.

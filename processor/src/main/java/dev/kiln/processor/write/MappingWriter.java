@@ -55,6 +55,7 @@ final class MappingWriter {
     if (longValue != null) {
       mapping.addMethod(longValue);
     }
+    mapping.addMethod(readRows());
     if (!e.relations().isEmpty()) {
       mapping.addMethod(MethodSpec.methodBuilder("relationCount").addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
@@ -98,6 +99,30 @@ final class MappingWriter {
               : CodeBlock.of("first + $L", offset);
           return ValueCode.read(e, slot.column(), "rs", index);
         }))
+        .build();
+  }
+
+  /**
+   * The interface's {@code readRows} loop, written again in each mapping: here {@code read} and
+   * {@code longValue} are calls to this final class, which the JIT inlines into the entity's own
+   * loop, where the interface's one loop is shared by every entity type.
+   */
+  private MethodSpec readRows() {
+    return MethodSpec.methodBuilder("readRows").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(TypeName.INT)
+        .addException(Spi.SQL_EXCEPTION)
+        .addParameter(Spi.RESULT_SET, "rs").addParameter(TypeName.INT, "first")
+        .addParameter(TypeName.INT, "parentKey").addParameter(TypeName.INT, "ownKey")
+        .addParameter(Spi.CHILD_ROWS, "rows")
+        .addComment("The interface's loop, in this class: read and longValue are direct calls.")
+        .addStatement("int count = 0")
+        .beginControlFlow("while (rs.next())")
+        .addStatement("$T entity = read(rs, first)", e.type())
+        .addStatement("rows.add(parentKey < 0 ? rs.getLong(1) : longValue(entity, parentKey),\n"
+            + "ownKey < 0 ? 0 : longValue(entity, ownKey), entity)")
+        .addStatement("count++")
+        .endControlFlow()
+        .addStatement("return count")
         .build();
   }
 

@@ -12,6 +12,7 @@ final class Spi {
   static final ClassName DIALECT = ClassName.get("dev.kiln", "Dialect");
   static final ClassName KILN_EXCEPTION = ClassName.get("dev.kiln", "KilnException");
   static final ClassName CONN = ClassName.get(MAPPING, "Conn");
+  static final ClassName CHILD_ROWS = ClassName.get(MAPPING, "ChildRows");
   static final ClassName ENGINE = ClassName.get(SPI, "Engine");
   static final ClassName CHECKS = ClassName.get(SPI, "Checks");
   static final ClassName ENTITY_INFO = ClassName.get(MAPPING, "EntityInfo");

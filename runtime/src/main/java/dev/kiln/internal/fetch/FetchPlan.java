@@ -199,7 +199,7 @@ public final class FetchPlan {
       }
     }
     if (present == 0) {
-      setChildren(edge, parents, null, 0, Map.of());
+      setChildren(edge, parents, null, Map.of());
       return;
     }
     boolean range = integers && max - min == present - 1 && distinct(parents, min, present);
@@ -228,96 +228,81 @@ public final class FetchPlan {
         keyLists.bind(ps, 1, keys);
       }
     }
-    @SuppressWarnings("unchecked")
-    List<Object>[] byIndex = range ? new List[present] : null;
-    Map<Object, List<Object>> byParent = range ? Map.of() : new HashMap<>();
     PlanNode child = edge.child();
-    int keyColumn = keyed.parentKeyColumn();
-    // A leaf child's row is just its entity: read it here, at a call site of its own.
-    boolean plain = child.leaf() && !child.joinedIntoParent;
-    int first = child.firstColumn;
     try (ResultSet rs = conn.query(ps)) {
-      // Rows come grouped by parent: each parent's run of children is gathered in one reused
-      // buffer and kept as an immutable list of exactly its size, the map consulted once per
-      // parent. Integer parent keys are read with getLong: a row matched an integer key, so its
-      // value is that integer, and sqlite-jdbc's getObject costs a second call into the driver
-      // (for the column's type) and a boxed value per row.
-      Run run = new Run();
-      long currentLong = 0;
-      Object currentKey = null;
-      // The entity's property that holds the parent key, -1 when none does (many-to-many); and
-      // whether it holds an integer, decided on the first row: 0 until then, 1 or -1.
-      int keyProperty = keyed.keyInEntity();
-      int keyInEntity = keyProperty < 0 ? -1 : 0;
-      int rows = 0;
-      while (rs.next()) {
-        rows++;
-        Object row = plain ? child.mapping.read(rs, first) : read(rs, child, loaded);
-        if (integers) {
-          if (keyInEntity == 0) {
-            keyInEntity = Loaded.integer(value(child, row, keyProperty)) ? 1 : -1;
-          }
-          long key = keyInEntity > 0 ? longValue(child, row, keyProperty) : rs.getLong(keyColumn);
-          if (run.isEmpty() || key != currentLong) {
-            keep(run, currentLong, min, byIndex, byParent);
-            currentLong = key;
-          }
-        } else {
-          Object key = asKey(rs.getObject(keyColumn));
-          if (run.isEmpty() || !key.equals(currentKey)) {
-            keep(run, currentKey, byParent);
-            currentKey = key;
-          }
-        }
-        run.add(row);
-      }
       if (integers) {
-        keep(run, currentLong, min, byIndex, byParent);
+        KeyedRows children = new KeyedRows(child, loaded, range ? present : 0, min);
+        conn.rowsRead(ps, readIntegerKeyed(rs, child, keyed, children, loaded));
+        children.finish();
+        setChildren(edge, parents, children, null);
       } else {
-        keep(run, currentKey, byParent);
+        Map<Object, List<Object>> byParent = new HashMap<>();
+        conn.rowsRead(ps, readOtherKeyed(rs, child, keyed, byParent, loaded));
+        setChildren(edge, parents, null, byParent);
       }
-      conn.rowsRead(ps, rows);
     }
-    setChildren(edge, parents, byIndex, min, byParent);
   }
 
   /**
-   * Keeps {@code run}, the children read for the parent with integer key {@code key}, as an
-   * immutable list of its size: in {@code byIndex} at {@code key - min} when there is one, else in
-   * {@code byParent}. Starts {@code run} over for the next parent; an empty run is no parent's.
+   * Reads the children of parents keyed by integers into {@code rows}; returns how many. Once
+   * a first run has told that the keys are integer properties of the child, the loop is the
+   * child mapping's own ({@link EntityMapping#readRows}), so that reading the entity and its keys
+   * are direct calls in whatever JVM runs it.
    */
-  private static void keep(Run run, long key, long min, List<Object>[] byIndex,
-      Map<Object, List<Object>> byParent) {
-    if (run.isEmpty()) {
-      return;
+  private int readIntegerKeyed(ResultSet rs, PlanNode child, Keyed keyed, KeyedRows rows,
+      List<Loaded>[] loaded) throws SQLException {
+    int first = child.firstColumn;
+    // The entity's property that holds the parent key, -1 when none does (many-to-many: the
+    // junction's column, selected first).
+    int keyProperty = keyed.keyInEntity();
+    boolean keyRead = keyProperty < 0 || child.parentKeyInteger > 0;
+    if (child.joined.isEmpty() && keyRead && (child.leaf() || child.knownIntegerKey())) {
+      return child.mapping.readRows(rs, first, keyProperty,
+          child.leaf() ? -1 : child.keyOffset, rows);
     }
-    List<Object> children = run.take();
-    if (byIndex != null) {
-      int at = (int) (key - min);
-      byIndex[at] = byIndex[at] == null ? children : concat(byIndex[at], children);
-    } else {
-      byParent.merge(key, children, FetchPlan::concat);
+    // A leaf child's row is just its entity: read it here, at a call site of its own.
+    boolean plain = child.leaf() && !child.joinedIntoParent;
+    int count = 0;
+    while (rs.next()) {
+      count++;
+      Object row = plain ? child.mapping.read(rs, first) : read(rs, child, loaded);
+      // A row matched an integer key, so the parent key is that integer: read from the entity
+      // just read when it holds it (asking the driver again costs a call into it per row, and
+      // sqlite-jdbc's getObject two and a boxed value), else with getLong.
+      if (keyProperty >= 0 && child.parentKeyInteger == 0) {
+        child.parentKeyInteger = Loaded.integer(value(child, row, keyProperty)) ? 1 : -1;
+      }
+      rows.add(keyProperty >= 0 && child.parentKeyInteger > 0
+          ? longValue(child, row, keyProperty) : rs.getLong(keyed.parentKeyColumn()), row);
     }
+    return count;
   }
 
-  /** Keeps {@code run}, the children of the parent keyed {@code key}, in {@code byParent}. */
-  private static void keep(Run run, Object key, Map<Object, List<Object>> byParent) {
+  /** Reads the children of parents keyed otherwise into {@code byParent}; returns how many. */
+  private int readOtherKeyed(ResultSet rs, PlanNode child, Keyed keyed,
+      Map<Object, List<Object>> byParent, List<Loaded>[] loaded) throws SQLException {
+    Run run = new Run();
+    Object current = null;
+    int count = 0;
+    while (rs.next()) {
+      count++;
+      Object row = read(rs, child, loaded);
+      Object key = asKey(rs.getObject(keyed.parentKeyColumn()));
+      if (!run.isEmpty() && !key.equals(current)) {
+        byParent.merge(current, run.take(), KeyedRows::concat);
+      }
+      current = key;
+      run.add(row);
+    }
     if (!run.isEmpty()) {
-      byParent.merge(key, run.take(), FetchPlan::concat);
+      byParent.merge(current, run.take(), KeyedRows::concat);
     }
-  }
-
-  /** Two runs of one parent's children: not what an ordered statement returns, but kept whole. */
-  private static List<Object> concat(List<Object> first, List<Object> second) {
-    List<Object> all = new ArrayList<>(first);
-    all.addAll(second);
-    return List.copyOf(all);
+    return count;
   }
 
   /**
    * Property {@code index} of a to-many child's {@code row} (its entity, or the holder of it):
-   * the foreign key holding its parent's key, which the mapping has just read, so that the plan
-   * need not ask the driver for the column again, one call into sqlite-jdbc a row.
+   * the foreign key holding its parent's key, which the mapping has just read.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Object value(PlanNode child, Object row, int index) {
@@ -349,18 +334,21 @@ public final class FetchPlan {
     return true;
   }
 
-  /** Gives each parent its children: from {@code byIndex} (by key - min) or {@code byParent}. */
-  private static void setChildren(PlanNode.Edge edge, List<Loaded> parents,
-      List<Object>[] byIndex, long min, Map<Object, List<Object>> byParent) {
+  /**
+   * Gives each parent its children: from {@code byInteger} when the parents' keys are integers,
+   * else from {@code byKey}.
+   */
+  private static void setChildren(PlanNode.Edge edge, List<Loaded> parents, KeyedRows byInteger,
+      Map<Object, List<Object>> byKey) {
     int index = edge.relation().index();
     for (Loaded parent : parents) {
       List<Object> children;
       if (!parent.keyed()) {
         children = null;
-      } else if (byIndex != null) {
-        children = byIndex[(int) (parent.longKey - min)];
+      } else if (byInteger != null) {
+        children = byInteger.of(parent.longKey);
       } else {
-        children = byParent.get(parent.key());
+        children = byKey.get(parent.key());
       }
       parent.relations[index] = children == null ? List.of() : children;
     }
@@ -403,12 +391,7 @@ public final class FetchPlan {
       row.relations[edge.relation().index()] = read(rs, edge.child(), loaded);
     }
     if (!node.keyed.isEmpty()) {
-      List<Loaded> rows = loaded[node.slot];
-      if (rows == null) {
-        rows = new ArrayList<>(node.rowsHint);
-        loaded[node.slot] = rows;
-      }
-      rows.add(row);
+      KeyedRows.gathering(node, loaded).add(row);
     }
     return row;
   }

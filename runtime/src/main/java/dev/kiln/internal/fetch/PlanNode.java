@@ -38,6 +38,13 @@ final class PlanNode {
   private int integerKey;
 
   /**
+   * For a child loaded by a to-many statement whose parent key is one of its properties: whether
+   * that property holds an integer, 0 until the first row tells, then 1 or -1. Written without a
+   * fence, for the same reason.
+   */
+  int parentKeyInteger;
+
+  /**
    * For a node with to-many relations, where a run keeps the rows it gathers of this node (whose
    * keys bind those relations' statements); set when the plan is laid out.
    */
@@ -102,6 +109,11 @@ final class PlanNode {
     if (integerKey == 0) {
       integerKey = Loaded.integer(((EntityMapping) mapping).key(entity)) ? 1 : -1;
     }
+    return integerKey > 0;
+  }
+
+  /** Whether a row already told that this node's key is an integer. */
+  boolean knownIntegerKey() {
     return integerKey > 0;
   }
 
