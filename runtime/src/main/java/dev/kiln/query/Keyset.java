@@ -57,8 +57,8 @@ final class Keyset {
    * own: a column of that table that {@link EntityInfo#orderedUniquely tells rows apart}.
    */
   static boolean tellsRowsApart(EntityInfo info, Object item) {
-    return item instanceof Column<?, ?> column && column.table().equalsIgnoreCase(info.table())
-        && info.orderedUniquely(column.name());
+    Column<?, ?> column = ownColumn(info, item);
+    return column != null && info.orderedUniquely(column.name());
   }
 
   /**
@@ -67,13 +67,18 @@ final class Keyset {
    */
   static boolean ordersBy(EntityInfo info, List<? extends Order<?>> orders, String column) {
     for (Order<?> order : orders) {
-      if (order.item() instanceof Column<?, ?> ordered
-          && ordered.table().equalsIgnoreCase(info.table())
-          && ordered.name().equalsIgnoreCase(column)) {
+      Column<?, ?> ordered = ownColumn(info, order.item());
+      if (ordered != null && ordered.name().equalsIgnoreCase(column)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** {@code item} when it is a plain column of {@code info}'s own table, else null. */
+  private static Column<?, ?> ownColumn(EntityInfo info, Object item) {
+    return item instanceof Column<?, ?> column && column.table().equalsIgnoreCase(info.table())
+        ? column : null;
   }
 
   /** The rows after the last one in terms {@code from} on. */
