@@ -272,7 +272,7 @@ public final class FetchPlan {
       if (keyProperty >= 0 && child.parentKeyInteger == 0) {
         child.parentKeyInteger = Loaded.integer(value(child, row, keyProperty)) ? 1 : -1;
       }
-      rows.add(keyProperty >= 0 && child.parentKeyInteger > 0
+      rows.addRow(keyProperty >= 0 && child.parentKeyInteger > 0
           ? longValue(child, row, keyProperty) : rs.getLong(keyed.parentKeyColumn()), row);
     }
     return count;

@@ -55,11 +55,11 @@ final class KeyedRows extends ChildRows {
       gathered.add(loaded);
       row = loaded;
     }
-    add(parentKey, row);
+    addRow(parentKey, row);
   }
 
   /** Takes {@code row}, already read (an entity, or a {@link Loaded}), child of {@code parentKey}. */
-  void add(long parentKey, Object row) {
+  void addRow(long parentKey, Object row) {
     if (!run.isEmpty() && parentKey != current) {
       keep();
     }
