@@ -116,9 +116,32 @@ public final class Compare {
         }
       }
     } finally {
-      for (ContenderProcess child : children) {
+      closeAll(children);
+    }
+  }
+
+  /**
+   * Closes every child, waiting for each to end, even after one failed to: the first failure is
+   * thrown once all are closed, the others suppressed in it.
+   */
+  private static void closeAll(List<ContenderProcess> children) throws IOException {
+    Exception failure = null;
+    for (ContenderProcess child : children) {
+      try {
         child.close();
+      } catch (IOException | RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
+    }
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
     }
   }
 
