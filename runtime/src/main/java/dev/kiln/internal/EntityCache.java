@@ -22,8 +22,38 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EntityCache {
 
-  /** A cache key: the table and the primary key value (a {@code List} for composite keys). */
-  private record Key(String table, Object id) {}
+  /**
+   * A cache key: the table and the primary key value (a {@code List} for composite keys). A
+   * class with its methods written out, not a record: a record's {@code equals} and
+   * {@code hashCode} go through {@code invokedynamic}, which some JVMs leave unfolded, and a
+   * cache hit costs little more than this key's hash and comparison.
+   */
+  private static final class Key {
+    private final String table;
+    private final Object id;
+    private final int hash;
+
+    Key(String table, Object id) {
+      this.table = table;
+      this.id = id;
+      this.hash = 31 * table.hashCode() + java.util.Objects.hashCode(id);
+    }
+
+    String table() {
+      return table;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && hash == key.hash && table.equals(key.table)
+          && java.util.Objects.equals(id, key.id);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /** A cached entity and the generation its load began in. */
   private record Entry(Object entity, long loadedIn) {}
