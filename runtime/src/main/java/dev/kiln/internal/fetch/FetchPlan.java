@@ -260,8 +260,9 @@ public final class FetchPlan {
       return child.mapping.readRows(rs, first, keyProperty,
           child.leaf() ? -1 : child.keyOffset, rows);
     }
-    // A leaf child's row is just its entity: read it here, at a call site of its own.
-    boolean plain = child.leaf() && !child.joinedIntoParent;
+    // A leaf child's row is just its entity: read it here, at a call site of its own. (A keyed
+    // child heads its own statement, so it is never joined into a parent's row.)
+    boolean plain = child.leaf();
     int count = 0;
     while (rs.next()) {
       count++;
