@@ -25,22 +25,27 @@ final class Children<E> extends AbstractList<E> implements RandomAccess, Seriali
     this.elements = elements;
   }
 
-  /** The first {@code size} of {@code buffer}, copied: the caller goes on using its buffer. */
-  static <E> List<E> copyOf(Object[] buffer, int size) {
-    return size <= 2 ? small(buffer, size) : new Children<>(Arrays.copyOf(buffer, size));
+  /**
+   * Elements {@code from} to {@code to} of {@code buffer}, copied: the caller goes on using its
+   * buffer.
+   */
+  static <E> List<E> copyOf(Object[] buffer, int from, int to) {
+    return to - from <= 2 ? small(buffer, from, to - from)
+        : new Children<>(Arrays.copyOfRange(buffer, from, to));
   }
 
   /** {@code elements} as an immutable list, kept as it is: the caller gives the array up. */
   static <E> List<E> own(Object[] elements) {
-    return elements.length <= 2 ? small(elements, elements.length) : new Children<>(elements);
+    return elements.length <= 2 ? small(elements, 0, elements.length)
+        : new Children<>(elements);
   }
 
   @SuppressWarnings("unchecked")
-  private static <E> List<E> small(Object[] elements, int size) {
+  private static <E> List<E> small(Object[] elements, int from, int size) {
     return switch (size) {
       case 0 -> List.of();
-      case 1 -> List.of((E) elements[0]);
-      default -> List.of((E) elements[0], (E) elements[1]);
+      case 1 -> List.of((E) elements[from]);
+      default -> List.of((E) elements[from], (E) elements[from + 1]);
     };
   }
 

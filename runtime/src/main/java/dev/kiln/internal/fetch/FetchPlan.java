@@ -92,6 +92,7 @@ public final class FetchPlan {
         member.slot = gathering++;
       }
       for (PlanNode.Edge edge : member.keyed) {
+        edge.child().statement = keyedStatements.size();
         keyedStatements.put(edge, keyed(edge));
         layOutKeyed(edge.child());
       }
@@ -141,6 +142,9 @@ public final class FetchPlan {
     // The rows of each node with to-many relations, by its slot: their keys bind its statements.
     @SuppressWarnings("unchecked")
     List<Loaded>[] loaded = new List[gathering];
+    // The rows each to-many statement read, by PlanNode.statement: parents find their children
+    // there when they are built.
+    Object[] statements = new Object[keyedStatements.size()];
     List<Object> roots = new ArrayList<>(root.rowsHint);
     try (ResultSet rs = conn.query(rootStatement)) {
       while (rs.next()) {
@@ -149,7 +153,7 @@ public final class FetchPlan {
     }
     conn.rowsRead(rootStatement, roots.size());
     root.sawRows(roots.size());
-    loadKeyed(conn, root, loaded);
+    loadKeyed(conn, root, loaded, statements);
     for (List<Loaded> rows : loaded) {
       if (rows != null && !rows.isEmpty()) {
         rows.get(0).node.sawRows(rows.size());
@@ -158,14 +162,15 @@ public final class FetchPlan {
     List<E> result = new ArrayList<>(roots.size());
     for (Object row : roots) {
       @SuppressWarnings("unchecked")
-      E entity = (E) Loaded.build(row);
+      E entity = (E) Loaded.build(row, statements);
       result.add(entity);
     }
     return result;
   }
 
   /** Runs the to-many statements below {@code node} and the nodes joined to it. */
-  private void loadKeyed(Conn conn, PlanNode node, List<Loaded>[] loaded) throws SQLException {
+  private void loadKeyed(Conn conn, PlanNode node, List<Loaded>[] loaded, Object[] statements)
+      throws SQLException {
     for (PlanNode member : node.statementNodes()) {
       if (member.keyed.isEmpty()) {
         continue;
@@ -173,23 +178,31 @@ public final class FetchPlan {
       List<Loaded> parents = loaded[member.slot];
       parents = parents == null ? List.of() : parents;
       for (PlanNode.Edge edge : member.keyed) {
-        loadChildren(conn, edge, parents, loaded);
-        loadKeyed(conn, edge.child(), loaded);
+        statements[edge.child().statement] = loadChildren(conn, edge, parents, loaded);
+        loadKeyed(conn, edge.child(), loaded, statements);
       }
     }
   }
 
-  private void loadChildren(Conn conn, PlanNode.Edge edge, List<Loaded> parents,
+  /**
+   * Runs the statement of {@code edge}'s relation for {@code parents}; returns the rows it read:
+   * {@link KeyedRows} when the parents' keys are integers, else a map of each key's rows, null
+   * when no parent has a key.
+   */
+  private Object loadChildren(Conn conn, PlanNode.Edge edge, List<Loaded> parents,
       List<Loaded>[] loaded) throws SQLException {
     // Integer keys (the usual case) are looked at first without boxing them into a set: when
-    // they are distinct and leave no gap, the children are asked for by range and grouped into
-    // an array by key - min, with no set and no map of boxed keys.
+    // they are distinct and leave no gap, the children are asked for by range and each parent
+    // finds its own at key - min, with no set and no map of boxed keys.
     boolean integers = true;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     int present = 0;
+    // Keys in ascending order (rows read in key order, the usual case) are distinct as they are.
+    boolean ascending = true;
     for (Loaded parent : parents) {
       if (parent.integerKey) {
+        ascending &= present == 0 || parent.longKey > max;
         present++;
         min = Math.min(min, parent.longKey);
         max = Math.max(max, parent.longKey);
@@ -199,10 +212,10 @@ public final class FetchPlan {
       }
     }
     if (present == 0) {
-      setChildren(edge, parents, null, Map.of());
-      return;
+      return null;
     }
-    boolean range = integers && max - min == present - 1 && distinct(parents, min, present);
+    boolean range = integers && max - min == present - 1
+        && (ascending || distinct(parents, min, present));
     Keyed keyed = keyedStatements.get(edge);
     PreparedStatement ps;
     Set<Object> keys = null;
@@ -230,16 +243,21 @@ public final class FetchPlan {
     }
     PlanNode child = edge.child();
     try (ResultSet rs = conn.query(ps)) {
+      int count;
+      Object read;
       if (integers) {
         KeyedRows children = new KeyedRows(child, loaded, range ? present : 0, min);
-        conn.rowsRead(ps, readIntegerKeyed(rs, child, keyed, children, loaded));
+        count = readIntegerKeyed(rs, child, keyed, children, loaded);
         children.finish();
-        setChildren(edge, parents, children, null);
+        read = children;
       } else {
         Map<Object, List<Object>> byParent = new HashMap<>();
-        conn.rowsRead(ps, readOtherKeyed(rs, child, keyed, byParent, loaded));
-        setChildren(edge, parents, null, byParent);
+        count = readOtherKeyed(rs, child, keyed, byParent, loaded);
+        read = byParent;
       }
+      conn.rowsRead(ps, count);
+      child.sawRows(count);
+      return read;
     }
   }
 
@@ -282,21 +300,18 @@ public final class FetchPlan {
   /** Reads the children of parents keyed otherwise into {@code byParent}; returns how many. */
   private int readOtherKeyed(ResultSet rs, PlanNode child, Keyed keyed,
       Map<Object, List<Object>> byParent, List<Loaded>[] loaded) throws SQLException {
-    Run run = new Run();
     Object current = null;
+    List<Object> rows = null;
     int count = 0;
     while (rs.next()) {
       count++;
       Object row = read(rs, child, loaded);
       Object key = asKey(rs.getObject(keyed.parentKeyColumn()));
-      if (!run.isEmpty() && !key.equals(current)) {
-        byParent.merge(current, run.take(), KeyedRows::concat);
+      if (rows == null || !key.equals(current)) {
+        rows = byParent.computeIfAbsent(key, k -> new ArrayList<>());
+        current = key;
       }
-      current = key;
-      run.add(row);
-    }
-    if (!run.isEmpty()) {
-      byParent.merge(current, run.take(), KeyedRows::concat);
+      rows.add(row);
     }
     return count;
   }
@@ -333,26 +348,6 @@ public final class FetchPlan {
       }
     }
     return true;
-  }
-
-  /**
-   * Gives each parent its children: from {@code byInteger} when the parents' keys are integers,
-   * else from {@code byKey}.
-   */
-  private static void setChildren(PlanNode.Edge edge, List<Loaded> parents, KeyedRows byInteger,
-      Map<Object, List<Object>> byKey) {
-    int index = edge.relation().index();
-    for (Loaded parent : parents) {
-      List<Object> children;
-      if (!parent.keyed()) {
-        children = null;
-      } else if (byInteger != null) {
-        children = byInteger.of(parent.longKey);
-      } else {
-        children = byKey.get(parent.key());
-      }
-      parent.relations[index] = children == null ? List.of() : children;
-    }
   }
 
   /**

@@ -1,14 +1,15 @@
 package dev.kiln.internal.fetch;
 
+import dev.kiln.mapping.EntityMapping;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A row read during a fetch whose node has relations, before its graph is assembled: the entity
  * as read (relations unset), its key as the database stores it (to key the statements of its
- * to-many relations; an integer key unboxed), and the relations loaded for it so far: per
- * joined relation the row read for it (see {@link #build(Object)}), per to-many relation the
- * list of rows read for it. Rows of leaf nodes are kept as the entities themselves, with no
- * holder.
+ * to-many relations; an integer key unboxed), and per joined relation the row read for it
+ * (see {@link #build(Object, Object[])}); its to-many relations' rows are found by its key when
+ * it is built. Rows of leaf nodes are kept as the entities themselves, with no holder.
  */
 final class Loaded {
 
@@ -70,43 +71,67 @@ final class Loaded {
   /**
    * The entity that {@code row} stands for, with its relations set: {@code row} is a
    * {@link Loaded}, or already the entity when its node is a leaf (or null, an absent to-one).
+   * {@code statements} holds, by {@link PlanNode#statement}, the rows each to-many statement read.
    */
-  static Object build(Object row) {
-    return row instanceof Loaded loaded ? loaded.build() : row;
+  static Object build(Object row, Object[] statements) {
+    return row instanceof Loaded loaded ? loaded.build(statements) : row;
+  }
+
+  /**
+   * Rows {@code from} to {@code to} of {@code rows}, rows of {@code node}, built, as an immutable
+   * list of exactly their number: one parent's children.
+   */
+  static List<Object> build(PlanNode node, Object[] rows, int from, int to,
+      Object[] statements) {
+    if (node.leaf()) {
+      return Children.copyOf(rows, from, to); // already entities
+    }
+    Object[] built = new Object[to - from];
+    for (int i = 0; i < built.length; i++) {
+      built[i] = build(rows[from + i], statements);
+    }
+    return Children.own(built);
   }
 
   /** The entity with every fetched relation set, built once, children first. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  Object build() {
+  private Object build(Object[] statements) {
     if (built != null) {
       return built;
     }
     boolean any = false;
-    // Each relation's row or rows are replaced by what they build into, in place: the holder is
+    // Each joined relation's row is replaced by what it builds into, in place: the holder is
     // built once, and an array of its own per row would cost a fifth of a many-to-many load's
     // extra allocation over hand-written code.
     Object[] values = relations;
     for (PlanNode.Edge edge : node.joined) {
       int i = edge.relation().index();
-      values[i] = build(relations[i]);
+      values[i] = build(relations[i], statements);
       any |= values[i] != null;
     }
     for (PlanNode.Edge edge : node.keyed) {
-      int i = edge.relation().index();
-      List<Object> many = (List<Object>) relations[i];
-      if (edge.child().leaf()) {
-        values[i] = many; // already entities, in an immutable list
-      } else {
-        Object[] elements = new Object[many.size()];
-        for (int j = 0; j < elements.length; j++) {
-          elements[j] = build(many.get(j));
-        }
-        values[i] = Children.own(elements);
-      }
+      values[edge.relation().index()] = children(edge.child(), statements);
       any = true;
     }
-    built = any ? ((dev.kiln.mapping.EntityMapping) node.mapping).withRelations(entity, values)
-        : entity;
+    built = any ? mapping().withRelations(entity, values) : entity;
     return built;
+  }
+
+  /** This row's children of {@code child}, built, from the rows its statement read. */
+  private List<Object> children(PlanNode child, Object[] statements) {
+    Object read = statements[child.statement];
+    if (read instanceof KeyedRows rows) {
+      return integerKey ? rows.children(longKey, statements) : List.of();
+    }
+    if (read instanceof Map<?, ?> byKey && keyed()) {
+      @SuppressWarnings("unchecked")
+      List<Object> rows = (List<Object>) byKey.get(key());
+      return rows == null ? List.of() : build(child, rows.toArray(), 0, rows.size(), statements);
+    }
+    return List.of(); // no key, or no parent had one and the statement did not run
+  }
+
+  @SuppressWarnings("unchecked")
+  private EntityMapping<Object> mapping() {
+    return (EntityMapping<Object>) node.mapping;
   }
 }

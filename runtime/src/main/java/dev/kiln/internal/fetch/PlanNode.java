@@ -50,6 +50,12 @@ final class PlanNode {
    */
   int slot = -1;
 
+  /**
+   * For a node loaded by a to-many statement, where a run keeps the rows that statement read,
+   * for its parents to find their children by; set when the plan is laid out.
+   */
+  int statement = -1;
+
   /** Set while the SQL is laid out: the alias and first column of this node in its statement. */
   String alias;
   int firstColumn;

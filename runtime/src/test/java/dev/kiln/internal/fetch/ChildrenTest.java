@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
 class ChildrenTest {
 
   @Test
-  void aRunTakenIsACopyTheNextRunDoesNotChange() {
-    Run run = new Run();
+  void aSliceCopiedIsACopyTheBufferNoLongerChanges() {
+    Object[] buffer = new Object[64];
     List<List<Object>> taken = new ArrayList<>();
     for (int size = 0; size <= 40; size++) {
+      int from = size % 7; // slices start anywhere in the buffer
       for (int i = 0; i < size; i++) {
-        run.add(size + ":" + i);
+        buffer[from + i] = size + ":" + i;
       }
-      taken.add(run.isEmpty() ? List.of() : run.take());
+      taken.add(Children.copyOf(buffer, from, from + size));
     }
     for (int size = 0; size <= 40; size++) {
       List<Object> expected = new ArrayList<>();
@@ -54,7 +55,7 @@ class ChildrenTest {
 
   @Test
   void aListSerializesAsTheSameElements() throws Exception {
-    List<Object> list = Children.copyOf(new Object[] {"a", "b", "c", null}, 3);
+    List<Object> list = Children.copyOf(new Object[] {null, "a", "b", "c", null}, 1, 4);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(list);
