@@ -125,7 +125,16 @@ final class Loaded {
     if (read instanceof Map<?, ?> byKey && keyed()) {
       @SuppressWarnings("unchecked")
       List<Object> rows = (List<Object>) byKey.get(key());
-      return rows == null ? List.of() : build(child, rows.toArray(), 0, rows.size(), statements);
+      if (rows == null) {
+        return List.of();
+      }
+      Object[] own = rows.toArray(); // a copy for this parent alone, built in place
+      if (!child.leaf()) {
+        for (int i = 0; i < own.length; i++) {
+          own[i] = build(own[i], statements);
+        }
+      }
+      return Children.own(own);
     }
     return List.of(); // no key, or no parent had one and the statement did not run
   }
