@@ -15,6 +15,13 @@ public final class Transactions {
 
   private final Connections source;
   private final Telemetry telemetry;
+  /**
+   * The thread's transaction; null outside one. Set back to null when a transaction ends rather
+   * than removed: a removed entry is made again by the next transaction's first look (a weak
+   * reference each time) and cleared by a call into the JVM, together about 10 µs of a
+   * PostgreSQL insert of 1,000 rows in profiles. A null value holds nothing, so the kept entry
+   * costs a thread one small object.
+   */
   private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
   public Transactions(Connections source, Telemetry telemetry) {
@@ -86,11 +93,11 @@ public final class Transactions {
     try {
       result = work.get();
     } catch (RuntimeException | Error e) {
-      current.remove();
+      current.set(null);
       rollback(connection, e);
       throw e;
     }
-    current.remove();
+    current.set(null);
     try {
       connection.commit();
     } catch (SQLException e) {
