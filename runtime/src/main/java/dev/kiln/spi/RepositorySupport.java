@@ -43,12 +43,15 @@ public final class RepositorySupport<E> {
 
   /** This entity's table, as a list of one. */
   private final List<String> table;
+  /** The table's name quoted, as {@code pg_get_serial_sequence} takes it: once, not per insert. */
+  private final String quotedTable;
 
   public RepositorySupport(Engine engine, EntityMapping<E> mapping) {
     this.engine = engine;
     this.mapping = mapping;
     this.info = mapping.info();
     this.table = List.of(info.table());
+    this.quotedTable = engine.sql().quote(info.table());
     engine.telemetry().slowQueryLog().know(info);
     this.selectList = info.columns().stream()
         .map(dev.kiln.migrations.schema.SqliteDdl::quote).collect(Collectors.joining(", "));
@@ -181,7 +184,7 @@ public final class RepositorySupport<E> {
     // 1,000 keys against 0.4 ms for the keys themselves.
     PreparedStatement ps = conn.prepare("SELECT nextval(s.seq) FROM (SELECT"
         + " pg_get_serial_sequence(?, ?)::regclass AS seq OFFSET 0) s, generate_series(1, ?)");
-    ps.setString(1, engine.sql().quote(info.table()));
+    ps.setString(1, quotedTable);
     ps.setString(2, info.keyColumns().get(0));
     ps.setInt(3, count);
     long[] keys = new long[count];
