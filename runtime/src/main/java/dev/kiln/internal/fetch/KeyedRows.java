@@ -94,9 +94,9 @@ final class KeyedRows extends ChildRows {
    * {@code statements} are the other statements' rows, which build grandchildren.
    */
   List<Object> children(long key, Object[] statements) {
-    if (split != null && split.containsKey(key)) {
-      List<Object> all = split.get(key);
-      return Loaded.build(node, all.toArray(), 0, all.size(), statements);
+    List<Object> all = split == null ? null : split.get(key);
+    if (all != null) {
+      return Loaded.buildOwn(node, all.toArray(), statements);
     }
     int from;
     int to;

@@ -1,6 +1,7 @@
 package dev.kiln.internal.fetch;
 
 import dev.kiln.mapping.EntityMapping;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -83,14 +84,21 @@ final class Loaded {
    */
   static List<Object> build(PlanNode node, Object[] rows, int from, int to,
       Object[] statements) {
-    if (node.leaf()) {
-      return Children.copyOf(rows, from, to); // already entities
+    return node.leaf() ? Children.copyOf(rows, from, to) // already entities
+        : buildOwn(node, Arrays.copyOfRange(rows, from, to), statements);
+  }
+
+  /**
+   * {@code own}, rows of {@code node} in an array made for one parent alone, built in place, as
+   * an immutable list over that array.
+   */
+  static List<Object> buildOwn(PlanNode node, Object[] own, Object[] statements) {
+    if (!node.leaf()) {
+      for (int i = 0; i < own.length; i++) {
+        own[i] = build(own[i], statements);
+      }
     }
-    Object[] built = new Object[to - from];
-    for (int i = 0; i < built.length; i++) {
-      built[i] = build(rows[from + i], statements);
-    }
-    return Children.own(built);
+    return Children.own(own);
   }
 
   /** The entity with every fetched relation set, built once, children first. */
@@ -125,16 +133,7 @@ final class Loaded {
     if (read instanceof Map<?, ?> byKey && keyed()) {
       @SuppressWarnings("unchecked")
       List<Object> rows = (List<Object>) byKey.get(key());
-      if (rows == null) {
-        return List.of();
-      }
-      Object[] own = rows.toArray(); // a copy for this parent alone, built in place
-      if (!child.leaf()) {
-        for (int i = 0; i < own.length; i++) {
-          own[i] = build(own[i], statements);
-        }
-      }
-      return Children.own(own);
+      return rows == null ? List.of() : buildOwn(child, rows.toArray(), statements);
     }
     return List.of(); // no key, or no parent had one and the statement did not run
   }
