@@ -32,15 +32,21 @@ if [ "$CPU_CHECK" != 0 ]; then
   for op in find page eager report insert update lean-eager lean-nn lean-mn; do
     contenders="jdbc kiln"
     pg="jdbc-pg kiln-pg"
+    pg_rounds="-Drounds=45"
     [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln"
-    [ "$op" = insert ] && contenders="jdbc jdbc-keys kiln kiln-bulk" && pg="jdbc-pg jdbc-keys-pg kiln-pg kiln-bulk-pg"
+    if [ "$op" = insert ]; then
+      contenders="jdbc jdbc-keys kiln kiln-bulk"
+      pg="jdbc-pg jdbc-keys-pg kiln-pg kiln-bulk-pg"
+      # An insert of 1,000 takes some 20 ms there: 1 s rounds, or a round holds too few to steady.
+      pg_rounds="-Drounds=45 -DroundMillis=1000"
+    fi
     # shellcheck disable=SC2086 # contenders is a list
     java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $contenders
     # The same operation on PostgreSQL (embedded, on loopback), Kiln against JDBC done well there.
     # Three times the turns: a contender's rate per CPU-second moves by a fifth from one round to
     # the next there, unlike its rival's, and the median of 45 turns is only good to about 5%.
-    # shellcheck disable=SC2086 # pg is a list
-    java -Drounds=45 -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $pg
+    # shellcheck disable=SC2086 # pg and pg_rounds are lists
+    java $pg_rounds -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $pg
   done
   # Two threads at once: their operations over their CPU time together, where JMH's clock moves
   # by a third from one run to the next.
