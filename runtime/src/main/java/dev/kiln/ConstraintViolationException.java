@@ -21,7 +21,7 @@ public class ConstraintViolationException extends KilnException {
     NOT_NULL,
     /** A foreign key references a missing row, or a referenced row would be removed. */
     FOREIGN_KEY,
-    /** A {@code CHECK} constraint, including a value of the wrong type in a {@code STRICT} table. */
+    /** A {@code CHECK} constraint, including a value of the wrong type in a STRICT table. */
     CHECK,
     /** Any other constraint SQLite reports. */
     OTHER
@@ -30,7 +30,8 @@ public class ConstraintViolationException extends KilnException {
   private final Kind kind;
   private final String entity;
 
-  public ConstraintViolationException(Kind kind, String entity, String message, @Nullable Throwable cause) {
+  public ConstraintViolationException(
+      Kind kind, String entity, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.entity = entity;

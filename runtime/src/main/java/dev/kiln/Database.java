@@ -212,7 +212,7 @@ public final class Database implements AutoCloseable {
     });
   }
 
-  /** Runs {@code work} in a transaction (see {@link #transaction(Runnable)}) and returns its result. */
+  /** Runs {@code work} in a transaction, as {@link #transaction(Runnable)}; returns its result. */
   public <T extends @Nullable Object> T transaction(Supplier<T> work) {
     return transactions.inWriteTransaction(work);
   }
@@ -281,7 +281,7 @@ public final class Database implements AutoCloseable {
         : Map.of("backups", backups.check()));
   }
 
-  /** Upkeep: statistics, checkpoints, vacuum and integrity checks, safe while the application runs. */
+  /** Upkeep: statistics, checkpoints, vacuum, integrity checks; safe while the application runs. */
   public Maintenance maintenance() {
     return maintenance;
   }

@@ -14,7 +14,8 @@ final class Check {
   private Check() {}
 
   static <A> A author(Contender<A, ?> c, A author, long id) {
-    if (author == null || c.authorId(author) != id || !c.authorEmail(author).equals(DataSet.email(id))) {
+    if (author == null || c.authorId(author) != id
+        || !c.authorEmail(author).equals(DataSet.email(id))) {
       throw new AssertionError("expected author " + id + ", read " + describe(c, author));
     }
     return author;
@@ -68,6 +69,8 @@ final class Check {
   }
 
   private static <A> String describe(Contender<A, ?> c, A author) {
-    return author == null ? "none" : "author " + c.authorId(author) + " <" + c.authorEmail(author) + ">";
+    return author == null
+        ? "none"
+        : "author " + c.authorId(author) + " <" + c.authorEmail(author) + ">";
   }
 }

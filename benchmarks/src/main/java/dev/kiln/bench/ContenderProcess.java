@@ -58,7 +58,8 @@ final class ContenderProcess implements AutoCloseable {
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         Compare.class.getName(), op, name));
-    return new ContenderProcess(name, new ProcessBuilder(command).redirectErrorStream(true).start());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return new ContenderProcess(name, process);
   }
 
   /** Waits until the contender has opened its data set. */

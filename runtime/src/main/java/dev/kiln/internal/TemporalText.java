@@ -17,14 +17,15 @@ import java.time.temporal.ChronoField;
  * The text forms in which Kiln stores date and time values, chosen so that SQLite's plain text
  * comparison orders them chronologically and SQLite's own date functions understand them.
  *
- * <p>Implementation notes: {@code LocalDateTime} and {@code Instant} (in UTC) use SQLite's canonical
- * {@code YYYY-MM-DD HH:MM:SS} followed by the fraction of a second with its trailing zeros removed
- * (none when it is zero). A shorter fraction is a prefix of a longer one, so text order is time
- * order, and a value written by another tool as {@code '2009-01-01 00:00:00'} is equal to Kiln's.
- * {@code OffsetDateTime} keeps its local time and offset ({@code 2024-05-01 10:00:00.000000000+02:00})
- * with a fixed nine-digit fraction, so that {@code Ordering.OFFSET_DATE_TIME} can rebuild a UTC
- * key from it in SQL. Reading is lenient: a {@code T} or a space between date and time, any fraction,
- * an optional {@code Z} or offset, as other tools write them.
+ * <p>Implementation notes: {@code LocalDateTime} and {@code Instant} (in UTC) use SQLite's
+ * canonical {@code YYYY-MM-DD HH:MM:SS} followed by the fraction of a second with its trailing
+ * zeros removed (none when it is zero). A shorter fraction is a prefix of a longer one, so text
+ * order is time order, and a value written by another tool as {@code '2009-01-01 00:00:00'} is
+ * equal to Kiln's. {@code OffsetDateTime} keeps its local time and offset
+ * ({@code 2024-05-01 10:00:00.000000000+02:00}) with a fixed nine-digit fraction, so that
+ * {@code Ordering.OFFSET_DATE_TIME} can rebuild a UTC key from it in SQL. Reading is lenient: a
+ * {@code T} or a space between date and time, any fraction, an optional {@code Z} or offset, as
+ * other tools write them.
  */
 public final class TemporalText {
 

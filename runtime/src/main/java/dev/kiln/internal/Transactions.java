@@ -72,7 +72,8 @@ public final class Transactions {
     try {
       lease = write ? source.writer() : source.reader();
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(source.errors(), e, null, write ? "begin a write" : "begin a read");
+      throw ErrorTranslator.translate(
+          source.errors(), e, null, write ? "begin a write" : "begin a read");
     }
     try (lease) {
       return inNewTransaction(lease.session(), write, work);
@@ -86,7 +87,8 @@ public final class Transactions {
     try {
       source.begin(connection, write);
     } catch (SQLException e) {
-      throw ErrorTranslator.translate(source.errors(), e, null, write ? "begin a write" : "begin a read");
+      throw ErrorTranslator.translate(
+          source.errors(), e, null, write ? "begin a write" : "begin a read");
     }
     current.set(tx);
     T result;

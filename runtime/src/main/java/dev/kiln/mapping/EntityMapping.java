@@ -20,7 +20,7 @@ public interface EntityMapping<E> {
    */
   E read(ResultSet rs, int first) throws SQLException;
 
-  /** The entity's primary key: the value itself, or a {@code List} of the parts of a composite key. */
+  /** The entity's primary key: the value itself, or a {@code List} of a composite key's parts. */
   Object key(E entity);
 
   /**
@@ -65,8 +65,8 @@ public interface EntityMapping<E> {
 
   /**
    * Refuses an entity that would break a {@code NOT NULL} column, or holds a value Kiln cannot
-   * store exactly ({@code dev.kiln.spi.StorableValues}, and on PostgreSQL what its types would change), before
-   * any SQL runs, with a {@code KilnException} naming the property.
+   * store exactly ({@code dev.kiln.spi.StorableValues}, and on PostgreSQL what its types would
+   * change), before any SQL runs, with a {@code KilnException} naming the property.
    */
   void check(E entity, dev.kiln.Dialect dialect);
 

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Applies versioned migrations ({@code V<n>__<description>.sql}) to a SQLite or PostgreSQL
- * database, on any {@link DataSource} or connection. {@code Database.migrate()} uses it; it also runs alone:
+ * database, on any {@link DataSource} or connection. {@code Database.migrate()} uses it; it also
+ * runs alone:
  *
  * <pre>{@code
  * MigrationResult result = Migrator.builder(dataSource).build().migrate();

@@ -99,7 +99,7 @@ final class Conditions {
     }
   }
 
-  /** {@code column [NOT] IN (?, ?, …)}; an empty list matches nothing (or everything for NOT IN). */
+  /** {@code column [NOT] IN (?, ?, …)}; an empty list matches nothing (everything for NOT IN). */
   record In<E, T>(Column<E, T> column, List<T> values, boolean negated) implements Condition<E> {
     @Override
     public void writeTo(SqlWriter sql) {

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * A typed query over one entity, the base of each generated repository's {@code Query}:
- * {@code where}, {@code orderBy}, {@code limit}, {@code offset} and {@code fetch}, then {@code list()},
- * {@code first()}, {@code stream()} or {@code count()} — or, with a condition,
+ * {@code where}, {@code orderBy}, {@code limit}, {@code offset} and {@code fetch}, then
+ * {@code list()}, {@code first()}, {@code stream()} or {@code count()} — or, with a condition,
  * {@code update(…)} or {@code delete()} of every matching row. A query object is a builder: not
  * thread-safe, reusable after it ran.
  *

@@ -5,8 +5,9 @@ import dev.kiln.spi.ValueType;
 
 /**
  * Something a typed query can select, group by and order by: a column of entity {@code E}
- * ({@code Author_.NAME}), an aggregate of one ({@code Book_.PRICE.sum()}, {@link Aggregate#count()}),
- * or a column reached through to-one relations ({@code Book_.AUTHOR.then(Author_.NAME)}).
+ * ({@code Author_.NAME}), an aggregate of one ({@code Book_.PRICE.sum()},
+ * {@link Aggregate#count()}), or a column reached through to-one relations
+ * ({@code Book_.AUTHOR.then(Author_.NAME)}).
  *
  * @param <E> the entity the query is over
  * @param <T> the Java type of the value

@@ -49,7 +49,7 @@ public final class SqlWriter {
     return this;
   }
 
-  /** Appends a reference to {@code column} of {@code table}, qualified where the table has an alias. */
+  /** Appends {@code column} of {@code table}, qualified where the table has an alias. */
   public SqlWriter column(String table, String column) {
     sql.append(qualified(table, column));
     return this;

@@ -33,7 +33,7 @@ public final class TextColumn<E> extends ComparableColumn<E, String> {
     return new Conditions.Text<>(this, TextMatch.LIKE, required(pattern));
   }
 
-  /** Starts with {@code prefix}, taken literally ({@code %} and {@code _} in it match themselves). */
+  /** Starts with {@code prefix}, taken literally: {@code %} and {@code _} match themselves. */
   public Condition<E> startsWith(String prefix) {
     return new Conditions.Text<>(this, TextMatch.STARTS_WITH, required(prefix));
   }

@@ -17,10 +17,12 @@ import java.util.function.Function;
 /** The {@link ValueType} of every built-in type, built over {@link JdbcValues}. */
 public final class ValueTypes {
 
-  public static final ValueType<Boolean> BOOLEAN = of(JdbcValues::setBoolean, JdbcValues::getBoolean);
+  public static final ValueType<Boolean> BOOLEAN =
+      of(JdbcValues::setBoolean, JdbcValues::getBoolean);
   public static final ValueType<Byte> BYTE = of(JdbcValues::setByte, JdbcValues::getByte);
   public static final ValueType<Short> SHORT = of(JdbcValues::setShort, JdbcValues::getShort);
-  public static final ValueType<Integer> INTEGER = of(JdbcValues::setInteger, JdbcValues::getInteger);
+  public static final ValueType<Integer> INTEGER =
+      of(JdbcValues::setInteger, JdbcValues::getInteger);
   public static final ValueType<Long> LONG = of(JdbcValues::setLong, JdbcValues::getLong);
   public static final ValueType<Float> FLOAT = of(JdbcValues::setFloat, JdbcValues::getFloat);
   public static final ValueType<Double> DOUBLE = of(JdbcValues::setDouble, JdbcValues::getDouble);
@@ -37,7 +39,8 @@ public final class ValueTypes {
       numericText(JdbcValues::setBigDecimal, JdbcValues::getBigDecimal);
   public static final ValueType<BigInteger> BIG_INTEGER =
       numericText(JdbcValues::setBigInteger, JdbcValues::getBigInteger);
-  public static final ValueType<Instant> INSTANT = of(JdbcValues::setInstant, JdbcValues::getInstant);
+  public static final ValueType<Instant> INSTANT =
+      of(JdbcValues::setInstant, JdbcValues::getInstant);
   public static final ValueType<LocalDate> LOCAL_DATE =
       of(JdbcValues::setLocalDate, JdbcValues::getLocalDate);
   public static final ValueType<LocalTime> LOCAL_TIME =

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class TemporalTextTest {
 
-  /** The lenient formatter as {@code TemporalText} builds it: the reference, with its number rule. */
+  /** The lenient formatter as {@code TemporalText} builds it: the reference, with its rule. */
   private static final DateTimeFormatter LENIENT = new DateTimeFormatterBuilder()
       .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
       .appendPattern("HH:mm")

@@ -195,8 +195,9 @@ final class NaiveGraph {
         ? one(customers.findById(i.customerId()).orElseThrow(), plan.below(Invoice_.CUSTOMER))
         : null;
     List<InvoiceLine> lineList = plan.has(Invoice_.LINES)
-        ? many(lines.query().where(InvoiceLine_.INVOICE_ID.eq(i.id())).orderBy(InvoiceLine_.ID.asc())
-            .list(), plan.below(Invoice_.LINES)) : null;
+        ? many(lines.query().where(InvoiceLine_.INVOICE_ID.eq(i.id()))
+            .orderBy(InvoiceLine_.ID.asc()).list(), plan.below(Invoice_.LINES))
+        : null;
     return new Invoice(i.id(), i.customerId(), i.invoiceDate(), i.billingCountry(), i.total(),
         customer, lineList);
   }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * what follows it, and take {@code %}, {@code _}, {@code *}, {@code ?} and {@code [} literally —
  * through the typed query and through derived finders alike, checked against Java on a corpus of
  * texts and searches — among them the edges of the index range a {@code startsWith} seeks: the
- * empty prefix, the last code point before the surrogates, and U+10FFFF. {@code IgnoreCase} folds ASCII letters (SQLite's {@code lower()}), and a
- * {@code LIKE} pattern is case-sensitive, as PostgreSQL's is.
+ * empty prefix, the last code point before the surrogates, and U+10FFFF. {@code IgnoreCase} folds
+ * ASCII letters (SQLite's {@code lower()}), and a {@code LIKE} pattern is case-sensitive, as
+ * PostgreSQL's is.
  */
 @Tag("engines")
 class TextSearchTest {

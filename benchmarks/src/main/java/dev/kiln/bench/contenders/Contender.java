@@ -21,7 +21,7 @@ public interface Contender<A, B> extends AutoCloseable {
   /** The {@code count} authors after key {@code afterId}, in key order. */
   List<A> authorsAfter(long afterId, int count);
 
-  /** The authors with keys {@code firstId … lastId}, in key order, each with its books in key order. */
+  /** The authors with keys {@code firstId … lastId}, each with its books, all in key order. */
   List<A> authorsWithBooks(long firstId, long lastId);
 
   /** The same as {@link #authorsWithBooks}, loading the books one author at a time (N+1). */
@@ -45,7 +45,7 @@ public interface Contender<A, B> extends AutoCloseable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " has no report");
   }
 
-  /** Inserts {@code books} (their keys 0: SQLite assigns them) in one transaction; the rows added. */
+  /** Inserts {@code books} (keys 0: the database assigns them) in one transaction; rows added. */
   int insertBooks(List<Book> books);
 
   /** Updates the book with {@code book}'s key, every column, in autocommit; the rows changed. */

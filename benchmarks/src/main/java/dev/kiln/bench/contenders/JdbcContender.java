@@ -97,7 +97,7 @@ public final class JdbcContender implements RecordContender {
     this.style = style;
   }
 
-  /** The statement {@code which} for the borrowed connection {@code c}; give it to {@link #done}. */
+  /** Statement {@code which} for the borrowed connection {@code c}; give it to {@link #done}. */
   private PreparedStatement prepare(Connection c, int which) throws SQLException {
     return style == Style.NAIVE ? c.prepareStatement(SQL[which]) : statements.get(c, which);
   }

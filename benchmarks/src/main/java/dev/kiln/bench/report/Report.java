@@ -107,7 +107,8 @@ public final class Report {
       Map.entry("nplus1", "AuthorsWithBooksNPlusOne.nPlusOne"),
       Map.entry("insert", "InsertBooks.insert"), Map.entry("update", "UpdateBook.update"),
       Map.entry("report", "Report.report"), Map.entry("lean-find-2t", "LeanBench.findTwoThreads"),
-      Map.entry("lean-eager", "LeanBench.eager"), Map.entry("lean-nn", "LeanBench.eagerThreeLevels"),
+      Map.entry("lean-eager", "LeanBench.eager"),
+      Map.entry("lean-nn", "LeanBench.eagerThreeLevels"),
       Map.entry("lean-mn", "LeanBench.manyToMany"));
 
   private final List<Result> results;
@@ -395,7 +396,7 @@ public final class Report {
   static final String MISSED = "**missed**";
   static final String NOISE = "within noise";
 
-  /** The status of "{@code ratio} at least {@code goal}", given its relative error and CPU check. */
+  /** The status of "{@code ratio} at least {@code goal}", given its error and CPU check. */
   static String status(double ratio, double goal, double relativeError, double cpuRatio) {
     if (Double.isNaN(ratio)) {
       return null;

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Drops the views, triggers and hand-written indexes before a table rebuild; {@link RecreateDependents} restores them. */
+/**
+ * Drops the views, triggers and hand-written indexes before a table rebuild; {@link
+ * RecreateDependents} restores them.
+ */
 public record DropDependents(List<SchemaObject> objects) implements Change {
 
   public DropDependents {

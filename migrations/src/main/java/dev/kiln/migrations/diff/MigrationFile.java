@@ -81,7 +81,7 @@ public final class MigrationFile {
         + " and runs PRAGMA foreign_key_check before it commits.");
   }
 
-  /** The content of a PostgreSQL migration file (see {@link #render(String, String, MigrationPlan)}). */
+  /** A PostgreSQL migration file's content (see {@link #render(String, String, MigrationPlan)}). */
   public static String renderForPostgres(String fileName, String basis, MigrationPlan plan) {
     return render(fileName, basis, plan, "Kiln runs it in one transaction, which PostgreSQL's"
         + " transactional DDL rolls back whole if any statement fails.");

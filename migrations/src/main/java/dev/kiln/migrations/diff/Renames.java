@@ -121,8 +121,11 @@ public final class Renames {
     return eachTable(schema, t -> {
       boolean own = t.name().equalsIgnoreCase(rename.table());
       return new Table(t.name(),
-          t.columns().stream().map(c -> own && same(c.name(), rename.from())
-              ? new Column(rename.to(), c.type(), c.notNull(), c.defaultValue(), c.logical()) : c).toList(),
+          t.columns().stream()
+              .map(c -> own && same(c.name(), rename.from())
+                  ? new Column(rename.to(), c.type(), c.notNull(), c.defaultValue(), c.logical())
+                  : c)
+              .toList(),
           own ? renamed(t.primaryKey(), rename) : t.primaryKey(),
           t.strict(),
           t.indexes().stream().map(i -> own ? new Index(i.name(), i.table(),

@@ -32,7 +32,8 @@ public final class PlanCheck {
   public record Scan(String table, String column, String planLine) {}
 
   private static final Pattern TABLE_REFERENCE = Pattern.compile(
-      "(?i)\\b(?:FROM|JOIN)\\s+\"?([A-Za-z_][A-Za-z0-9_]*)\"?(?:\\s+(?:AS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)\"?)?");
+      "(?i)\\b(?:FROM|JOIN)\\s+\"?([A-Za-z_][A-Za-z0-9_]*)\"?"
+          + "(?:\\s+(?:AS\\s+)?\"?([A-Za-z_][A-Za-z0-9_]*)\"?)?");
   private static final Pattern SCAN = Pattern.compile("^SCAN (\\S+)$");
   private static final Pattern AUTOMATIC = Pattern.compile("^SEARCH (\\S+) USING AUTOMATIC");
   /** The keywords as words, whatever whitespace surrounds them (a text block has newlines). */
@@ -114,7 +115,8 @@ public final class PlanCheck {
         continue;
       }
       Pattern use = Pattern.compile("(?i)(?:\\b" + Pattern.quote(alias) + "\\.|[\\s(])\"?"
-          + Pattern.quote(column.name()) + "\"?\\s*(?:=|<|>|!=|<>|\\bIN\\b|\\bLIKE\\b|\\bBETWEEN\\b|\\bIS\\b|\\bGLOB\\b)");
+          + Pattern.quote(column.name())
+          + "\"?\\s*(?:=|<|>|!=|<>|\\bIN\\b|\\bLIKE\\b|\\bBETWEEN\\b|\\bIS\\b|\\bGLOB\\b)");
       Matcher m = use.matcher(condition);
       if (m.find() && m.start() < best) {
         best = m.start();

@@ -8,10 +8,10 @@ import java.util.Optional;
  * A database schema: the tables of an application with their columns, keys, indexes and foreign
  * keys.
  *
- * <p>One model serves three jobs: the annotation processor builds it from the entities and diffs it
- * with the schema that existing migrations produce; the processor verifies SQL against it; and the
- * runtime compares the live database with it at start-up. Tables are kept sorted by name so that two
- * schemas with the same content are equal and render the same SQL.
+ * <p>One model serves three jobs: the annotation processor builds it from the entities and diffs
+ * it with the schema that existing migrations produce; the processor verifies SQL against it; and
+ * the runtime compares the live database with it at start-up. Tables are kept sorted by name so
+ * that two schemas with the same content are equal and render the same SQL.
  *
  * @param tables the tables, sorted by name
  */

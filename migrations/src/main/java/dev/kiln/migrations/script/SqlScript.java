@@ -33,7 +33,7 @@ public final class SqlScript {
 
   private SqlScript() {}
 
-  /** The statements of {@code script}, in order; comments and blank text between them are dropped. */
+  /** The statements of {@code script}, in order; comments and blank text between them dropped. */
   public static List<Statement> split(String script) {
     return new Splitter(script).run();
   }

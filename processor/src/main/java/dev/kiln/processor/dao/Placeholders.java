@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The {@code :name} placeholders of an {@code @Sql} statement, found outside string literals,
  * quoted identifiers and comments, and replaced by JDBC's {@code ?} (or, for a collection
- * parameter, by the marker the runtime expands into {@code ?, ?, …}: {@code /*list bigint*}{@code /?},
- * which names the PostgreSQL type of the elements for an empty collection's typed empty set).
+ * parameter, by the marker the runtime expands into {@code ?, ?, …}:
+ * {@code /*list bigint*}{@code /?}, which names the PostgreSQL type of the elements for an empty
+ * collection's typed empty set).
  *
  * @param sql the statement as JDBC runs it
  * @param names the placeholder names, in order of appearance

@@ -22,7 +22,7 @@ public final class PostgresStatements {
 
   private final Map<String, String> statements = new TreeMap<>();
 
-  /** Records {@code sql}, run on PostgreSQL by {@code method} ({@code AuthorRepository.findById}). */
+  /** Records {@code sql}, run on PostgreSQL by {@code method} (as {@code Repo.findById}). */
   public void add(String method, String sql) {
     statements.put(method, sql);
   }

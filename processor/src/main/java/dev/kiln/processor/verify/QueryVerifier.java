@@ -84,7 +84,8 @@ public final class QueryVerifier implements AutoCloseable {
   /**
    * The tables {@code sql} may change: those its program opens for writing or clears (a
    * {@code DELETE} without {@code WHERE} empties a table with {@code Clear} and never opens it),
-   * plus those whose foreign keys cascade from them ({@code ON DELETE CASCADE}, {@code SET NULL} …).
+   * plus those whose foreign keys cascade from them ({@code ON DELETE CASCADE},
+   * {@code SET NULL} …).
    */
   public List<String> writtenTables(String sql) throws SQLException {
     Map<Integer, String> tableOfPage = tableOfPage();

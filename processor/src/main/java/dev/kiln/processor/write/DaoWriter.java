@@ -175,7 +175,8 @@ public final class DaoWriter {
       if (method.cachedTables() != null) {
         writeCachedRead(code, sql, binder, reader, rowType);
       } else {
-        code.addStatement("$T<$T> rows = support.$L($S, conn -> $T.readAll(conn, $L,\n$>$L,\n$L))$<",
+        code.addStatement(
+            "$T<$T> rows = support.$L($S, conn -> $T.readAll(conn, $L,\n$>$L,\n$L))$<",
             List.class, rowType, method.write() ? "write" : "read", method.name(), Spi.ENGINE,
             sql, binder, reader);
       }

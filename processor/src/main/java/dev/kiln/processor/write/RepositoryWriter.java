@@ -326,7 +326,8 @@ public final class RepositoryWriter {
         int index = 1;
         for (PropertyModel p : e.nonKeys()) {
           if (!p.version()) {
-            body.addStatement("$L", ValueCode.bind(e, p, "ps", index++, p.accessor().read("entity")));
+            body.addStatement(
+                "$L", ValueCode.bind(e, p, "ps", index++, p.accessor().read("entity")));
           }
         }
         index = bindKeyAndVersion(body, index);
@@ -715,7 +716,8 @@ public final class RepositoryWriter {
     /** Binds the key of {@code entity}, then its version if it has one; returns the next index. */
     private int bindKeyAndVersion(CodeBlock.Builder body, int index) {
       for (PropertyModel key : e.keys()) {
-        body.addStatement("$L", ValueCode.bind(e, key, "ps", index++, key.accessor().read("entity")));
+        body.addStatement(
+            "$L", ValueCode.bind(e, key, "ps", index++, key.accessor().read("entity")));
       }
       if (e.version().isPresent()) {
         PropertyModel v = e.version().get();

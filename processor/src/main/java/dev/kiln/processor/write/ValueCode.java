@@ -97,7 +97,7 @@ final class ValueCode {
     return p.converter() != null || p.kind() == ValueKind.BYTES;
   }
 
-  /** The default of a type that is not read from a row: {@code null}, {@code 0} or {@code false}. */
+  /** The default of a type not read from a row: {@code null}, {@code 0} or {@code false}. */
   static CodeBlock defaultValue(com.palantir.javapoet.TypeName type) {
     if (!type.isPrimitive()) {
       return CodeBlock.of("null");

@@ -71,7 +71,7 @@ final class KeyedRows extends ChildRows {
     addRow(parentKey, row);
   }
 
-  /** Takes {@code row}, already read (an entity, or a {@link Loaded}), child of {@code parentKey}. */
+  /** Takes {@code row} (an entity or a {@link Loaded}), a child of {@code parentKey}. */
   void addRow(long parentKey, Object row) {
     if (parentKey != current && size > runStart) {
       keep();

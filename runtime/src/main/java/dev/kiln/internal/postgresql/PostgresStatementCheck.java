@@ -46,8 +46,8 @@ final class PostgresStatementCheck {
         try (PreparedStatement ps = lease.session().prepareUncached(sql)) {
           ps.getParameterMetaData();
         } catch (SQLException e) {
-          rejected.add(statement.getKey() + ": " + PostgresErrors.INSTANCE.detail(e).replace("\n", " ")
-              + "\n      " + statement.getValue());
+          String detail = PostgresErrors.INSTANCE.detail(e).replace("\n", " ");
+          rejected.add(statement.getKey() + ": " + detail + "\n      " + statement.getValue());
         }
       }
     } catch (SQLException e) {

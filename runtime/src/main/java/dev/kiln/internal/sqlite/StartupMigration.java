@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * What {@code Database.migrate()} does. With migrations in {@code db/kiln/} on the class path
  * (applications built with {@code -Akiln.migrations}), a {@link SqliteMigrationRun} applies them
- * on the writer connection, adopting a database Kiln created before migrations were used; without any, and on a database that never had any, the compiled-in schema's
- * missing tables and indexes are created. Either way the live schema is then checked against the
+ * on the writer connection, adopting a database Kiln created before migrations were used;
+ * without any, and on a database that never had any, the compiled-in schema's missing tables
+ * and indexes are created. Either way the live schema is then checked against the
  * compiled-in one.
  *
  * <p>The writer lock is held throughout, so no thread of this process writes while the schema

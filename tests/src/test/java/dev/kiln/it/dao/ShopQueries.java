@@ -20,7 +20,8 @@ public interface ShopQueries {
   @AllowScan("LIKE ignores ASCII case, so a binary index on title could not serve it")
   long countBooksByTitleStartingWith(String prefix);
 
-  @Sql("SELECT a.name AS name, COUNT(b.id) AS books FROM author a JOIN book b ON b.author_id = a.id "
+  @Sql("SELECT a.name AS name, COUNT(b.id) AS books "
+      + "FROM author a JOIN book b ON b.author_id = a.id "
       + "GROUP BY a.id ORDER BY books DESC, a.name LIMIT :n")
   List<AuthorBooks> mostBooks(int n);
 
