@@ -4,7 +4,8 @@
 #   docs/benchmarks.png  the chart
 #   README.md            the results block between its benchmark-results markers
 #
-#   benchmarks/run.sh                      the whole suite, JMH_ARGS below (about an hour)
+#   benchmarks/run.sh                      the whole suite, JMH_ARGS below, and the CPU-time check
+#                                          (about two hours)
 #   benchmarks/run.sh 'FindById|Page'      only the benchmarks matching a regular expression
 #   JMH_ARGS='-f 1 -wi 1 -w 1s -i 1 -r 1s' CPU_CHECK=0 benchmarks/run.sh    quicker and rougher
 #
@@ -30,13 +31,15 @@ rm -f "$CPU_RESULT"
 java -jar "$JAR" $JMH_ARGS -rf json -rff "$RESULT" "$@"
 if [ "$CPU_CHECK" != 0 ]; then
   for op in find page eager report insert update lean-eager lean-nn lean-mn; do
-    contenders="jdbc kiln"
-    pg="jdbc-pg kiln-pg"
+    # jdbc-again is jdbc once more in a JVM of its own, a control: its ratio to jdbc is how far
+    # identical code lands by luck alone, what the check cannot tell from 1.00.
+    contenders="jdbc kiln jdbc-again"
+    pg="jdbc-pg kiln-pg jdbc-again-pg"
     pg_rounds="-Drounds=45"
-    [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln"
+    [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln jdbc-again"
     if [ "$op" = insert ]; then
-      contenders="jdbc jdbc-keys kiln kiln-bulk"
-      pg="jdbc-pg jdbc-keys-pg kiln-pg kiln-bulk-pg"
+      contenders="jdbc jdbc-keys kiln kiln-bulk jdbc-again"
+      pg="jdbc-pg jdbc-keys-pg kiln-pg kiln-bulk-pg jdbc-again-pg"
       # An insert of 1,000 takes some 20 ms there: 1 s rounds, or a round holds too few to steady.
       pg_rounds="-Drounds=45 -DroundMillis=1000"
     fi
@@ -51,9 +54,10 @@ if [ "$CPU_CHECK" != 0 ]; then
   # Two threads at once: their operations over their CPU time together, where JMH's clock moves
   # by a third from one run to the next.
   for op in find lean-find; do
-    java -Dthreads=2 -Druns=5 -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" jdbc kiln
     java -Dthreads=2 -Druns=5 -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" \
-      jdbc-pg kiln-pg
+      jdbc kiln jdbc-again
+    java -Dthreads=2 -Druns=5 -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" \
+      jdbc-pg kiln-pg jdbc-again-pg
   done
 fi
 java -Djava.awt.headless=true -cp "$JAR" dev.kiln.bench.report.Report "$RESULT" docs README.md

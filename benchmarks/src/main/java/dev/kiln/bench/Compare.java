@@ -59,11 +59,18 @@ import org.openjdk.jmh.util.ListStatistics;
  * ({@link RoundProfile}). {@code -Dcompare.mixed=true} first runs every lean operation for
  * {@code -DmixMillis=3000} each, as a service serving all of them would, so that code shared by
  * every entity type is compiled for all of them rather than for the timed operation's alone.
+ *
+ * <p>A contender named with {@value #AGAIN} ({@code jdbc-again}, {@code jdbc-again-pg}) is the
+ * contender without it once more, in a JVM of its own: a control. Identical code, its ratio to
+ * the original is how far apart two JVMs land by luck alone, what the check cannot resolve.
  */
 public final class Compare {
 
   private static final com.sun.management.ThreadMXBean CPU =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  /** Marks a control: {@code jdbc-again} runs {@code jdbc} in another JVM. */
+  static final String AGAIN = "-again";
 
   /** How many threads run the operation at once ({@code -Dthreads}). */
   private static final int THREADS = Integer.getInteger("threads", 1);
@@ -183,7 +190,9 @@ public final class Compare {
     return ratios;
   }
 
-  private static void child(String op, String name) throws IOException, InterruptedException {
+  private static void child(String op, String contender)
+      throws IOException, InterruptedException {
+    String name = contender.replace(AGAIN, ""); // a control opens the contender it repeats
     Path dir = Files.createTempDirectory("kiln-compare");
     try {
       if (op.startsWith("lean-")) {
@@ -191,11 +200,11 @@ public final class Compare {
           if (Boolean.getBoolean("compare.mixed")) {
             mix(c);
           }
-          serve(seed -> leanOperation(op, c, seed), RoundProfile.ifAsked(op, name));
+          serve(seed -> leanOperation(op, c, seed), RoundProfile.ifAsked(op, contender));
         }
       } else {
         try (Contender<Object, Object> c = Contenders.openFresh(name, dir)) {
-          serve(seed -> operation(op, c, seed), RoundProfile.ifAsked(op, name));
+          serve(seed -> operation(op, c, seed), RoundProfile.ifAsked(op, contender));
         }
       }
     } finally {

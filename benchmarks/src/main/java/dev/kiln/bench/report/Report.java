@@ -698,7 +698,10 @@ public final class Report {
         + " to `jdbc` (`jdbc-pg` on PostgreSQL), the median over the turns of the two rounds'"
         + " ratio: a change in the machine's speed lasting seconds reaches both rounds of a turn"
         + " alike. The quartiles of those ratios show how far single turns strayed; rates and"
-        + " bytes are medians over the rounds.\n\n"
+        + " bytes are medians over the rounds. `jdbc-again` (`jdbc-again-pg`) is `jdbc` once more"
+        + " in a JVM of its own, a control: how far its ratio strays from 1.00 is how far identical"
+        + " code lands by luck alone, so a ratio no further below 1.00 is within what the check"
+        + " resolves.\n\n"
         + "| operation | contender | ops/s | ops per CPU-second | ratio (CPU) | quartiles"
         + " | bytes/op |\n|---|---|---:|---:|---:|---:|---:|\n");
     for (Operation op : OPERATIONS) {
