@@ -30,19 +30,22 @@ rm -f "$CPU_RESULT"
 # shellcheck disable=SC2086 # JMH_ARGS is a list of options
 java -jar "$JAR" $JMH_ARGS -rf json -rff "$RESULT" "$@"
 if [ "$CPU_CHECK" != 0 ]; then
+  # jdbc-again is jdbc once more in a JVM of its own, a control on every line: its ratio to jdbc
+  # is how far identical code lands by luck alone, what the check cannot tell from 1.00.
+  CONTROL=jdbc-again
   for op in find page eager report insert update lean-eager lean-nn lean-mn; do
-    # jdbc-again is jdbc once more in a JVM of its own, a control: its ratio to jdbc is how far
-    # identical code lands by luck alone, what the check cannot tell from 1.00.
-    contenders="jdbc kiln jdbc-again"
-    pg="jdbc-pg kiln-pg jdbc-again-pg"
+    contenders="jdbc kiln"
+    pg="jdbc-pg kiln-pg"
     pg_rounds="-Drounds=45"
-    [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln jdbc-again"
+    [ "$op" = eager ] && contenders="jdbc jdbc-range jdbc-join kiln"
     if [ "$op" = insert ]; then
-      contenders="jdbc jdbc-keys kiln kiln-bulk jdbc-again"
-      pg="jdbc-pg jdbc-keys-pg kiln-pg kiln-bulk-pg jdbc-again-pg"
+      contenders="jdbc jdbc-keys kiln kiln-bulk"
+      pg="jdbc-pg jdbc-keys-pg kiln-pg kiln-bulk-pg"
       # An insert of 1,000 takes some 20 ms there: 1 s rounds, or a round holds too few to steady.
       pg_rounds="-Drounds=45 -DroundMillis=1000"
     fi
+    contenders="$contenders $CONTROL"
+    pg="$pg $CONTROL-pg"
     # shellcheck disable=SC2086 # contenders is a list
     java -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" $contenders
     # The same operation on PostgreSQL (embedded, on loopback), Kiln against JDBC done well there.
@@ -55,9 +58,9 @@ if [ "$CPU_CHECK" != 0 ]; then
   # by a third from one run to the next.
   for op in find lean-find; do
     java -Dthreads=2 -Druns=5 -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" \
-      jdbc kiln jdbc-again
+      jdbc kiln "$CONTROL"
     java -Dthreads=2 -Druns=5 -Dcompare.csv="$CPU_RESULT" -cp "$JAR" dev.kiln.bench.Compare "$op" \
-      jdbc-pg kiln-pg jdbc-again-pg
+      jdbc-pg kiln-pg "$CONTROL-pg"
   done
 fi
 java -Djava.awt.headless=true -cp "$JAR" dev.kiln.bench.report.Report "$RESULT" docs README.md

@@ -70,7 +70,7 @@ public final class Compare {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   /** Marks a control: {@code jdbc-again} runs {@code jdbc} in another JVM. */
-  static final String AGAIN = "-again";
+  private static final String AGAIN = "-again";
 
   /** How many threads run the operation at once ({@code -Dthreads}). */
   private static final int THREADS = Integer.getInteger("threads", 1);
