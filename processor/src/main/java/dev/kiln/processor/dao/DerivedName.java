@@ -64,39 +64,37 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
   private static final Pattern HEAD =
       Pattern.compile("^(find|count|exists|delete)(All|First|Top(\\d+))?By(.*)$");
 
+  /** An operator suffix of a condition, such as {@code LessThan}, and what it means. */
+  private record Suffix(String word, Operator operator) {}
+
   /** Operator suffixes, longest first so that {@code NotIn} wins over {@code In}. */
-  private static final List<Object[]> SUFFIXES = List.of(
-      new Object[] {"IsNotNull", Operator.IS_NOT_NULL},
-      new Object[] {"NotNull", Operator.IS_NOT_NULL},
-      new Object[] {"IsNull", Operator.IS_NULL}, new Object[] {"Null", Operator.IS_NULL},
-      new Object[] {"IsNotIn", Operator.NOT_IN}, new Object[] {"NotIn", Operator.NOT_IN},
-      new Object[] {"IsIn", Operator.IN}, new Object[] {"In", Operator.IN},
-      new Object[] {"IsBetween", Operator.BETWEEN}, new Object[] {"Between", Operator.BETWEEN},
-      new Object[] {"IsLessThanEqual", Operator.LESS_THAN_EQUAL},
-      new Object[] {"LessThanEqual", Operator.LESS_THAN_EQUAL},
-      new Object[] {"IsLessThan", Operator.LESS_THAN},
-      new Object[] {"LessThan", Operator.LESS_THAN},
-      new Object[] {"Before", Operator.LESS_THAN},
-      new Object[] {"IsGreaterThanEqual", Operator.GREATER_THAN_EQUAL},
-      new Object[] {"GreaterThanEqual", Operator.GREATER_THAN_EQUAL},
-      new Object[] {"IsGreaterThan", Operator.GREATER_THAN},
-      new Object[] {"GreaterThan", Operator.GREATER_THAN},
-      new Object[] {"After", Operator.GREATER_THAN},
-      new Object[] {"IsNotLike", Operator.NOT_LIKE}, new Object[] {"NotLike", Operator.NOT_LIKE},
-      new Object[] {"IsLike", Operator.LIKE}, new Object[] {"Like", Operator.LIKE},
-      new Object[] {"IsStartingWith", Operator.STARTING_WITH},
-      new Object[] {"StartingWith", Operator.STARTING_WITH},
-      new Object[] {"StartsWith", Operator.STARTING_WITH},
-      new Object[] {"IsEndingWith", Operator.ENDING_WITH},
-      new Object[] {"EndingWith", Operator.ENDING_WITH},
-      new Object[] {"EndsWith", Operator.ENDING_WITH},
-      new Object[] {"IsContaining", Operator.CONTAINING},
-      new Object[] {"Containing", Operator.CONTAINING},
-      new Object[] {"Contains", Operator.CONTAINING},
-      new Object[] {"IsTrue", Operator.TRUE}, new Object[] {"True", Operator.TRUE},
-      new Object[] {"IsFalse", Operator.FALSE}, new Object[] {"False", Operator.FALSE},
-      new Object[] {"IsNot", Operator.NOT}, new Object[] {"Not", Operator.NOT},
-      new Object[] {"Equals", Operator.EQUALS}, new Object[] {"Is", Operator.EQUALS});
+  private static final List<Suffix> SUFFIXES = List.of(
+      new Suffix("IsNotNull", Operator.IS_NOT_NULL), new Suffix("NotNull", Operator.IS_NOT_NULL),
+      new Suffix("IsNull", Operator.IS_NULL), new Suffix("Null", Operator.IS_NULL),
+      new Suffix("IsNotIn", Operator.NOT_IN), new Suffix("NotIn", Operator.NOT_IN),
+      new Suffix("IsIn", Operator.IN), new Suffix("In", Operator.IN),
+      new Suffix("IsBetween", Operator.BETWEEN), new Suffix("Between", Operator.BETWEEN),
+      new Suffix("IsLessThanEqual", Operator.LESS_THAN_EQUAL),
+      new Suffix("LessThanEqual", Operator.LESS_THAN_EQUAL),
+      new Suffix("IsLessThan", Operator.LESS_THAN), new Suffix("LessThan", Operator.LESS_THAN),
+      new Suffix("Before", Operator.LESS_THAN),
+      new Suffix("IsGreaterThanEqual", Operator.GREATER_THAN_EQUAL),
+      new Suffix("GreaterThanEqual", Operator.GREATER_THAN_EQUAL),
+      new Suffix("IsGreaterThan", Operator.GREATER_THAN),
+      new Suffix("GreaterThan", Operator.GREATER_THAN), new Suffix("After", Operator.GREATER_THAN),
+      new Suffix("IsNotLike", Operator.NOT_LIKE), new Suffix("NotLike", Operator.NOT_LIKE),
+      new Suffix("IsLike", Operator.LIKE), new Suffix("Like", Operator.LIKE),
+      new Suffix("IsStartingWith", Operator.STARTING_WITH),
+      new Suffix("StartingWith", Operator.STARTING_WITH),
+      new Suffix("StartsWith", Operator.STARTING_WITH),
+      new Suffix("IsEndingWith", Operator.ENDING_WITH),
+      new Suffix("EndingWith", Operator.ENDING_WITH), new Suffix("EndsWith", Operator.ENDING_WITH),
+      new Suffix("IsContaining", Operator.CONTAINING),
+      new Suffix("Containing", Operator.CONTAINING), new Suffix("Contains", Operator.CONTAINING),
+      new Suffix("IsTrue", Operator.TRUE), new Suffix("True", Operator.TRUE),
+      new Suffix("IsFalse", Operator.FALSE), new Suffix("False", Operator.FALSE),
+      new Suffix("IsNot", Operator.NOT), new Suffix("Not", Operator.NOT),
+      new Suffix("Equals", Operator.EQUALS), new Suffix("Is", Operator.EQUALS));
 
   /** Why a name that does not start like a derived finder is none. */
   static final String NOT_DERIVED =
@@ -162,13 +160,13 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
     if (whole.isPresent()) {
       return new Condition(whole.get(), Operator.EQUALS, ignoreCase);
     }
-    for (Object[] suffix : SUFFIXES) {
-      String word = (String) suffix[0];
+    for (Suffix suffix : SUFFIXES) {
+      String word = suffix.word();
       if (part.endsWith(word)) {
         Optional<String> property = property(part.substring(0, part.length() - word.length()),
             properties);
         if (property.isPresent()) {
-          return new Condition(property.get(), (Operator) suffix[1], ignoreCase);
+          return new Condition(property.get(), suffix.operator(), ignoreCase);
         }
       }
     }
@@ -209,8 +207,8 @@ public record DerivedName(Verb verb, int limit, List<List<Condition>> groups, Li
   }
 
   private static String stripOperator(String part) {
-    for (Object[] suffix : SUFFIXES) {
-      String word = (String) suffix[0];
+    for (Suffix suffix : SUFFIXES) {
+      String word = suffix.word();
       if (part.endsWith(word) && part.length() > word.length()) {
         return part.substring(0, part.length() - word.length());
       }
