@@ -56,6 +56,12 @@ final class ContenderProcess implements AutoCloseable {
         command.add("-D" + property + "=" + System.getProperty(property));
       }
     }
+    if (System.getProperty("compare.profile") != null) {
+      // Without debug information between safepoints the profiler credits code inlined into a
+      // compiled method to whichever inlined frame has the nearest safepoint: a whole call's
+      // work can show up as one unrelated method.
+      command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
+    }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         Compare.class.getName(), op, name));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
