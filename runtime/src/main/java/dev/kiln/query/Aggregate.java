@@ -160,8 +160,34 @@ public final class Aggregate<E, T> implements Selectable<E, T> {
 
   private Condition<E> compare(String operator, T value) {
     Objects.requireNonNull(value, () -> "a value to compare " + this + " with");
-    return sql -> sql.bind(sql.dialect().compare(ordering(), expression(sql), operator), type,
-        value);
+    return new Comparison<>(this, operator, value);
+  }
+
+  /** {@code aggregate <op> value}, for {@code having}. */
+  private record Comparison<E, T>(Aggregate<E, T> aggregate, String operator, T value)
+      implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      shape.add(Comparison.class).item(aggregate).add(operator);
+    }
+
+    @Override
+    public void writeTo(SqlWriter sql) {
+      sql.bind(sql.dialect().compare(aggregate.ordering(), aggregate.expression(sql), operator),
+          aggregate.type, value);
+    }
+  }
+
+  /** Aggregates of the same function over the same argument, read alike, are equal. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Aggregate<?, ?> other && other.function.equals(function)
+        && Objects.equals(other.argument, argument) && other.type == type;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(function, argument, type);
   }
 
   @Override

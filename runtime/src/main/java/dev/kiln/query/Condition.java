@@ -26,11 +26,7 @@ public interface Condition<E> {
 
   /** The opposite of this. Note SQL's three-valued logic: a row where this is NULL fails both. */
   default Condition<E> not() {
-    return sql -> {
-      sql.append("NOT (");
-      writeTo(sql);
-      sql.append(")");
-    };
+    return new Conditions.Not<>(this);
   }
 
   /** All of {@code conditions}; true when there are none. */

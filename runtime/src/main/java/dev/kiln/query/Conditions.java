@@ -16,7 +16,14 @@ final class Conditions {
   private Conditions() {}
 
   /** {@code (a AND b AND …)} or {@code (a OR b OR …)}. */
-  record Junction<E>(String operator, List<Condition<E>> parts) implements Condition<E> {
+  record Junction<E>(String operator, List<Condition<E>> parts)
+      implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      shape.add(Junction.class).add(operator).add(parts.size());
+      parts.forEach(shape::condition);
+    }
+
     @Override
     public void writeTo(SqlWriter sql) {
       sql.append("(");
@@ -31,11 +38,22 @@ final class Conditions {
   }
 
   /** {@code column <op> value}, comparing in the column's natural order. */
-  record Comparison<E, T>(Column<E, T> column, String operator, T value) implements Condition<E> {
+  record Comparison<E, T>(Column<E, T> column, String operator, T value)
+      implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      shape.add(Comparison.class).add(column).add(operator).add(finer(shape.dialect()));
+    }
+
+    /** Whether the value is finer than the engine keeps, which changes the SQL. */
+    private boolean finer(SqlDialect dialect) {
+      return dialect == SqlDialect.POSTGRESQL && PostgresPrecision.finer(value);
+    }
+
     @Override
     public void writeTo(SqlWriter sql) {
       T argument = value;
-      if (sql.dialect() == SqlDialect.POSTGRESQL && PostgresPrecision.finer(value)) {
+      if (finer(sql.dialect())) {
         // PostgreSQL keeps time to the microsecond: no stored value equals one with
         // nanoseconds, and an ordering compares with the microsecond that means the same.
         switch (operator) {
@@ -58,7 +76,12 @@ final class Conditions {
 
   /** {@code column <op> value}, where the value is a wider number than the column's type. */
   record WidenedComparison<E, V>(Column<E, ?> column, String operator, ValueType<V> type, V value)
-      implements Condition<E> {
+      implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      shape.add(WidenedComparison.class).add(column).add(operator);
+    }
+
     @Override
     public void writeTo(SqlWriter sql) {
       sql.bind(column.reference(sql) + " " + operator + " ?", type, value);
@@ -67,7 +90,12 @@ final class Conditions {
 
   /** {@code column BETWEEN low AND high}, with bounds of a wider number type. */
   record WidenedBetween<E, V>(Column<E, ?> column, ValueType<V> type, V low, V high)
-      implements Condition<E> {
+      implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      shape.add(WidenedBetween.class).add(column);
+    }
+
     @Override
     public void writeTo(SqlWriter sql) {
       sql.append(column.reference(sql)).append(" BETWEEN ").bind("?", type, low)
@@ -76,7 +104,13 @@ final class Conditions {
   }
 
   /** {@code column BETWEEN low AND high}. */
-  record Between<E, T>(Column<E, T> column, T low, T high) implements Condition<E> {
+  record Between<E, T>(Column<E, T> column, T low, T high)
+      implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      shape.add(Between.class).add(column);
+    }
+
     @Override
     public void writeTo(SqlWriter sql) {
       // The first half of the expression's parameters take the low bound, the rest the high.
@@ -99,15 +133,44 @@ final class Conditions {
     }
   }
 
-  /** {@code column [NOT] IN (?, ?, …)}; an empty list matches nothing (everything for NOT IN). */
-  record In<E, T>(Column<E, T> column, List<T> values, boolean negated) implements Condition<E> {
+  /** The opposite of a condition: {@code NOT (…)}. */
+  record Not<E>(Condition<E> negated) implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      shape.add(Not.class).condition(negated);
+    }
+
     @Override
     public void writeTo(SqlWriter sql) {
-      List<T> values = this.values;
-      if (sql.dialect() == SqlDialect.POSTGRESQL) {
+      sql.append("NOT (");
+      negated.writeTo(sql);
+      sql.append(")");
+    }
+  }
+
+  /** {@code column [NOT] IN (?, ?, …)}; an empty list matches nothing (everything for NOT IN). */
+  record In<E, T>(Column<E, T> column, List<T> values, boolean negated)
+      implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      // A list is one parameter however long; else each value is one, or none is.
+      List<T> kept = kept(shape.dialect());
+      shape.add(In.class).add(column).add(negated)
+          .add(kept.isEmpty() ? 0 : asList() ? -1 : kept.size());
+    }
+
+    /** The values that can match on {@code dialect}. */
+    private List<T> kept(SqlDialect dialect) {
+      if (dialect == SqlDialect.POSTGRESQL) {
         // a time with nanoseconds equals no value PostgreSQL stores
-        values = values.stream().filter(v -> !PostgresPrecision.finer(v)).toList();
+        return values.stream().filter(v -> !PostgresPrecision.finer(v)).toList();
       }
+      return values;
+    }
+
+    @Override
+    public void writeTo(SqlWriter sql) {
+      List<T> values = kept(sql.dialect());
       if (values.isEmpty()) {
         sql.append(negated ? "1 = 1" : "1 = 0");
         return;
@@ -146,7 +209,13 @@ final class Conditions {
   }
 
   /** {@code column IS [NOT] NULL}. */
-  record NullCheck<E>(Column<E, ?> column, boolean isNull) implements Condition<E> {
+  record NullCheck<E>(Column<E, ?> column, boolean isNull)
+      implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      shape.add(NullCheck.class).add(column).add(isNull);
+    }
+
     @Override
     public void writeTo(SqlWriter sql) {
       sql.column(column.table(), column.name()).append(isNull ? " IS NULL" : " IS NOT NULL");
@@ -158,7 +227,12 @@ final class Conditions {
    * {@code String} methods are.
    */
   record Text<E>(Column<E, String> column, TextMatch match, String value)
-      implements Condition<E> {
+      implements Condition<E>, Shape.Shaped {
+    @Override
+    public void describe(Shape shape) {
+      shape.add(Text.class).add(column).add(match);
+    }
+
     @Override
     public void writeTo(SqlWriter sql) {
       String reference = sql.qualified(column.table(), column.name());

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,9 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
   /** The root table's alias in projections, which may join other tables. */
   private static final String ROOT = "t0";
+
+  /** The most shapes of typed query a repository keeps the SQL text of; more are laid out. */
+  private static final int KEPT_SHAPES = 1024;
 
   protected final RepositorySupport<E> support;
   private Condition<E> where;
@@ -183,15 +188,21 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
   /** The number of matching rows (within {@code limit} and {@code offset}). */
   public long count() {
-    SqlWriter sql = new SqlWriter(support.engine().sql());
     boolean paged = limit >= 0 || offset > 0;
-    sql.append(paged ? "SELECT count(*) FROM (SELECT 1 FROM " : "SELECT count(*) FROM ")
-        .append(support.engine().sql().quote(support.info().table()));
-    writeWhere(sql);
-    if (paged) {
-      writePage(sql, limit);
-      sql.append(") AS page");
-    }
+    SqlWriter sql = statement(shape("count", limit), Map.of(), () -> {
+      SqlWriter layout = new SqlWriter(support.engine().sql());
+      layout.append(paged ? "SELECT count(*) FROM (SELECT 1 FROM " : "SELECT count(*) FROM ")
+          .append(support.engine().sql().quote(support.info().table()));
+      writeWhere(layout);
+      if (paged) {
+        writePage(layout, limit);
+        layout.append(") AS page");
+      }
+      return layout;
+    }, values -> {
+      writeWhere(values);
+      writePage(values, limit);
+    });
     return cachedIf(sql, List.of(), null, () -> support.read("count", conn -> {
       PreparedStatement ps = conn.prepare(sql.sql());
       sql.bindTo(ps, 1);
@@ -366,6 +377,23 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
    * columns, ungrouped, in the order that brings each group's rows together, every row.
    */
   private SqlWriter projection(List<Selectable<E, ?>> items, GroupFold<E> fold, long rowLimit) {
+    Shape shape = shape("project", rowLimit).items(items).add(fold != null);
+    Map<String, String> aliases = Map.of(support.info().table(), ROOT);
+    return statement(shape, aliases, () -> layOutProjection(items, fold, rowLimit, aliases),
+        values -> {
+          writeWhere(values);
+          if (having != null) {
+            having.writeTo(values);
+          }
+          if (fold == null) {
+            writePage(values, rowLimit);
+          }
+        });
+  }
+
+  /** {@link #projection}'s SQL, laid out. */
+  private SqlWriter layOutProjection(List<Selectable<E, ?>> items, GroupFold<E> fold,
+      long rowLimit, Map<String, String> aliases) {
     String entity = support.info().entity();
     if (!fetch.isEmpty()) {
       throw new KilnException("select(…) on " + entity + " reads values, not entities: remove"
@@ -394,7 +422,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     }
     SqlDialect dialect = support.engine().sql();
     String table = support.info().table();
-    SqlWriter sql = new SqlWriter(dialect, Map.of(table, ROOT));
+    SqlWriter sql = new SqlWriter(dialect, aliases);
     List<String> selected = expressions(fold == null ? items : fold.columns(), sql);
     List<String> groups = expressions(groupBy, sql);
     List<String> orderTerms = new ArrayList<>();
@@ -581,11 +609,13 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
 
   /** {@code SELECT … FROM table WHERE … ORDER BY … LIMIT … OFFSET …}. */
   protected SqlWriter select(long rowLimit) {
-    SqlWriter sql = new SqlWriter(support.engine().sql());
-    sql.append("SELECT ").append(support.selectList()).append(" FROM ")
-        .append(support.engine().sql().quote(support.info().table()));
-    writeFilterOrderPage(sql, rowLimit);
-    return sql;
+    return statement(shape("select", rowLimit), Map.of(), () -> {
+      SqlWriter sql = new SqlWriter(support.engine().sql());
+      sql.append("SELECT ").append(support.selectList()).append(" FROM ")
+          .append(support.engine().sql().quote(support.info().table()));
+      writeFilterOrderPage(sql, rowLimit);
+      return sql;
+    }, values -> writeFilterValues(values, rowLimit));
   }
 
   private List<E> fetched(long rowLimit) {
@@ -594,10 +624,13 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       paths.add(path.steps());
     }
     FetchPlan plan = support.engine().fetchPlans().plan(support.mapping(), paths);
-    SqlWriter sql = new SqlWriter(support.engine().sql(),
-        Map.of(support.info().table(), FetchPlan.rootAlias()));
-    sql.append(plan.rootSelect());
-    writeFilterOrderPage(sql, rowLimit);
+    Map<String, String> aliases = Map.of(support.info().table(), FetchPlan.rootAlias());
+    SqlWriter sql = statement(shape("fetch", rowLimit), aliases, () -> {
+      SqlWriter layout = new SqlWriter(support.engine().sql(), aliases);
+      layout.append(plan.rootSelect());
+      writeFilterOrderPage(layout, rowLimit);
+      return layout;
+    }, values -> writeFilterValues(values, rowLimit));
     SqlWork<List<E>> work = conn -> {
       PreparedStatement ps = conn.prepare(sql.sql());
       sql.bindTo(ps, 1);
@@ -641,6 +674,68 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       }
     }
     writePage(sql, rowLimit);
+  }
+
+  /** The values {@link #writeFilterOrderPage} binds, in its order: the filter's, the page's. */
+  private void writeFilterValues(SqlWriter values, long rowLimit) {
+    writeWhere(values);
+    writePage(values, rowLimit);
+  }
+
+  /**
+   * The shape of this query as {@code kind} reads it with {@code rowLimit}: everything of the
+   * builder that its SQL text depends on. A keyset ({@code after}) makes it unknown.
+   */
+  private Shape shape(String kind, long rowLimit) {
+    Shape shape = new Shape(support.engine().sql(), kind).condition(where).add(withDeleted)
+        .add(rowLimit >= 0 || offset > 0).items(groupBy).condition(having).add(orders.size());
+    for (Order<E> order : orders) {
+      shape.item(order.item()).add(order.descending());
+    }
+    shape.add(fetch.size());
+    for (Path<E, ?> path : fetch) {
+      shape.add(path.steps());
+    }
+    if (after != null) {
+      shape.unknown();
+    }
+    return shape;
+  }
+
+  /**
+   * The statement of this query: laid out by {@code layout} the first time its {@code shape}
+   * is seen, and after that the text kept for the shape, with the values {@code values} gathers
+   * by the same methods that bind them as the layout writes, in the same order. With assertions
+   * on (as in Kiln's tests), each reuse is checked against a new layout.
+   */
+  private SqlWriter statement(Shape shape, Map<String, String> aliases,
+      Supplier<SqlWriter> layout, Consumer<SqlWriter> values) {
+    Object key = shape.key();
+    if (key == null) {
+      return layout.get();
+    }
+    Map<Object, String> texts = support.queryTexts();
+    String text = texts.get(key);
+    if (text == null) {
+      SqlWriter sql = layout.get();
+      if (texts.size() < KEPT_SHAPES) {
+        texts.putIfAbsent(key, sql.sql());
+      }
+      return sql;
+    }
+    SqlWriter sql = SqlWriter.forValues(support.engine().sql(), aliases, text);
+    values.accept(sql);
+    assert sameStatement(sql, layout.get());
+    return sql;
+  }
+
+  private static boolean sameStatement(SqlWriter kept, SqlWriter laidOut) {
+    if (!kept.sql().equals(laidOut.sql()) || !kept.keyValues().equals(laidOut.keyValues())) {
+      throw new AssertionError("a typed query's kept statement differs from its layout:\n"
+          + kept.sql() + " " + kept.keyValues() + "\n" + laidOut.sql() + " "
+          + laidOut.keyValues());
+    }
+    return true;
   }
 
   private void writeWhere(SqlWriter sql) {

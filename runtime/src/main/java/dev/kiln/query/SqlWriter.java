@@ -15,11 +15,17 @@ import java.util.function.IntFunction;
 /**
  * Collects the SQL of a typed query and the values it binds, in order. Values never enter the SQL
  * text: each becomes a {@code ?} and is bound later through its column's {@link ValueType}.
+ *
+ * <p>A writer made {@link #forValues for the values} of a statement whose text is already known
+ * keeps no text: it gathers the values the same code binds, in the same order.
  */
 public final class SqlWriter {
 
-  // Room for a typical typed query's SQL, which then is not copied as it grows.
-  private final StringBuilder sql = new StringBuilder(256);
+  // Room for a typical typed query's SQL, which then is not copied as it grows; none when the
+  // text is known.
+  private final StringBuilder sql;
+  private final String text;
+  private String laidOut;
   private final List<Object> values = new ArrayList<>();
   private final List<ValueType<Object>> types = new ArrayList<>();
   private final Map<String, String> aliases;
@@ -36,6 +42,23 @@ public final class SqlWriter {
   public SqlWriter(SqlDialect dialect, Map<String, String> aliases) {
     this.dialect = dialect;
     this.aliases = aliases;
+    this.sql = new StringBuilder(256);
+    this.text = null;
+  }
+
+  private SqlWriter(SqlDialect dialect, Map<String, String> aliases, String text) {
+    this.dialect = dialect;
+    this.aliases = aliases;
+    this.sql = null;
+    this.text = text;
+  }
+
+  /**
+   * A writer that gathers the values of a statement whose SQL is {@code text}, laid out before
+   * with {@code aliases}: what is appended is dropped, what is bound is kept.
+   */
+  static SqlWriter forValues(SqlDialect dialect, Map<String, String> aliases, String text) {
+    return new SqlWriter(dialect, aliases, text);
   }
 
   /** How the engine this statement is for says what conditions mean. */
@@ -45,14 +68,15 @@ public final class SqlWriter {
 
   /** Appends SQL text. */
   public SqlWriter append(String text) {
-    sql.append(text);
+    if (sql != null) {
+      sql.append(text);
+    }
     return this;
   }
 
   /** Appends {@code column} of {@code table}, qualified where the table has an alias. */
   public SqlWriter column(String table, String column) {
-    sql.append(qualified(table, column));
-    return this;
+    return sql == null ? this : append(qualified(table, column));
   }
 
   /**
@@ -132,7 +156,7 @@ public final class SqlWriter {
    */
   @SuppressWarnings("unchecked")
   <T> SqlWriter bindEach(String expression, ValueType<T> type, IntFunction<T> valueAt) {
-    sql.append(expression);
+    append(expression);
     int use = 0;
     for (int i = 0; i < expression.length(); i++) {
       if (expression.charAt(i) == '?') {
@@ -143,9 +167,17 @@ public final class SqlWriter {
     return this;
   }
 
-  /** The SQL written so far. */
+  /** The SQL written so far; for a writer {@link #forValues}, the text it was made with. */
   public String sql() {
-    return sql.toString();
+    if (sql == null) {
+      return text;
+    }
+    // Once, not for each caller (the statement, its cache, its statistics): anything appended
+    // since makes the text longer.
+    if (laidOut == null || laidOut.length() != sql.length()) {
+      laidOut = sql.toString();
+    }
+    return laidOut;
   }
 
   /**
