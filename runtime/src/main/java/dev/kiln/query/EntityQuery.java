@@ -41,8 +41,8 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
   /** The root table's alias in projections, which may join other tables. */
   private static final String ROOT = "t0";
 
-  /** The most shapes of typed query a repository keeps the SQL text of; more are laid out. */
-  private static final int KEPT_SHAPES = 1024;
+  /** The most shapes of typed query a database keeps the SQL text of; more are laid out. */
+  private static final int KEPT_SHAPES = 4096;
 
   protected final RepositorySupport<E> support;
   private Condition<E> where;
@@ -687,7 +687,8 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
    * builder that its SQL text depends on. A keyset ({@code after}) makes it unknown.
    */
   private Shape shape(String kind, long rowLimit) {
-    Shape shape = new Shape(support.engine().sql(), kind).condition(where).add(withDeleted)
+    Shape shape = new Shape(support.engine().sql(), kind).add(support.mapping())
+        .condition(where).add(withDeleted)
         .add(rowLimit >= 0 || offset > 0).items(groupBy).condition(having).add(orders.size());
     for (Order<E> order : orders) {
       shape.item(order.item()).add(order.descending());
@@ -714,7 +715,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     if (key == null) {
       return layout.get();
     }
-    Map<Object, String> texts = support.queryTexts();
+    Map<Object, String> texts = support.engine().queryTexts();
     String text = texts.get(key);
     if (text == null) {
       SqlWriter sql = layout.get();

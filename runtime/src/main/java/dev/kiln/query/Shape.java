@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What decides the SQL text of a typed query apart from the values it binds: what it reads, its
  * selection, groups and orders, whether it pages, and the columns, operators and structure of its
- * conditions. Two queries of one shape lay out the same text, so a repository keeps the text by
+ * conditions. Two queries of one shape lay out the same text, so a database keeps the text by
  * shape and a repeated query only gathers its values.
  *
  * <p>Each part describes itself with a marker first (its class, or a word), so that the parts of

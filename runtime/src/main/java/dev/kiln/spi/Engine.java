@@ -61,6 +61,8 @@ public final class Engine {
   private final SqlDialect sql;
   private final FetchPlans fetchPlans;
   private final Map<String, Set<String>> affected = new ConcurrentHashMap<>();
+  /** The SQL text of typed queries, by their shape: laid out once each. */
+  private final Map<Object, String> queryTexts = new ConcurrentHashMap<>();
   private final Clock clock;
 
   /** Made by {@code Database}. */
@@ -370,6 +372,16 @@ public final class Engine {
   /** This database's fetch plans, one per shape (for typed queries' {@code fetch}). */
   public FetchPlans fetchPlans() {
     return fetchPlans;
+  }
+
+  /**
+   * The SQL text of typed queries by their shape (what decides the text apart from the values,
+   * the entity's mapping among it), which {@code dev.kiln.query} lays out once a shape and
+   * reuses: kept here, not per repository, since an application may make a repository for each
+   * request.
+   */
+  public Map<Object, String> queryTexts() {
+    return queryTexts;
   }
 
   /** The entity cache, or null when {@code entityCache(…)} was not configured. */

@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -48,9 +46,6 @@ public final class RepositorySupport<E> {
   /** The table's name quoted, as {@code pg_get_serial_sequence} takes it: once, not per insert. */
   private final String quotedTable;
 
-  /** The SQL text of the entity's typed queries, by their shape: laid out once each. */
-  private final Map<Object, String> queryTexts = new ConcurrentHashMap<>();
-
   public RepositorySupport(Engine engine, EntityMapping<E> mapping) {
     this.engine = engine;
     this.mapping = mapping;
@@ -67,14 +62,6 @@ public final class RepositorySupport<E> {
         + " AND (type = 'trigger' OR (type = 'table' AND sql LIKE '%AUTOINCREMENT%')))"
         + " OR EXISTS (SELECT 1 FROM sqlite_temp_schema WHERE tbl_name = ?1 COLLATE NOCASE"
         + " AND type = 'trigger')";
-  }
-
-  /**
-   * The SQL text of the entity's typed queries by their shape (what decides the text apart from
-   * the values), which {@code dev.kiln.query} lays out once a shape and reuses.
-   */
-  public Map<Object, String> queryTexts() {
-    return queryTexts;
   }
 
   public Engine engine() {

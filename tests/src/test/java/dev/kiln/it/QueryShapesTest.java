@@ -10,6 +10,7 @@ import dev.kiln.it.chinook.Track;
 import dev.kiln.it.chinook.TrackRepository;
 import dev.kiln.it.chinook.Track_;
 import dev.kiln.query.Aggregate;
+import dev.kiln.query.Condition;
 import dev.kiln.query.EntityQuery;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -38,6 +39,24 @@ class QueryShapesTest extends ChinookFixture {
   void reusesAreCheckedAgainstANewLayout() {
     assertTrue(EntityQuery.class.desiredAssertionStatus(),
         "the tests run with assertions, which compare each reused statement with its layout");
+  }
+
+  @Test
+  void aShapeIsLaidOutOnceForTheDatabase() {
+    var texts = db.engine().queryTexts();
+    new TrackRepository(db).query().where(Track_.GENRE_ID.eq(1L)).list();
+    int kept = texts.size();
+    for (long genre = 2; genre <= 5; genre++) {
+      assertEquals(keys("SELECT TrackId FROM Track WHERE GenreId = " + genre
+          + " ORDER BY TrackId"),
+          ids(new TrackRepository(db).query().where(Track_.GENRE_ID.eq(genre)).list()));
+    }
+    assertEquals(kept, texts.size(), "four more of one shape, each from a new repository");
+    new TrackRepository(db).query().where(Track_.GENRE_ID.ne(1L)).list();
+    assertEquals(kept + 1, texts.size(), "another operator, another shape");
+    Condition<Track> own = sql -> sql.append("1 = 1");
+    tracks.query().where(Track_.GENRE_ID.eq(1L).and(own)).list();
+    assertEquals(kept + 1, texts.size(), "a condition written as a lambda is laid out each time");
   }
 
   @Test
