@@ -72,10 +72,19 @@ final class GroupFold<E> {
    */
   static <E> GroupFold<E> of(SqlDialect dialect, List<Selectable<E, ?>> items,
       List<Selectable<E, ?>> groupBy, Condition<E> having, List<Order<E>> orders) {
-    if (!dialect.sumsDecimalsInJava() || having != null
-        || orders.stream().anyMatch(order -> !groupBy.contains(order.item()))
-        || !groupBy.stream().allMatch(item -> INTEGERS.contains(item.type()))) {
+    if (!dialect.sumsDecimalsInJava() || having != null) {
       return null;
+    }
+    // Loops, not streams: this runs for every grouped query on SQLite.
+    for (Order<E> order : orders) {
+      if (!groupBy.contains(order.item())) {
+        return null;
+      }
+    }
+    for (Selectable<E, ?> item : groupBy) {
+      if (!INTEGERS.contains(item.type())) {
+        return null;
+      }
     }
     List<Selectable<E, ?>> arguments = new ArrayList<>();
     Kind[] kinds = new Kind[items.size()];

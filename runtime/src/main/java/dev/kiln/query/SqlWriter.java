@@ -26,12 +26,14 @@ public final class SqlWriter {
   private final StringBuilder sql;
   private final String text;
   private String laidOut;
-  private final List<Object> values = new ArrayList<>();
-  private final List<ValueType<Object>> types = new ArrayList<>();
+  // Sized for a typical query's few values, not ArrayList's first ten.
+  private final List<Object> values = new ArrayList<>(4);
+  private final List<ValueType<Object>> types = new ArrayList<>(4);
   private final Map<String, String> aliases;
   private final SqlDialect dialect;
   private int subqueries;
-  private final Map<List<RelationInfo<?, ?>>, String> joins = new LinkedHashMap<>();
+  // Made on the first path joined: most queries join nothing.
+  private Map<List<RelationInfo<?, ?>>, String> joins = Map.of();
 
   /** A writer for {@code dialect} whose column references are unqualified (one table). */
   public SqlWriter(SqlDialect dialect) {
@@ -103,6 +105,9 @@ public final class SqlWriter {
    * {@link #joins()} writes it: one alias per distinct path.
    */
   String joined(Path<?, ?> path) {
+    if (joins.isEmpty()) {
+      joins = new LinkedHashMap<>();
+    }
     return joins.computeIfAbsent(path.steps(), steps -> "j" + (joins.size() + 1));
   }
 
