@@ -52,14 +52,16 @@ final class Shape {
 
   /** Adds {@code item}, as {@link #items} does. */
   Shape item(Selectable<?, ?> item) {
-    if (item instanceof Aggregate<?, ?> aggregate && aggregate.argument() != null) {
-      item(aggregate.argument());
-    } else if (!(item instanceof Column<?, ?> || item instanceof PathColumn<?, ?>
-        || item instanceof Aggregate<?, ?>)) {
-      known = false;
-    }
+    known &= describable(item);
     parts.add(item);
     return this;
+  }
+
+  /** Whether {@code item} is of a kind Kiln made, down to an aggregate's argument. */
+  private static boolean describable(Selectable<?, ?> item) {
+    return item instanceof Column<?, ?> || item instanceof PathColumn<?, ?>
+        || item instanceof Aggregate<?, ?> aggregate
+            && (aggregate.argument() == null || describable(aggregate.argument()));
   }
 
   /** Adds {@code condition}'s shape; null adds a marker of its own. */
