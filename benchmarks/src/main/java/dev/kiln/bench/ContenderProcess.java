@@ -51,7 +51,7 @@ final class ContenderProcess implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", "-Dcompare.child=true"));
     for (String property : List.of("roundMillis", "threads", "warmup", "compare.profile",
-        "compare.mixed", "mixMillis")) {
+        "compare.profile.event", "compare.mixed", "mixMillis")) {
       if (System.getProperty(property) != null) {
         command.add("-D" + property + "=" + System.getProperty(property));
       }

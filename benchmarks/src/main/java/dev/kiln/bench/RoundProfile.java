@@ -24,6 +24,10 @@ import one.profiler.AsyncProfiler;
  * method's. Only the threads running the operation are counted; JIT compilation and garbage
  * collection, which run on threads of their own, are in the file but not in the summary. With
  * one sample per millisecond of CPU time, a call's share is samples × 1 ms / calls.
+ *
+ * <p>With {@code -Dcompare.profile.event=alloc} it samples allocations instead: the file holds
+ * the bytes each stack allocated (the innermost frame is the class allocated), and the summary
+ * gives bytes a call by owner and frame — where a contender's bytes per operation come from.
  */
 final class RoundProfile {
 
@@ -41,12 +45,14 @@ final class RoundProfile {
   private final Path file;
   private final String name;
   private final AsyncProfiler profiler;
+  private final boolean allocation;
 
   private RoundProfile(Path folder, String op, String name) {
     this.file = folder.resolve(op + "-" + name + "-" + ProcessHandle.current().pid()
         + ".collapsed");
     this.name = name;
     this.profiler = AsyncProfiler.getInstance();
+    this.allocation = "alloc".equals(System.getProperty("compare.profile.event"));
   }
 
   /** The profile of {@code name} running {@code op}, or null unless one was asked for. */
@@ -62,13 +68,15 @@ final class RoundProfile {
 
   /** Starts sampling the CPU time of every thread, once a millisecond. */
   void start() {
-    run("start,event=cpu,interval=1ms,cstack=vm,threads");
+    run(allocation ? "start,event=alloc,alloc=1024,threads"
+        : "start,event=cpu,interval=1ms,cstack=vm,threads");
   }
 
   /** Stops sampling, writes the samples' file and prints the summary over {@code calls}. */
   void stop(long calls) {
     run("stop");
-    String collapsed = run("collapsed");
+    // For allocations, each stack's bytes rather than its number of samples.
+    String collapsed = run(allocation ? "collapsed,total" : "collapsed");
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, collapsed);
@@ -108,27 +116,32 @@ final class RoundProfile {
       owner = owner == null ? OTHER : owner;
       samples += count;
       byOwner.merge(owner, count, Long::sum);
+      if (allocation) {
+        frame += " → " + frames[frames.length - 1]; // what it allocated
+      }
       byFrame.merge(frame.replace('/', '.'), count, Long::sum);
     }
-    double perCall = 1000.0 / Math.max(1, calls); // µs a call for each 1 ms sample
+    // µs a call for each 1 ms sample; for allocations, bytes a call for each byte
+    double perCall = (allocation ? 1.0 : 1000.0) / Math.max(1, calls);
+    String unit = allocation ? "B " : "µs";
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "PROFILE %s: %.1f µs of CPU time a call over %,d calls, in %s%n", name,
-        samples * perCall, calls, file));
+        "PROFILE %s: %.1f %s a call over %,d calls, in %s%n", name, samples * perCall,
+        allocation ? "bytes allocated" : "µs of CPU time", calls, file));
     List<String> owners = new ArrayList<>();
     for (String[] owner : OWNERS) {
       owners.add(owner[0]);
     }
     owners.add(OTHER);
     for (String owner : owners) {
-      out.append(String.format(Locale.ROOT, "  %8.1f µs  %s%n",
-          byOwner.getOrDefault(owner, 0L) * perCall, owner));
+      out.append(String.format(Locale.ROOT, "  %8.1f %s  %s%n",
+          byOwner.getOrDefault(owner, 0L) * perCall, unit, owner));
     }
     out.append("  the frames that spent most (with the JDK code each calls):\n");
     byFrame.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(TOP_FRAMES)
-        .forEach(e -> out.append(String.format(Locale.ROOT, "  %8.1f µs  %s%n",
-            e.getValue() * perCall, e.getKey())));
+        .forEach(e -> out.append(String.format(Locale.ROOT, "  %8.1f %s  %s%n",
+            e.getValue() * perCall, unit, e.getKey())));
     return out.toString();
   }
 
