@@ -45,14 +45,41 @@ final class RoundProfile {
   private final Path file;
   private final String name;
   private final AsyncProfiler profiler;
-  private final boolean allocation;
+  private final Event event;
+
+  /** What is sampled, and how its samples read as an amount a call. */
+  private enum Event {
+    CPU("start,event=cpu,interval=1ms,cstack=vm,threads", "collapsed", 1000.0, "µs",
+        "µs of CPU time", "spent most"),
+    // Each stack's bytes ("total") rather than its number of samples.
+    ALLOC("start,event=alloc,alloc=1024,threads", "collapsed,total", 1.0, "B ",
+        "bytes allocated", "allocated most");
+
+    final String start;
+    final String dump;
+    /** A sample's amount, in {@link #unit}, before it is divided by the calls. */
+    final double perSample;
+    final String unit;
+    final String what;
+    final String most;
+
+    Event(String start, String dump, double perSample, String unit, String what, String most) {
+      this.start = start;
+      this.dump = dump;
+      this.perSample = perSample;
+      this.unit = unit;
+      this.what = what;
+      this.most = most;
+    }
+  }
 
   private RoundProfile(Path folder, String op, String name) {
     this.file = folder.resolve(op + "-" + name + "-" + ProcessHandle.current().pid()
         + ".collapsed");
     this.name = name;
     this.profiler = AsyncProfiler.getInstance();
-    this.allocation = "alloc".equals(System.getProperty("compare.profile.event"));
+    this.event = "alloc".equals(System.getProperty("compare.profile.event")) ? Event.ALLOC
+        : Event.CPU;
   }
 
   /** The profile of {@code name} running {@code op}, or null unless one was asked for. */
@@ -66,17 +93,15 @@ final class RoundProfile {
     return THREAD + index;
   }
 
-  /** Starts sampling the CPU time of every thread, once a millisecond. */
+  /** Starts sampling every thread: its CPU time once a millisecond, or its allocations. */
   void start() {
-    run(allocation ? "start,event=alloc,alloc=1024,threads"
-        : "start,event=cpu,interval=1ms,cstack=vm,threads");
+    run(event.start);
   }
 
   /** Stops sampling, writes the samples' file and prints the summary over {@code calls}. */
   void stop(long calls) {
     run("stop");
-    // For allocations, each stack's bytes rather than its number of samples.
-    String collapsed = run(allocation ? "collapsed,total" : "collapsed");
+    String collapsed = run(event.dump);
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, collapsed);
@@ -116,17 +141,16 @@ final class RoundProfile {
       owner = owner == null ? OTHER : owner;
       samples += count;
       byOwner.merge(owner, count, Long::sum);
-      if (allocation) {
+      if (event == Event.ALLOC) {
         frame += " → " + frames[frames.length - 1]; // what it allocated
       }
       byFrame.merge(frame.replace('/', '.'), count, Long::sum);
     }
-    // µs a call for each 1 ms sample; for allocations, bytes a call for each byte
-    double perCall = (allocation ? 1.0 : 1000.0) / Math.max(1, calls);
-    String unit = allocation ? "B " : "µs";
+    double perCall = event.perSample / Math.max(1, calls);
+    String unit = event.unit;
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
         "PROFILE %s: %.1f %s a call over %,d calls, in %s%n", name, samples * perCall,
-        allocation ? "bytes allocated" : "µs of CPU time", calls, file));
+        event.what, calls, file));
     List<String> owners = new ArrayList<>();
     for (String[] owner : OWNERS) {
       owners.add(owner[0]);
@@ -136,7 +160,7 @@ final class RoundProfile {
       out.append(String.format(Locale.ROOT, "  %8.1f %s  %s%n",
           byOwner.getOrDefault(owner, 0L) * perCall, unit, owner));
     }
-    out.append("  the frames that spent most (with the JDK code each calls):\n");
+    out.append("  the frames that " + event.most + " (with the JDK code each calls):\n");
     byFrame.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(TOP_FRAMES)

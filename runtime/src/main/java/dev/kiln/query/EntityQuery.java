@@ -199,10 +199,7 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
         layout.append(") AS page");
       }
       return layout;
-    }, values -> {
-      writeWhere(values);
-      writePage(values, limit);
-    });
+    }, values -> writeFilterValues(values, limit));
     return cachedIf(sql, List.of(), null, () -> support.read("count", conn -> {
       PreparedStatement ps = conn.prepare(sql.sql());
       sql.bindTo(ps, 1);
@@ -676,7 +673,10 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     writePage(sql, rowLimit);
   }
 
-  /** The values {@link #writeFilterOrderPage} binds, in its order: the filter's, the page's. */
+  /**
+   * The values {@link #writeFilterOrderPage} (and {@link #count}) bind, in their order: the
+   * filter's, the page's.
+   */
   private void writeFilterValues(SqlWriter values, long rowLimit) {
     writeWhere(values);
     writePage(values, rowLimit);
