@@ -63,6 +63,10 @@ import org.openjdk.jmh.util.ListStatistics;
  * <p>A contender named with {@value #AGAIN} ({@code jdbc-again}, {@code jdbc-again-pg}) is the
  * contender without it once more, in a JVM of its own: a control. Identical code, its ratio to
  * the original is how far apart two JVMs land by luck alone, what the check cannot resolve.
+ *
+ * <p>A contender named with {@code @} and a class path ({@code kiln-pg@/tmp/old.jar}) runs from
+ * that build of the suite instead of this one: {@code Compare report kiln-pg@/tmp/old.jar
+ * kiln-pg} times an old build of Kiln against the new one in turns, in one run.
  */
 public final class Compare {
 

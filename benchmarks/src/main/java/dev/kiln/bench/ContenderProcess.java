@@ -23,6 +23,9 @@ import java.util.List;
  */
 final class ContenderProcess implements AutoCloseable {
 
+  /** Separates a contender from the class path it runs from: {@code kiln-pg@old.jar}. */
+  static final char BUILD = '@';
+
   private final String name;
   private final Process process;
   private final BufferedReader out;
@@ -62,8 +65,11 @@ final class ContenderProcess implements AutoCloseable {
       // work can show up as one unrelated method.
       command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        Compare.class.getName(), op, name));
+    // kiln-pg@old.jar: the contender as another build of the suite has it, for old against new.
+    int at = name.indexOf(BUILD);
+    String classPath = at < 0 ? System.getProperty("java.class.path") : name.substring(at + 1);
+    String contender = at < 0 ? name : name.substring(0, at);
+    command.addAll(List.of("-cp", classPath, Compare.class.getName(), op, contender));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     return new ContenderProcess(name, process);
   }
