@@ -324,11 +324,8 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
       long rowLimit, GroupFold<E> fold) {
     SqlWriter sql = projection(items, fold, rowLimit);
     if (!cached && fold == null) {
-      // Every mapper takes the values out of the array before the next row is read, so one
-      // array serves every row.
-      Object[] values = new Object[items.size()];
       return support.read("query", conn -> Engine.readAll(conn, sql.sql(),
-          ps -> sql.bindTo(ps, 1), rs -> mapper.map(readValues(items, rs, values)), rowLimit));
+          ps -> sql.bindTo(ps, 1), mapper, rowLimit));
     }
     // The cache keeps the values, which are immutable; each caller gets its own results. A
     // fold's page is not in its SQL, so it is part of the key.
@@ -352,17 +349,13 @@ public abstract class EntityQuery<E, Q extends EntityQuery<E, Q>> {
     }
     SqlWriter sql = projection(items, null, limit);
     return support.engine().stream(support.info(), sql.sql(), ps -> sql.bindTo(ps, 1),
-        rs -> mapper.map(readValues(items, rs)));
+        mapper);
   }
 
+  /** The values of the row {@code rs} is on, one per item, for the query cache to keep. */
   private static <E> Object[] readValues(List<Selectable<E, ?>> items, ResultSet rs)
       throws java.sql.SQLException {
-    return readValues(items, rs, new Object[items.size()]);
-  }
-
-  /** Reads the row {@code rs} is on into {@code values}, one per item. */
-  private static <E> Object[] readValues(List<Selectable<E, ?>> items, ResultSet rs,
-      Object[] values) throws java.sql.SQLException {
+    Object[] values = new Object[items.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = items.get(i).type().read(rs, i + 1);
     }

@@ -1,5 +1,9 @@
 package dev.kiln.query;
 
+import dev.kiln.spi.Engine;
+import dev.kiln.spi.ValueType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -22,9 +26,15 @@ public final class Selection {
 
   private Selection() {}
 
-  /** Makes a result from the values of one row, in the order selected. */
-  @FunctionalInterface
-  interface RowMapper<R> {
+  /**
+   * Makes a result from one row: straight from the row a result set is on ({@code read}, each
+   * value read by its own column's type and handed to {@code into} as it is read, with no array
+   * between them), or from the values kept of a row by the query cache or by groups added up in
+   * Java ({@code map}), in the order selected.
+   */
+  interface RowMapper<R> extends Engine.RowReader<R> {
+
+    /** The result of values kept from a row. */
     R map(Object[] values);
   }
 
@@ -60,17 +70,33 @@ public final class Selection {
 
   /** One selected value; its results are the values themselves. */
   public static final class Of1<E, A> {
+    private final Selectable<E, A> a;
     private final Results<E, A> results;
 
-    @SuppressWarnings("unchecked")
     Of1(EntityQuery<E, ?> query, Selectable<E, A> a) {
-      this.results = new Results<>(query, List.of(a), row -> (A) row[0]);
+      this.a = a;
+      this.results = new Results<>(query, List.of(a), mapper(a.type(), Function.identity()));
     }
 
     /** The values made into results by {@code into}. */
-    @SuppressWarnings("unchecked")
     public <R> Results<E, R> into(Function<? super A, ? extends R> into) {
-      return new Results<>(results.query, results.items, row -> into.apply((A) row[0]));
+      return new Results<>(results.query, results.items, mapper(a.type(), into));
+    }
+
+    private static <A, R> RowMapper<R> mapper(ValueType<A> ta,
+        Function<? super A, ? extends R> into) {
+      return new RowMapper<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public R map(Object[] row) {
+          return into.apply((A) row[0]);
+        }
+
+        @Override
+        public R read(ResultSet rs) throws SQLException {
+          return into.apply(ta.read(rs, 1));
+        }
+      };
     }
 
     public List<A> list() {
@@ -89,17 +115,31 @@ public final class Selection {
   /** Two selected values. */
   public static final class Of2<E, A, B> {
     private final EntityQuery<E, ?> query;
-    private final List<Selectable<E, ?>> items;
+    private final Selectable<E, A> a;
+    private final Selectable<E, B> b;
 
     Of2(EntityQuery<E, ?> query, Selectable<E, A> a, Selectable<E, B> b) {
       this.query = query;
-      this.items = List.of(a, b);
+      this.a = a;
+      this.b = b;
     }
 
     /** Each row's values made into a result by {@code into}. */
-    @SuppressWarnings("unchecked")
     public <R> Results<E, R> into(BiFunction<? super A, ? super B, ? extends R> into) {
-      return new Results<>(query, items, row -> into.apply((A) row[0], (B) row[1]));
+      ValueType<A> ta = a.type();
+      ValueType<B> tb = b.type();
+      return new Results<>(query, List.of(a, b), new RowMapper<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public R map(Object[] row) {
+          return into.apply((A) row[0], (B) row[1]);
+        }
+
+        @Override
+        public R read(ResultSet rs) throws SQLException {
+          return into.apply(ta.read(rs, 1), tb.read(rs, 2));
+        }
+      });
     }
   }
 
@@ -112,17 +152,34 @@ public final class Selection {
   /** Three selected values. */
   public static final class Of3<E, A, B, C> {
     private final EntityQuery<E, ?> query;
-    private final List<Selectable<E, ?>> items;
+    private final Selectable<E, A> a;
+    private final Selectable<E, B> b;
+    private final Selectable<E, C> c;
 
     Of3(EntityQuery<E, ?> query, Selectable<E, A> a, Selectable<E, B> b, Selectable<E, C> c) {
       this.query = query;
-      this.items = List.of(a, b, c);
+      this.a = a;
+      this.b = b;
+      this.c = c;
     }
 
     /** Each row's values made into a result by {@code into}. */
-    @SuppressWarnings("unchecked")
     public <R> Results<E, R> into(Into3<? super A, ? super B, ? super C, ? extends R> into) {
-      return new Results<>(query, items, row -> into.apply((A) row[0], (B) row[1], (C) row[2]));
+      ValueType<A> ta = a.type();
+      ValueType<B> tb = b.type();
+      ValueType<C> tc = c.type();
+      return new Results<>(query, List.of(a, b, c), new RowMapper<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public R map(Object[] row) {
+          return into.apply((A) row[0], (B) row[1], (C) row[2]);
+        }
+
+        @Override
+        public R read(ResultSet rs) throws SQLException {
+          return into.apply(ta.read(rs, 1), tb.read(rs, 2), tc.read(rs, 3));
+        }
+      });
     }
   }
 
@@ -135,20 +192,39 @@ public final class Selection {
   /** Four selected values. */
   public static final class Of4<E, A, B, C, D> {
     private final EntityQuery<E, ?> query;
-    private final List<Selectable<E, ?>> items;
+    private final Selectable<E, A> a;
+    private final Selectable<E, B> b;
+    private final Selectable<E, C> c;
+    private final Selectable<E, D> d;
 
     Of4(EntityQuery<E, ?> query, Selectable<E, A> a, Selectable<E, B> b, Selectable<E, C> c,
         Selectable<E, D> d) {
       this.query = query;
-      this.items = List.of(a, b, c, d);
+      this.a = a;
+      this.b = b;
+      this.c = c;
+      this.d = d;
     }
 
     /** Each row's values made into a result by {@code into}. */
-    @SuppressWarnings("unchecked")
     public <R> Results<E, R> into(
         Into4<? super A, ? super B, ? super C, ? super D, ? extends R> into) {
-      return new Results<>(query, items,
-          row -> into.apply((A) row[0], (B) row[1], (C) row[2], (D) row[3]));
+      ValueType<A> ta = a.type();
+      ValueType<B> tb = b.type();
+      ValueType<C> tc = c.type();
+      ValueType<D> td = d.type();
+      return new Results<>(query, List.of(a, b, c, d), new RowMapper<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public R map(Object[] row) {
+          return into.apply((A) row[0], (B) row[1], (C) row[2], (D) row[3]);
+        }
+
+        @Override
+        public R read(ResultSet rs) throws SQLException {
+          return into.apply(ta.read(rs, 1), tb.read(rs, 2), tc.read(rs, 3), td.read(rs, 4));
+        }
+      });
     }
   }
 
@@ -161,20 +237,43 @@ public final class Selection {
   /** Five selected values. */
   public static final class Of5<E, A, B, C, D, F> {
     private final EntityQuery<E, ?> query;
-    private final List<Selectable<E, ?>> items;
+    private final Selectable<E, A> a;
+    private final Selectable<E, B> b;
+    private final Selectable<E, C> c;
+    private final Selectable<E, D> d;
+    private final Selectable<E, F> f;
 
     Of5(EntityQuery<E, ?> query, Selectable<E, A> a, Selectable<E, B> b, Selectable<E, C> c,
         Selectable<E, D> d, Selectable<E, F> f) {
       this.query = query;
-      this.items = List.of(a, b, c, d, f);
+      this.a = a;
+      this.b = b;
+      this.c = c;
+      this.d = d;
+      this.f = f;
     }
 
     /** Each row's values made into a result by {@code into}. */
-    @SuppressWarnings("unchecked")
     public <R> Results<E, R> into(
         Into5<? super A, ? super B, ? super C, ? super D, ? super F, ? extends R> into) {
-      return new Results<>(query, items,
-          row -> into.apply((A) row[0], (B) row[1], (C) row[2], (D) row[3], (F) row[4]));
+      ValueType<A> ta = a.type();
+      ValueType<B> tb = b.type();
+      ValueType<C> tc = c.type();
+      ValueType<D> td = d.type();
+      ValueType<F> tf = f.type();
+      return new Results<>(query, List.of(a, b, c, d, f), new RowMapper<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public R map(Object[] row) {
+          return into.apply((A) row[0], (B) row[1], (C) row[2], (D) row[3], (F) row[4]);
+        }
+
+        @Override
+        public R read(ResultSet rs) throws SQLException {
+          return into.apply(ta.read(rs, 1), tb.read(rs, 2), tc.read(rs, 3), td.read(rs, 4),
+              tf.read(rs, 5));
+        }
+      });
     }
   }
 }

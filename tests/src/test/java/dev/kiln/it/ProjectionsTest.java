@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,54 @@ class ProjectionsTest extends ChinookFixture {
 
   record AlbumLength(Long albumId, Long tracks, BigDecimal totalMillis, BigDecimal average,
       Long longest) {}
+
+  record Two(long id, String name) {}
+
+  record Three(long id, String name, String composer) {}
+
+  record Four(long id, String name, String composer, long millis) {}
+
+  record Five(long id, String name, String composer, long millis, BigDecimal price) {}
+
+  /**
+   * Each number of selected values, from one to five, reads the same results whichever way a
+   * row reaches {@code into}: straight from the result set ({@code list}, {@code stream}) or
+   * from the values kept of it ({@code cached()}, which without a query cache still goes through
+   * them) — primitives unboxed, a NULL composer kept as null.
+   */
+  @Test
+  void everyNumberOfValuesReadsTheSameStraightOrKept() {
+    List<String[]> rows = rows("SELECT TrackId, Name, Composer, Milliseconds, UnitPrice"
+        + " FROM Track WHERE AlbumId BETWEEN 7 AND 9 ORDER BY TrackId");
+    assertTrue(rows.stream().anyMatch(r -> r[2] == null), "a track without a composer");
+    List<Five> expected = rows.stream().map(r -> new Five(Long.parseLong(r[0]), r[1], r[2],
+        Long.parseLong(r[3]), new BigDecimal(r[4]))).toList();
+    Supplier<TrackRepository.Query> tracks = () -> new TrackRepository(db).query()
+        .where(Track_.ALBUM_ID.between(7L, 9L)).orderBy(Track_.ID.asc());
+
+    for (boolean kept : new boolean[] {false, true}) {
+      UnaryOperator<TrackRepository.Query> how = q -> kept ? q.cached() : q;
+      var one = how.apply(tracks.get()).select(Track_.ID);
+      assertEquals(expected.stream().map(Five::id).toList(), one.list());
+      var two = how.apply(tracks.get()).select(Track_.ID, Track_.NAME).into(Two::new);
+      assertEquals(expected.stream().map(f -> new Two(f.id(), f.name())).toList(), two.list());
+      var three = how.apply(tracks.get()).select(Track_.ID, Track_.NAME, Track_.COMPOSER)
+          .into(Three::new);
+      assertEquals(expected.stream().map(f -> new Three(f.id(), f.name(), f.composer()))
+          .toList(), three.list());
+      var four = how.apply(tracks.get())
+          .select(Track_.ID, Track_.NAME, Track_.COMPOSER, Track_.MILLISECONDS).into(Four::new);
+      assertEquals(expected.stream()
+          .map(f -> new Four(f.id(), f.name(), f.composer(), f.millis())).toList(), four.list());
+      var five = how.apply(tracks.get()).select(Track_.ID, Track_.NAME, Track_.COMPOSER,
+          Track_.MILLISECONDS, Track_.UNIT_PRICE).into(Five::new);
+      assertEquals(expected, five.list());
+      assertEquals(expected.get(0), five.first().orElseThrow());
+      try (var stream = five.stream()) {
+        assertEquals(expected, stream.toList());
+      }
+    }
+  }
 
   @Test
   void selectedColumnsGoIntoARecordByItsConstructor() {
