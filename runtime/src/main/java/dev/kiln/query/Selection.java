@@ -38,6 +38,14 @@ public final class Selection {
     R map(Object[] values);
   }
 
+  /**
+   * How {@code into}'s rows read {@code item}: a column that is never NULL without a null to merge
+   * with each value's box, so that the JIT can drop the box a primitive parameter unwraps.
+   */
+  private static <T> ValueType<T> reads(Selectable<?, T> item) {
+    return item.nullable() ? item.type() : item.type().present();
+  }
+
   /** The results of a projection: rows run through their {@code into} function. */
   public static final class Results<E, R> {
 
@@ -75,12 +83,13 @@ public final class Selection {
 
     Of1(EntityQuery<E, ?> query, Selectable<E, A> a) {
       this.a = a;
+      // The values themselves are the results, kept boxed: read as their type reads them.
       this.results = new Results<>(query, List.of(a), mapper(a.type(), Function.identity()));
     }
 
     /** The values made into results by {@code into}. */
     public <R> Results<E, R> into(Function<? super A, ? extends R> into) {
-      return new Results<>(results.query, results.items, mapper(a.type(), into));
+      return new Results<>(results.query, results.items, mapper(reads(a), into));
     }
 
     private static <A, R> RowMapper<R> mapper(ValueType<A> ta,
@@ -126,8 +135,8 @@ public final class Selection {
 
     /** Each row's values made into a result by {@code into}. */
     public <R> Results<E, R> into(BiFunction<? super A, ? super B, ? extends R> into) {
-      ValueType<A> ta = a.type();
-      ValueType<B> tb = b.type();
+      ValueType<A> ta = reads(a);
+      ValueType<B> tb = reads(b);
       return new Results<>(query, List.of(a, b), new RowMapper<>() {
         @Override
         @SuppressWarnings("unchecked")
@@ -165,9 +174,9 @@ public final class Selection {
 
     /** Each row's values made into a result by {@code into}. */
     public <R> Results<E, R> into(Into3<? super A, ? super B, ? super C, ? extends R> into) {
-      ValueType<A> ta = a.type();
-      ValueType<B> tb = b.type();
-      ValueType<C> tc = c.type();
+      ValueType<A> ta = reads(a);
+      ValueType<B> tb = reads(b);
+      ValueType<C> tc = reads(c);
       return new Results<>(query, List.of(a, b, c), new RowMapper<>() {
         @Override
         @SuppressWarnings("unchecked")
@@ -209,10 +218,10 @@ public final class Selection {
     /** Each row's values made into a result by {@code into}. */
     public <R> Results<E, R> into(
         Into4<? super A, ? super B, ? super C, ? super D, ? extends R> into) {
-      ValueType<A> ta = a.type();
-      ValueType<B> tb = b.type();
-      ValueType<C> tc = c.type();
-      ValueType<D> td = d.type();
+      ValueType<A> ta = reads(a);
+      ValueType<B> tb = reads(b);
+      ValueType<C> tc = reads(c);
+      ValueType<D> td = reads(d);
       return new Results<>(query, List.of(a, b, c, d), new RowMapper<>() {
         @Override
         @SuppressWarnings("unchecked")
@@ -256,11 +265,11 @@ public final class Selection {
     /** Each row's values made into a result by {@code into}. */
     public <R> Results<E, R> into(
         Into5<? super A, ? super B, ? super C, ? super D, ? super F, ? extends R> into) {
-      ValueType<A> ta = a.type();
-      ValueType<B> tb = b.type();
-      ValueType<C> tc = c.type();
-      ValueType<D> td = d.type();
-      ValueType<F> tf = f.type();
+      ValueType<A> ta = reads(a);
+      ValueType<B> tb = reads(b);
+      ValueType<C> tc = reads(c);
+      ValueType<D> td = reads(d);
+      ValueType<F> tf = reads(f);
       return new Results<>(query, List.of(a, b, c, d, f), new RowMapper<>() {
         @Override
         @SuppressWarnings("unchecked")

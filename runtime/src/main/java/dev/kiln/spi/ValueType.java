@@ -22,6 +22,15 @@ public interface ValueType<T> {
   T read(ResultSet rs, int index) throws SQLException;
 
   /**
+   * This type for a column that is never NULL, read so that a primitive can pass from the driver
+   * to a record's constructor unboxed: with no null to merge with the box, the JIT can drop it.
+   * A NULL there is an error (the table does not match the entity). By default this type itself.
+   */
+  default ValueType<T> present() {
+    return this;
+  }
+
+  /**
    * How SQL compares and orders this type so that it follows the Java type's natural order: most
    * types as stored; decimal text as an exact number and offset date-times by their instant.
    */

@@ -22,8 +22,9 @@ public final class ValueTypes {
   public static final ValueType<Byte> BYTE = of(JdbcValues::setByte, JdbcValues::getByte);
   public static final ValueType<Short> SHORT = of(JdbcValues::setShort, JdbcValues::getShort);
   public static final ValueType<Integer> INTEGER =
-      of(JdbcValues::setInteger, JdbcValues::getInteger);
-  public static final ValueType<Long> LONG = of(JdbcValues::setLong, JdbcValues::getLong);
+      new Simple<>(JdbcValues::setInteger, JdbcValues::getInteger, new PresentInteger());
+  public static final ValueType<Long> LONG =
+      new Simple<>(JdbcValues::setLong, JdbcValues::getLong, new PresentLong());
   public static final ValueType<Float> FLOAT = of(JdbcValues::setFloat, JdbcValues::getFloat);
   public static final ValueType<Double> DOUBLE = of(JdbcValues::setDouble, JdbcValues::getDouble);
   public static final ValueType<String> STRING = of(JdbcValues::setString, JdbcValues::getString);
@@ -98,13 +99,68 @@ public final class ValueTypes {
     T read(ResultSet rs, int index) throws SQLException;
   }
 
+  /**
+   * Longs read from a NOT NULL column ({@link ValueType#present()}): a class of its own, so that
+   * a call site reading them inlines it, with no null to merge with the box, and a box the JIT
+   * can drop ({@link Boxes}).
+   */
+  private static final class PresentLong implements ValueType<Long> {
+    @Override
+    public void bind(PreparedStatement ps, int index, Long value) throws SQLException {
+      JdbcValues.setLong(ps, index, value);
+    }
+
+    @Override
+    public Long read(ResultSet rs, int index) throws SQLException {
+      long value = rs.getLong(index);
+      if (value == 0 && rs.wasNull()) {
+        throw absent(index);
+      }
+      return Boxes.box(value);
+    }
+  }
+
+  /** Integers read from a NOT NULL column, as {@link PresentLong} reads longs. */
+  private static final class PresentInteger implements ValueType<Integer> {
+    @Override
+    public void bind(PreparedStatement ps, int index, Integer value) throws SQLException {
+      JdbcValues.setInteger(ps, index, value);
+    }
+
+    @Override
+    public Integer read(ResultSet rs, int index) throws SQLException {
+      int value = rs.getInt(index);
+      if (value == 0 && rs.wasNull()) {
+        throw absent(index);
+      }
+      return Boxes.box(value);
+    }
+  }
+
+  private static SQLException absent(int index) {
+    return new SQLException("column " + index + " is NULL, but its property is not nullable:"
+        + " the table does not match the entity (migrate the database)");
+  }
+
   private static class Simple<T> implements ValueType<T> {
     private final Binder<T> binder;
     private final Reader<T> reader;
+    private final ValueType<T> present;
 
     Simple(Binder<T> binder, Reader<T> reader) {
+      this(binder, reader, null);
+    }
+
+    /** With {@code present} reading the type's NOT NULL columns, or null to read them so too. */
+    Simple(Binder<T> binder, Reader<T> reader, ValueType<T> present) {
       this.binder = binder;
       this.reader = reader;
+      this.present = present == null ? this : present;
+    }
+
+    @Override
+    public ValueType<T> present() {
+      return present;
     }
 
     @Override
