@@ -42,7 +42,7 @@ public final class ErrorTranslator {
       String property = info == null ? unreadable.column()
           : info.entity() + "." + info.property(unreadable.column());
       return new KilnException("cannot " + what + ": " + property + " — " + e.getMessage()
-          + "; correct the stored value, or map the column to a type that reads it", e);
+          + "; " + unreadable.fix(), e);
     }
     String waited = errors.waitedTooLong(e);
     if (waited != null) {

@@ -24,7 +24,8 @@ public interface ValueType<T> {
   /**
    * This type for a column that is never NULL, read so that a primitive can pass from the driver
    * to a record's constructor unboxed: with no null to merge with the box, the JIT can drop it.
-   * A NULL there is an error (the table does not match the entity). By default this type itself.
+   * A NULL there is an error naming the column (the table does not match the entity). By default
+   * this type itself.
    */
   default ValueType<T> present() {
     return this;

@@ -1,5 +1,6 @@
 package dev.kiln.spi;
 
+import dev.kiln.mapping.UnreadableValueException;
 import dev.kiln.migrations.schema.Ordering;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -114,7 +115,7 @@ public final class ValueTypes {
     public Long read(ResultSet rs, int index) throws SQLException {
       long value = rs.getLong(index);
       if (value == 0 && rs.wasNull()) {
-        throw absent(index);
+        throw absent(rs, index);
       }
       return Boxes.box(value);
     }
@@ -131,15 +132,14 @@ public final class ValueTypes {
     public Integer read(ResultSet rs, int index) throws SQLException {
       int value = rs.getInt(index);
       if (value == 0 && rs.wasNull()) {
-        throw absent(index);
+        throw absent(rs, index);
       }
       return Boxes.box(value);
     }
   }
 
-  private static SQLException absent(int index) {
-    return new SQLException("column " + index + " is NULL, but its property is not nullable:"
-        + " the table does not match the entity (migrate the database)");
+  private static SQLException absent(ResultSet rs, int index) throws SQLException {
+    return UnreadableValueException.nullIn(rs.getMetaData().getColumnName(index));
   }
 
   private static class Simple<T> implements ValueType<T> {

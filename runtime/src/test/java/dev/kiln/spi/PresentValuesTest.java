@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.mapping.UnreadableValueException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -52,12 +53,13 @@ class PresentValuesTest {
   @Test
   void aNullWhereNoneCanBeIsAnErrorNotAZero() throws SQLException {
     try (Statement st = sqlite.createStatement();
-        ResultSet rs = st.executeQuery("SELECT 1, NULL")) {
+        ResultSet rs = st.executeQuery("SELECT 1, NULL AS visits")) {
       assertTrue(rs.next());
       assertNull(ValueTypes.LONG.read(rs, 2));
-      SQLException e = assertThrows(SQLException.class,
+      UnreadableValueException e = assertThrows(UnreadableValueException.class,
           () -> ValueTypes.LONG.present().read(rs, 2));
-      assertTrue(e.getMessage().startsWith("column 2 is NULL"), e.getMessage());
+      assertEquals("visits", e.column());
+      assertTrue(e.getMessage().startsWith("column visits is NULL"), e.getMessage());
       assertThrows(SQLException.class, () -> ValueTypes.INTEGER.present().read(rs, 2));
     }
   }

@@ -2,11 +2,16 @@ package dev.kiln.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.Database;
+import dev.kiln.KilnException;
 import dev.kiln.it.model.Invoice;
 import dev.kiln.it.model.InvoiceRepository;
 import dev.kiln.it.model.Invoice_;
+import dev.kiln.it.model.TallyRepository;
+import dev.kiln.it.model.Tally_;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -273,5 +278,29 @@ class ForeignValuesTest {
     assertEquals(OffsetDateTime.parse("2009-01-01T10:00:00Z"), second.sentAt());
     assertEquals(new BigDecimal("12"), second.amount());
     assertEquals(new BigDecimal("1.5"), second.tax());
+  }
+
+  record Visits(long id, long visits) {}
+
+  /**
+   * A NULL where the entity's property cannot hold one — the table differs from the entity — is
+   * an error naming the property and how to fix it, never a zero, when a projection reads it.
+   */
+  @Test
+  void aNullWhereThePropertyIsNotNullableIsNamed() throws SQLException {
+    file = dir.resolve("legacy.db");
+    jdbc("CREATE TABLE legacy_tally (id INTEGER PRIMARY KEY, visits INTEGER)",
+        "INSERT INTO legacy_tally VALUES (1, NULL), (2, 5), (3, 300)");
+    db = Database.open(file);
+    TallyRepository tallies = new TallyRepository(db);
+
+    assertEquals(List.of(new Visits(2, 5), new Visits(3, 300)), tallies.query()
+        .where(Tally_.ID.ge(2L)).orderBy(Tally_.ID.asc())
+        .select(Tally_.ID, Tally_.VISITS).into(Visits::new).list());
+    KilnException e = assertThrows(KilnException.class, () -> tallies.query()
+        .select(Tally_.ID, Tally_.VISITS).into(Visits::new).list());
+    assertTrue(e.getMessage().contains("Tally.visits — column visits is NULL, but the property"
+        + " is not nullable; correct the stored value, or make the property nullable"),
+        e.getMessage());
   }
 }
