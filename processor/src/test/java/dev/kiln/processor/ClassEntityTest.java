@@ -67,7 +67,8 @@ class ClassEntityTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generatedSource(compilation, "test.CustomerRepository").replaceAll("\\s+", " "))
-        .contains("return new Customer( JdbcValues.getString(rs, first + 1), rs.getLong(first));");
+        .contains("return new Customer( JdbcValues.getString(rs, first + 1),"
+            + " JdbcValues.requireLong(rs, first));");
   }
 
   @Test
@@ -93,7 +94,7 @@ class ClassEntityTest {
     String repository = generatedSource(compilation, "test.CustomerRepository");
     assertThat(repository).contains("Customer created = new Customer();");
     assertThat(repository).contains("created.setName(JdbcValues.getString(rs, first + 1));");
-    assertThat(repository).contains("created.setActive(rs.getBoolean(first + 2));");
+    assertThat(repository).contains("created.setActive(JdbcValues.requireBoolean(rs, first + 2));");
     assertThat(repository).contains("ps.setBoolean(3, entity.isActive());");
   }
 

@@ -122,7 +122,7 @@ class GenerationTest {
     String repository = generatedSource(compile(AUTHOR), "test.AuthorRepository");
 
     assertThat(repository).contains("public Author read(ResultSet rs, int first)");
-    assertThat(repository).contains("rs.getLong(first)");
+    assertThat(repository).contains("JdbcValues.requireLong(rs, first)");
     assertThat(repository).contains("JdbcValues.getString(rs, first + 1)");
     assertThat(repository).contains("JdbcValues.getInstant(rs, first + 3)");
     assertThat(repository).doesNotContain("findColumn");

@@ -7,6 +7,7 @@ import dev.kiln.internal.postgresql.PostgresValues;
 import dev.kiln.internal.sqlite.JsonArrays;
 import dev.kiln.internal.sqlite.SqliteText;
 import dev.kiln.internal.sqlite.SqliteValues;
+import dev.kiln.mapping.UnreadableValueException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -86,6 +87,73 @@ public final class JdbcValues {
           + "' is NULL in this row, which " + fix);
     }
     return value;
+  }
+
+  // ---- an entity's primitive properties -----------------------------------------------------
+  //
+  // A primitive property's column is NOT NULL in the schema Kiln migrates, but a table another
+  // tool made or changed may hold a NULL there, which the driver reads as 0 or false. These
+  // refuse it, naming the column (the engine's error names the property), rather than hand the
+  // entity a value nobody stored; the driver is asked about NULL only when it read 0.
+
+  public static long requireLong(ResultSet rs, int index) throws SQLException {
+    long value = rs.getLong(index);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIn(rs, index);
+    }
+    return value;
+  }
+
+  public static int requireInt(ResultSet rs, int index) throws SQLException {
+    int value = rs.getInt(index);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIn(rs, index);
+    }
+    return value;
+  }
+
+  public static short requireShort(ResultSet rs, int index) throws SQLException {
+    short value = rs.getShort(index);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIn(rs, index);
+    }
+    return value;
+  }
+
+  public static byte requireByte(ResultSet rs, int index) throws SQLException {
+    byte value = rs.getByte(index);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIn(rs, index);
+    }
+    return value;
+  }
+
+  public static double requireDouble(ResultSet rs, int index) throws SQLException {
+    double value = rs.getDouble(index);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIn(rs, index);
+    }
+    return value;
+  }
+
+  public static float requireFloat(ResultSet rs, int index) throws SQLException {
+    float value = rs.getFloat(index);
+    if (value == 0 && rs.wasNull()) {
+      throw nullIn(rs, index);
+    }
+    return value;
+  }
+
+  public static boolean requireBoolean(ResultSet rs, int index) throws SQLException {
+    boolean value = rs.getBoolean(index);
+    if (!value && rs.wasNull()) {
+      throw nullIn(rs, index);
+    }
+    return value;
+  }
+
+  private static SQLException nullIn(ResultSet rs, int index) throws SQLException {
+    return UnreadableValueException.nullIn(rs.getMetaData().getColumnName(index));
   }
 
   // ---- integers and booleans ----------------------------------------------------------------

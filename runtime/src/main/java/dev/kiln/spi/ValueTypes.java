@@ -1,6 +1,5 @@
 package dev.kiln.spi;
 
-import dev.kiln.mapping.UnreadableValueException;
 import dev.kiln.migrations.schema.Ordering;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -113,11 +112,7 @@ public final class ValueTypes {
 
     @Override
     public Long read(ResultSet rs, int index) throws SQLException {
-      long value = rs.getLong(index);
-      if (value == 0 && rs.wasNull()) {
-        throw absent(rs, index);
-      }
-      return Boxes.box(value);
+      return Boxes.box(JdbcValues.requireLong(rs, index));
     }
   }
 
@@ -130,17 +125,10 @@ public final class ValueTypes {
 
     @Override
     public Integer read(ResultSet rs, int index) throws SQLException {
-      int value = rs.getInt(index);
-      if (value == 0 && rs.wasNull()) {
-        throw absent(rs, index);
-      }
-      return Boxes.box(value);
+      return Boxes.box(JdbcValues.requireInt(rs, index));
     }
   }
 
-  private static SQLException absent(ResultSet rs, int index) throws SQLException {
-    return UnreadableValueException.nullIn(rs.getMetaData().getColumnName(index));
-  }
 
   private static class Simple<T> implements ValueType<T> {
     private final Binder<T> binder;

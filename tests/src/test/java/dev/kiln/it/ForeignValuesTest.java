@@ -10,6 +10,7 @@ import dev.kiln.KilnException;
 import dev.kiln.it.model.Invoice;
 import dev.kiln.it.model.InvoiceRepository;
 import dev.kiln.it.model.Invoice_;
+import dev.kiln.it.model.Tally;
 import dev.kiln.it.model.TallyRepository;
 import dev.kiln.it.model.Tally_;
 import java.math.BigDecimal;
@@ -284,7 +285,8 @@ class ForeignValuesTest {
 
   /**
    * A NULL where the entity's property cannot hold one — the table differs from the entity — is
-   * an error naming the property and how to fix it, never a zero, when a projection reads it.
+   * an error naming the property and how to fix it, never a zero, whether the entity or a
+   * projection reads it.
    */
   @Test
   void aNullWhereThePropertyIsNotNullableIsNamed() throws SQLException {
@@ -297,10 +299,15 @@ class ForeignValuesTest {
     assertEquals(List.of(new Visits(2, 5), new Visits(3, 300)), tallies.query()
         .where(Tally_.ID.ge(2L)).orderBy(Tally_.ID.asc())
         .select(Tally_.ID, Tally_.VISITS).into(Visits::new).list());
-    KilnException e = assertThrows(KilnException.class, () -> tallies.query()
+    assertEquals(new Tally(2, 5), tallies.findById(2L).orElseThrow());
+    String named = "Tally.visits — column visits is NULL, but the property is not nullable;"
+        + " correct the stored value, or make the property nullable";
+    KilnException projected = assertThrows(KilnException.class, () -> tallies.query()
         .select(Tally_.ID, Tally_.VISITS).into(Visits::new).list());
-    assertTrue(e.getMessage().contains("Tally.visits — column visits is NULL, but the property"
-        + " is not nullable; correct the stored value, or make the property nullable"),
-        e.getMessage());
+    assertTrue(projected.getMessage().contains(named), projected.getMessage());
+    KilnException found = assertThrows(KilnException.class, () -> tallies.findById(1L));
+    assertTrue(found.getMessage().contains(named), found.getMessage());
+    KilnException listed = assertThrows(KilnException.class, () -> tallies.query().list());
+    assertTrue(listed.getMessage().contains(named), listed.getMessage());
   }
 }

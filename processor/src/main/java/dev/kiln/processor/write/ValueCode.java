@@ -10,7 +10,7 @@ import dev.kiln.processor.model.ValueKind;
 
 /**
  * The code that reads, binds and describes one property's value, so that every writer produces
- * the same, hand-written-looking JDBC: {@code rs.getLong(first)},
+ * the same, hand-written-looking JDBC: {@code JdbcValues.requireLong(rs, first)},
  * {@code JdbcValues.setInstant(ps, 3, entity.createdAt())}.
  */
 final class ValueCode {
@@ -22,6 +22,12 @@ final class ValueCode {
     if (p.converter() != null) {
       return CodeBlock.of("$T.$L.type().read($L, $L)", entity.metamodelName(), p.constantName(),
           rs, index);
+    }
+    if (p.javaType().isPrimitive()) {
+      // Its column is NOT NULL where Kiln made the table; where another tool did, a NULL is
+      // refused rather than read as 0.
+      return CodeBlock.of("$T.require$L($L, $L)", Spi.JDBC_VALUES, primitiveName(p.kind()), rs,
+          index);
     }
     return read(p.kind(), p.javaType(), p.enumType(), rs, index);
   }
