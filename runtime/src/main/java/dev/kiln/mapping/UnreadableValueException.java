@@ -25,7 +25,7 @@ public final class UnreadableValueException extends SQLDataException {
     this.fix = fix;
   }
 
-  /** A NULL in {@code column}, whose property is not nullable: the table differs from the entity. */
+  /** A NULL in {@code column}, whose property is not nullable: the table is not the entity's. */
   public static UnreadableValueException nullIn(String column) {
     return new UnreadableValueException(column, null, "column " + column + " is NULL, but the"
         + " property is not nullable", "correct the stored value, or make the property nullable"

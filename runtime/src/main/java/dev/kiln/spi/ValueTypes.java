@@ -129,7 +129,6 @@ public final class ValueTypes {
     }
   }
 
-
   private static class Simple<T> implements ValueType<T> {
     private final Binder<T> binder;
     private final Reader<T> reader;
